@@ -1,0 +1,29 @@
+#!/bin/sh
+# Runs one lab process in the foreground, the tutorial's way: `cd node1; ./start.sh`.
+# Redis and Sentinel rewrite their config files, so the process runs on a copy kept in the run
+# directory (.run/lab-0/<name>/, the same one redis-ha-tui uses) and lab/ stays as it is.
+set -e
+here=$(cd "$1" && pwd)
+name=$(basename "$here")
+top=$(cd "$here/../.." && pwd)
+work="$top/.run/lab-0/$name"
+mkdir -p "$work"
+
+if [ -f "$here/sentinel.conf" ]; then conf=sentinel.conf; binary=redis-sentinel; else conf=redis.conf; binary=redis-server; fi
+# Keep an existing copy: it holds what Redis rewrote (the tutorial's files change in place too).
+[ -f "$work/$conf" ] || cp "$here/$conf" "$work/$conf"
+
+# Prefer Redis on PATH, else the copy redis-ha-tui unpacked into .redis/ (see README).
+if ! command -v "$binary" >/dev/null 2>&1 && [ -x "$top/.redis/usr/bin/$binary" ]; then
+  PATH="$top/.redis/usr/bin:$PATH"
+  LD_LIBRARY_PATH="$top/.redis/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+  export PATH LD_LIBRARY_PATH
+fi
+command -v "$binary" >/dev/null 2>&1 || {
+  echo "$binary not found: install Redis (sudo apt-get install redis-server redis-sentinel), or run redis-ha-tui once to unpack it into .redis/" >&2
+  exit 127
+}
+
+cd "$work"
+# The log also goes to a file, so `redis-ha-tui --no-start` can show it.
+"$binary" "./$conf" 2>&1 | tee -a "$work/$name.log"

@@ -1,0 +1,64 @@
+using System.Reflection;
+
+namespace RedisHaTui.Core.Lab;
+
+/// <summary>
+/// Which configuration keys exist, derived from the settings classes so a new setting needs no second edit.
+/// The binder silently ignores a misspelt key; this catches it and suggests the closest real one.
+/// </summary>
+internal static class KnownKeys
+{
+    public static readonly IReadOnlyDictionary<string, Type> Sections = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Lab"] = typeof(LabSettings),
+        ["Redis"] = typeof(RedisSettings),
+        ["Monitor"] = typeof(MonitorSettings),
+        ["Ui"] = typeof(UiSettings),
+    };
+
+    /// <summary>Null when the key is known; otherwise why not, with a suggestion where one is close.</summary>
+    public static string? Check(string key)
+    {
+        string[] parts = key.Split(':');
+        if (parts[0] == "$schema") return null;
+        if (!Sections.TryGetValue(parts[0], out Type? type))
+            return $"unknown section '{parts[0]}'{Suggest(parts[0], Sections.Keys)}";
+        for (int i = 1; i < parts.Length; i++)
+        {
+            PropertyInfo? property = type.GetProperty(parts[i], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            if (property is null)
+                return $"unknown key '{parts[i]}'{Suggest(parts[i], type.GetProperties().Select(p => p.Name))}";
+            type = property.PropertyType;
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+            {
+                if (i + 1 < parts.Length && !int.TryParse(parts[i + 1], out _))
+                    return $"'{parts[i]}' is a list: expected an index after it, found '{parts[i + 1]}'";
+                type = type.GetGenericArguments()[0];
+                i++;
+            }
+        }
+        return null;
+    }
+
+    private static string Suggest(string wrong, IEnumerable<string> candidates)
+    {
+        string? best = candidates.OrderBy(c => Distance(wrong.ToLowerInvariant(), c.ToLowerInvariant())).FirstOrDefault();
+        return best is not null && Distance(wrong.ToLowerInvariant(), best.ToLowerInvariant()) <= Math.Max(2, wrong.Length / 3)
+            ? $" (did you mean '{best}'?)"
+            : $" (known: {string.Join(", ", candidates)})";
+    }
+
+    private static int Distance(string a, string b)
+    {
+        int[] previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (int i = 1; i <= a.Length; i++)
+        {
+            int[] current = new int[b.Length + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+        return previous[b.Length];
+    }
+}

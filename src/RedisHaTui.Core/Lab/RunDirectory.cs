@@ -1,0 +1,59 @@
+namespace RedisHaTui.Core.Lab;
+
+/// <summary>
+/// The git-ignored folder where a lab actually runs: one subfolder per process with the working copy of its
+/// config, its data (AOF), its log and its pid file. Processes never run on a file under lab/, because Redis
+/// and Sentinel rewrite their config files.
+/// </summary>
+public sealed class RunDirectory(LabDefinition lab)
+{
+    public string Root { get; } = lab.RunDirectory;
+
+    public string ProcessFolder(ProcessDefinition p) => Path.Combine(Root, p.Name);
+    public string ConfigPath(ProcessDefinition p) => Path.Combine(ProcessFolder(p), p.ConfigFileName);
+    public string LogPath(ProcessDefinition p) => Path.Combine(ProcessFolder(p), p.Name + ".log");
+    public string PidPath(ProcessDefinition p) => Path.Combine(ProcessFolder(p), p.Name + ".pid");
+
+    /// <summary>Creates the folders; a clear message when the place is not writable.</summary>
+    public void EnsureWritable()
+    {
+        try
+        {
+            Directory.CreateDirectory(Root);
+            string probe = Path.Combine(Root, ".write-test");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LabLoadException($"run directory {LabLoader.Relative(Root)} is not writable: {e.Message} (set Lab:RunDirectory in {Path.GetFileName(lab.LabFile)})");
+        }
+    }
+
+    /// <summary>
+    /// Writes fresh working configs from the templates under lab/ and lab.json, keeping the data.
+    /// Called when the whole lab starts; a single process restart keeps what Redis rewrote.
+    /// </summary>
+    public void WriteConfigs()
+    {
+        EnsureWritable();
+        foreach (ProcessDefinition p in lab.Processes)
+        {
+            Directory.CreateDirectory(ProcessFolder(p));
+            string template = File.ReadAllText(Path.Combine(p.Folder, p.ConfigFileName));
+            string text = p switch
+            {
+                NodeDefinition n => ConfigWriter.Node(template, n, lab, ProcessFolder(p)),
+                SentinelDefinition s => ConfigWriter.Sentinel(template, s, lab, ProcessFolder(p)),
+                _ => throw new InvalidOperationException(p.GetType().Name),
+            };
+            File.WriteAllText(ConfigPath(p), text);
+        }
+    }
+
+    /// <summary>Deletes everything the lab wrote. The caller makes sure nothing of the lab runs.</summary>
+    public void Delete()
+    {
+        if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
+    }
+}

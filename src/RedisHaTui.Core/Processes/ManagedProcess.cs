@@ -1,0 +1,189 @@
+using CliWrap;
+using CliWrap.EventStream;
+using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Redis;
+
+namespace RedisHaTui.Core.Processes;
+
+/// <summary>
+/// One redis-server or redis-sentinel started by this app through CliWrap (an argument list, no shell).
+/// Its output goes line by line into a <see cref="LogRing"/> and a log file in the run directory; its life
+/// (started, paused, exited with a code) is reported through <see cref="StatusChanged"/>. A process that dies
+/// is reported, never thrown.
+/// </summary>
+public sealed class ManagedProcess : IAsyncDisposable
+{
+    private readonly RunDirectory _run;
+    private readonly RedisBinaries _binaries;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private CancellationTokenSource? _forceful;
+    private Task? _listening;
+    private TaskCompletionSource<bool>? _started;
+    private StreamWriter? _logFile;
+
+    public ManagedProcess(ProcessDefinition definition, RunDirectory run, RedisBinaries binaries, int logLines, TimeProvider? time = null)
+    {
+        Definition = definition;
+        _run = run;
+        _binaries = binaries;
+        _time = time ?? TimeProvider.System;
+        Log = new LogRing(logLines);
+    }
+
+    public ProcessDefinition Definition { get; }
+    public string Name => Definition.Name;
+    public LogRing Log { get; }
+    public ProcessStatus Status { get; private set; } = ProcessStatus.NotStarted;
+
+    /// <summary>Raised on the thread that saw the change; handlers must be quick and thread-safe.</summary>
+    public event Action<ManagedProcess, ProcessStatus>? StatusChanged;
+
+    /// <summary>Starts the process; returns once it has a pid (true) or failed to start (false, reported in the log).</summary>
+    public async Task<bool> StartAsync()
+    {
+        lock (_gate)
+        {
+            if (Status.IsAlive) return true;
+            _forceful?.Dispose();
+            _forceful = new CancellationTokenSource();
+            _started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        Directory.CreateDirectory(_run.ProcessFolder(Definition));
+        _logFile ??= new StreamWriter(new FileStream(_run.LogPath(Definition), FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+        SetStatus(new ProcessStatus(ProcessState.Starting, Since: _time.GetUtcNow()));
+
+        bool sentinel = Definition.Kind == ProcessKind.Sentinel;
+        string program = sentinel ? _binaries.SentinelPath : _binaries.ServerPath;
+        string[] arguments = sentinel && _binaries.SentinelNeedsFlag
+            ? [_run.ConfigPath(Definition), "--sentinel"]
+            : [_run.ConfigPath(Definition)];
+        Command command = Cli.Wrap(program)
+            .WithArguments(arguments)
+            .WithWorkingDirectory(_run.ProcessFolder(Definition))
+            .WithEnvironmentVariables(_binaries.Environment)
+            .WithValidation(CommandResultValidation.None);
+        _listening = Task.Run(() => ListenAsync(command, _forceful.Token, _started));
+        return await _started.Task;
+    }
+
+    private async Task ListenAsync(Command command, CancellationToken forceful, TaskCompletionSource<bool> started)
+    {
+        try
+        {
+            await foreach (CommandEvent e in command.ListenAsync(forceful))
+            {
+                switch (e)
+                {
+                    case StartedCommandEvent s:
+                        File.WriteAllText(_run.PidPath(Definition), $"{s.ProcessId}\n{Definition.Port}\n");
+                        SetStatus(new ProcessStatus(ProcessState.Running, s.ProcessId, Since: _time.GetUtcNow()));
+                        started.TrySetResult(true);
+                        break;
+                    case StandardOutputCommandEvent o: Append(o.Text); break;
+                    case StandardErrorCommandEvent o: Append(o.Text); break;
+                    case ExitedCommandEvent x:
+                        TryDelete(_run.PidPath(Definition));
+                        Note($"exited: {Signals.DescribeExit(x.ExitCode)}");
+                        SetStatus(new ProcessStatus(ProcessState.Exited, ExitCode: x.ExitCode, Since: _time.GetUtcNow()));
+                        break;
+                }
+            }
+        }
+        catch (OperationCanceledException) { }
+        catch (Exception e)
+        {
+            Note($"could not run {Definition.Name}: {e.Message}");
+            SetStatus(new ProcessStatus(ProcessState.Exited, ExitCode: -1, Since: _time.GetUtcNow(), Detail: e.Message));
+        }
+        finally
+        {
+            started.TrySetResult(false);
+        }
+    }
+
+    /// <summary>Graceful stop: SHUTDOWN, else SIGTERM, then SIGKILL; each step waits for the exit.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (Status.Pid is not { } pid || !Status.IsAlive) return;
+        SetStatus(Status with { State = ProcessState.Stopping });
+        Signals.Send(pid, Signals.SIGCONT); // a paused process cannot answer SHUTDOWN
+        Note("stopping (SHUTDOWN)");
+        if (await RedisConnections.ShutdownAsync(Definition.Port, TimeSpan.FromSeconds(1), Definition.Kind == ProcessKind.Sentinel)
+            && await WaitForExitAsync(grace)) return;
+        Note("no exit after SHUTDOWN: sending SIGTERM");
+        Signals.Send(pid, Signals.SIGTERM);
+        if (await WaitForExitAsync(TimeSpan.FromSeconds(3))) return;
+        Note("no exit after SIGTERM: sending SIGKILL");
+        Kill();
+        await WaitForExitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>kill -9: the tutorial's "kill the master".</summary>
+    public bool Kill()
+    {
+        if (Status.Pid is not { } pid || !Status.IsAlive) return false;
+        Note("kill -9");
+        return Signals.Send(pid, Signals.SIGKILL);
+    }
+
+    public bool Pause()
+    {
+        if (Status.Pid is not { } pid || Status.State != ProcessState.Running || !Signals.Send(pid, Signals.SIGSTOP)) return false;
+        Note("paused (SIGSTOP)");
+        SetStatus(Status with { State = ProcessState.Paused, Since = _time.GetUtcNow() });
+        return true;
+    }
+
+    public bool Resume()
+    {
+        if (Status.Pid is not { } pid || Status.State != ProcessState.Paused || !Signals.Send(pid, Signals.SIGCONT)) return false;
+        Note("resumed (SIGCONT)");
+        SetStatus(Status with { State = ProcessState.Running, Since = _time.GetUtcNow() });
+        return true;
+    }
+
+    /// <summary>True once the process has exited (or was never started).</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        Task? listening = _listening;
+        if (listening is null) return true;
+        return await Task.WhenAny(listening, Task.Delay(timeout)) == listening;
+    }
+
+    /// <summary>Last resort for crash paths: SIGKILL and no waiting.</summary>
+    public void KillNow()
+    {
+        if (Status.Pid is { } pid && Status.IsAlive) Signals.Send(pid, Signals.SIGKILL);
+    }
+
+    /// <summary>A line from the app itself, marked so it is not mistaken for Redis output.</summary>
+    public void Note(string text) => Append($"[redis-ha-tui {_time.GetLocalNow():HH:mm:ss.fff}] {text}");
+
+    private void Append(string line)
+    {
+        Log.Append(line);
+        try { _logFile?.WriteLine(line); } catch (Exception e) when (e is IOException or ObjectDisposedException) { }
+    }
+
+    private void SetStatus(ProcessStatus status)
+    {
+        Status = status;
+        StatusChanged?.Invoke(this, status);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); } catch (IOException) { }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        KillNow();
+        await WaitForExitAsync(TimeSpan.FromSeconds(5));
+        _forceful?.Cancel();
+        _forceful?.Dispose();
+        if (_logFile is not null) await _logFile.DisposeAsync();
+        _logFile = null;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace RedisHaTui.Core.Processes;
+
+/// <summary>Who listens on a loopback port: read from /proc, so a busy port can be named with its process.</summary>
+public static class PortOwner
+{
+    public sealed record Owner(int Pid, string Command)
+    {
+        public bool IsRedis => Command.Contains("redis", StringComparison.OrdinalIgnoreCase);
+        public override string ToString() => $"pid {Pid} ({Command})";
+    }
+
+    /// <summary>True when nothing listens on 127.0.0.1:port.</summary>
+    public static bool IsFree(int port)
+    {
+        try
+        {
+            var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException) { return false; }
+    }
+
+    /// <summary>The process listening on the port, when /proc lets us see it.</summary>
+    public static Owner? Find(int port)
+    {
+        var inodes = new HashSet<string>();
+        foreach (string table in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
+        {
+            if (!File.Exists(table)) continue;
+            foreach (string line in File.ReadLines(table).Skip(1))
+            {
+                string[] f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (f.Length < 10 || f[3] != "0A") continue; // 0A = LISTEN
+                string local = f[1];
+                if (int.Parse(local[(local.IndexOf(':') + 1)..], NumberStyles.HexNumber) == port) inodes.Add(f[9]);
+            }
+        }
+        if (inodes.Count == 0) return null;
+        foreach (string dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out int pid)) continue;
+            try
+            {
+                foreach (string fd in Directory.EnumerateFileSystemEntries(Path.Combine(dir, "fd")))
+                {
+                    string? target = new FileInfo(fd).LinkTarget;
+                    if (target is not null && target.StartsWith("socket:[", StringComparison.Ordinal) && inodes.Contains(target[8..^1]))
+                        return new Owner(pid, CommandLine(pid));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+        return null;
+    }
+
+    /// <summary>The process title; Redis sets it to e.g. "redis-server 127.0.0.1:7001".</summary>
+    public static string CommandLine(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return "?"; }
+    }
+}
