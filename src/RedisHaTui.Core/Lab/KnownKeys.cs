@@ -16,8 +16,11 @@ internal static class KnownKeys
         ["Ui"] = typeof(UiSettings),
     };
 
-    /// <summary>Null when the key is known; otherwise why not, with a suggestion where one is close.</summary>
-    public static string? Check(string key)
+    /// <summary>
+    /// Null when the key is known and its value fits its type; otherwise why not, with a suggestion where one is
+    /// close. The type is checked here because the binder silently drops a list element it cannot convert.
+    /// </summary>
+    public static string? Check(string key, string value)
     {
         string[] parts = key.Split(':');
         if (parts[0] == "$schema") return null;
@@ -37,6 +40,8 @@ internal static class KnownKeys
                 i++;
             }
         }
+        if (type == typeof(int) && !int.TryParse(value, out _)) return $"'{value}' is not a whole number";
+        if (type == typeof(bool) && !bool.TryParse(value, out _)) return $"'{value}' is not true or false";
         return null;
     }
 

@@ -42,7 +42,7 @@ public static class LabLoader
         foreach ((string key, string? value) in config.AsEnumerable())
         {
             if (value is null) continue; // a section, not a value
-            if (KnownKeys.Check(key) is { } why) problems.Add($"{SourceOf(config, key, shown)}: {key}: {why}");
+            if (KnownKeys.Check(key, value) is { } why) problems.Add($"{SourceOf(config, key, shown)}: {key}: {why}");
         }
         if (problems.Count > 0) throw new LabLoadException(problems);
 

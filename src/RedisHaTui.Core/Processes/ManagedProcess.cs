@@ -36,6 +36,9 @@ public sealed class ManagedProcess : IAsyncDisposable
     public LogRing Log { get; }
     public ProcessStatus Status { get; private set; } = ProcessStatus.NotStarted;
 
+    /// <summary>Each output line as it arrives (for `up`, which prints them); raised on a background thread.</summary>
+    public event Action<ManagedProcess, string>? LineReceived;
+
     /// <summary>Raised on the thread that saw the change; handlers must be quick and thread-safe.</summary>
     public event Action<ManagedProcess, ProcessStatus>? StatusChanged;
 
@@ -163,6 +166,7 @@ public sealed class ManagedProcess : IAsyncDisposable
     private void Append(string line)
     {
         Log.Append(line);
+        LineReceived?.Invoke(this, line);
         try { _logFile?.WriteLine(line); } catch (Exception e) when (e is IOException or ObjectDisposedException) { }
     }
 

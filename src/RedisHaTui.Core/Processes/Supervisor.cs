@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Redis;
+
+namespace RedisHaTui.Core.Processes;
+
+/// <summary>
+/// Owns the processes this app started: start, graceful stop, kill, pause, resume and restart each one,
+/// and stop them all on every way the app ends. Redis never outlives the app that started it.
+/// </summary>
+public sealed class Supervisor : IAsyncDisposable
+{
+    private readonly LabDefinition _lab;
+    private readonly ImmutableDictionary<string, ManagedProcess> _processes;
+    private int _disposed;
+
+    public Supervisor(LabDefinition lab, RunDirectory run, RedisBinaries binaries, TimeProvider? time = null)
+    {
+        _lab = lab;
+        _processes = lab.Processes.ToImmutableDictionary(
+            p => p.Name, p => new ManagedProcess(p, run, binaries, lab.Monitor.LogLines, time), StringComparer.OrdinalIgnoreCase);
+        foreach (ManagedProcess p in _processes.Values) p.StatusChanged += (process, status) => StatusChanged?.Invoke(process, status);
+    }
+
+    /// <summary>A process changed state (started, paused, exited...). Raised on the thread that saw it.</summary>
+    public event Action<ManagedProcess, ProcessStatus>? StatusChanged;
+
+    public IEnumerable<ManagedProcess> Processes => _lab.Processes.Select(p => _processes[p.Name]);
+
+    public ManagedProcess this[string name] => _processes.TryGetValue(name, out ManagedProcess? p)
+        ? p : throw new ArgumentException($"no process named '{name}' in this lab");
+
+    public bool Contains(string name) => _processes.ContainsKey(name);
+
+    private TimeSpan Grace => TimeSpan.FromMilliseconds(_lab.Monitor.StopTimeoutMilliseconds);
+
+    public Task<bool> StartAsync(string name) => this[name].StartAsync();
+    public Task StopAsync(string name) => this[name].StopAsync(Grace);
+    public bool Kill(string name) => this[name].Kill();
+    public bool Pause(string name) => this[name].Pause();
+    public bool Resume(string name) => this[name].Resume();
+
+    public async Task<bool> RestartAsync(string name)
+    {
+        ManagedProcess p = this[name];
+        await p.StopAsync(Grace);
+        p.Note("restarting");
+        return await p.StartAsync();
+    }
+
+    /// <summary>
+    /// Stops everything: sentinels first, so they don't fail over while the data nodes go down, then the
+    /// replicas, then the master.
+    /// </summary>
+    public async Task StopAllAsync()
+    {
+        await Task.WhenAll(Processes.Where(p => p.Definition.Kind == ProcessKind.Sentinel).Select(p => p.StopAsync(Grace)));
+        await Task.WhenAll(Processes.Where(p => p.Definition.Kind == ProcessKind.Node).Select(p => p.StopAsync(Grace)));
+    }
+
+    /// <summary>For the paths where nothing can be awaited (an unhandled exception): SIGKILL every process now.</summary>
+    public void KillAllNow()
+    {
+        foreach (ManagedProcess p in _processes.Values) p.KillNow();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        await StopAllAsync();
+        foreach (ManagedProcess p in _processes.Values) await p.DisposeAsync();
+    }
+}

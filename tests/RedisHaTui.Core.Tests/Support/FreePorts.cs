@@ -1,0 +1,30 @@
+using RedisHaTui.Core.Processes;
+
+namespace RedisHaTui.Core.Tests.Support;
+
+/// <summary>
+/// Loopback ports for test labs: never the defaults (7001, 5001) a demo may be using, never handed out twice
+/// in one run, and checked free. Below the kernel's ephemeral range so client sockets don't take them.
+/// </summary>
+public static class FreePorts
+{
+    private static readonly HashSet<int> Given = [];
+    private static readonly Random Random = new();
+
+    /// <summary>A block of <paramref name="count"/> consecutive free ports; returns the first.</summary>
+    public static int Block(int count)
+    {
+        lock (Given)
+        {
+            for (int attempt = 0; attempt < 1000; attempt++)
+            {
+                int first = Random.Next(16000, 30000 - count);
+                var ports = Enumerable.Range(first, count).ToArray();
+                if (ports.Any(Given.Contains) || !ports.All(PortOwner.IsFree)) continue;
+                foreach (int p in ports) Given.Add(p);
+                return first;
+            }
+        }
+        throw new InvalidOperationException("no free block of loopback ports found");
+    }
+}
