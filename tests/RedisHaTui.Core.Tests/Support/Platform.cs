@@ -1,0 +1,2 @@
+// The lab is Linux processes, signals and /proc: the tests run where the app runs.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
