@@ -119,7 +119,8 @@ public static class LabLoader
         return shown;
     }
 
-    internal static string Relative(string path)
+    /// <summary>A path as a person would type it from the current folder (absolute when outside it).</summary>
+    public static string Relative(string path)
     {
         string relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
         return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;

@@ -4,7 +4,7 @@ namespace RedisHaTui.Core.Lab;
 
 /// <summary>
 /// Every check that needs only the settings: names, ports, replica relations, quorum, timings, folders.
-/// Checks that need the machine (binaries, busy ports, a writable run directory) are in LabLauncher.
+/// Checks that need the machine (binaries, busy ports, a writable run directory) are in <see cref="LabLauncher"/>.
 /// </summary>
 internal static class LabValidator
 {

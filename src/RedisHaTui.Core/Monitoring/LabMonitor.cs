@@ -1,0 +1,186 @@
+using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Monitoring.Parsing;
+using RedisHaTui.Core.Processes;
+using RedisHaTui.Core.State;
+using StackExchange.Redis;
+
+namespace RedisHaTui.Core.Monitoring;
+
+/// <summary>
+/// Keeps the <see cref="LabStore"/> current. Push first: every sentinel's events (PSUBSCRIBE *) go into the
+/// timeline as they arrive, and a process exit seen by the supervisor marks the process down at once.
+/// Poll second: INFO and SENTINEL replies every Monitor:PollIntervalMilliseconds, and at once after an event
+/// that changes roles. The only timer of the app's state lives here.
+/// </summary>
+public sealed class LabMonitor : IAsyncDisposable
+{
+    private static readonly HashSet<string> PollAtOnce =
+        ["+switch-master", "+role-change", "-role-change", "+convert-to-slave", "+promoted-slave", "+sdown", "-sdown", "+odown", "-odown", "+failover-end", "+slave", "+sentinel", "+reboot"];
+
+    private readonly LabDefinition _lab;
+    private readonly LabStore _store;
+    private readonly ProcessConnections _connections;
+    private readonly LabReader _reader;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly HashSet<string> _subscribed = [];
+    private readonly List<ChannelMessageQueue> _queues = [];
+    private readonly bool _attached;
+    private Task? _loop;
+
+    public LabMonitor(LabDefinition lab, LabStore store, ProcessConnections connections, bool attached = false, TimeProvider? time = null)
+    {
+        _lab = lab;
+        _store = store;
+        _connections = connections;
+        _reader = new LabReader(lab, connections);
+        _time = time ?? TimeProvider.System;
+        _attached = attached;
+        _connections.Restored += _ => PollNow();
+    }
+
+    /// <summary>Completes the first time every process has been read once.</summary>
+    public Task FirstRead => _firstRead.Task;
+    private readonly TaskCompletionSource _firstRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Start() => _loop ??= Task.Run(LoopAsync);
+
+    /// <summary>Asks for a read now instead of at the next interval.</summary>
+    public void PollNow()
+    {
+        if (_wake.CurrentCount == 0) _wake.Release();
+    }
+
+    /// <summary>The supervisor saw a process change: shown at once, an exit without waiting for a timeout.</summary>
+    public void OnProcessStatus(string name, ProcessStatus status)
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        _store.Update(s =>
+        {
+            s = SetProcess(s, name, status);
+            string? text = status.State switch
+            {
+                ProcessState.Running when status.Pid is { } pid => $"{name} started (pid {pid})",
+                ProcessState.Exited => $"{name} exited: {status}",
+                ProcessState.Paused => $"{name} paused (SIGSTOP)",
+                _ => null,
+            };
+            return text is null ? s : Timeline.Add(s, TimelineSource.Process, status.State.ToString().ToLowerInvariant(), text, now, _lab.Ui.TimelineLines);
+        });
+        PollNow();
+    }
+
+    private static LabSnapshot SetProcess(LabSnapshot s, string name, ProcessStatus status)
+    {
+        int n = s.Nodes.IndexOf(s.Node(name)!);
+        if (n >= 0)
+        {
+            NodeSnapshot node = s.Nodes[n] with { Process = status };
+            if (status.State == ProcessState.Exited) node = node.Unreachable($"exited: {status}");
+            return LabHealth.Evaluate(s with { Nodes = s.Nodes.SetItem(n, node) });
+        }
+        int i = s.Sentinels.IndexOf(s.Sentinel(name)!);
+        if (i < 0) return s;
+        SentinelSnapshot sentinel = s.Sentinels[i] with { Process = status };
+        if (status.State == ProcessState.Exited) sentinel = sentinel.Unreachable($"exited: {status}");
+        return LabHealth.Evaluate(s with { Sentinels = s.Sentinels.SetItem(i, sentinel) });
+    }
+
+    private async Task LoopAsync()
+    {
+        TimeSpan interval = TimeSpan.FromMilliseconds(_lab.Monitor.PollIntervalMilliseconds);
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                await SubscribeAsync();
+                await PollAsync();
+                _firstRead.TrySetResult();
+                await _wake.WaitAsync(interval, _stop.Token);
+                // Several events in a burst (a failover sends a dozen) make one read, not a dozen.
+                await Task.Delay(TimeSpan.FromMilliseconds(20), _stop.Token);
+                while (_wake.CurrentCount > 0) await _wake.WaitAsync(0);
+            }
+            catch (OperationCanceledException) { break; }
+        }
+    }
+
+    private async Task PollAsync()
+    {
+        LabSnapshot before = _store.Current;
+        LabSnapshot read = await LabLauncher.ReadAsync(_lab, _reader, before);
+        DateTimeOffset now = _time.GetUtcNow();
+        _store.Update(s =>
+        {
+            // Keep process states that changed while the read was under way; an exit always wins.
+            var nodes = read.Nodes.Select((n, i) => s.Nodes[i].Process.State == ProcessState.Exited
+                ? s.Nodes[i] : n with { Process = ProcessOf(s.Nodes[i].Process, n.Reachable) });
+            var sentinels = read.Sentinels.Select((x, i) => s.Sentinels[i].Process.State == ProcessState.Exited
+                ? s.Sentinels[i] : x with { Process = ProcessOf(s.Sentinels[i].Process, x.Reachable) });
+            LabSnapshot next = LabHealth.Evaluate(s with { Nodes = [.. nodes], Sentinels = [.. sentinels] });
+            next = FailoverStopwatch.OnState(next, now);
+            return Same(next, s) ? s : next;
+        });
+    }
+
+    /// <summary>Attached, nobody reports process states: a process that answers is running, started elsewhere.</summary>
+    private ProcessStatus ProcessOf(ProcessStatus known, bool reachable) =>
+        !_attached ? known
+        : reachable ? (known.State == ProcessState.External ? known : new ProcessStatus(ProcessState.External, Since: _time.GetUtcNow()))
+        : ProcessStatus.NotStarted;
+
+    /// <summary>Skips a new version when nothing but the poll times changed, so idle screens stay idle.</summary>
+    private static bool Same(LabSnapshot a, LabSnapshot b) =>
+        a.Consensus.Healthy == b.Consensus.Healthy && a.Consensus.Problems.SequenceEqual(b.Consensus.Problems)
+        && a.Failovers.SequenceEqual(b.Failovers)
+        && a.Nodes.Select(n => n with { PolledAt = null }).SequenceEqual(b.Nodes.Select(n => n with { PolledAt = null }), NodeComparer)
+        && a.Sentinels.Select(n => n with { PolledAt = null }).SequenceEqual(b.Sentinels.Select(n => n with { PolledAt = null }));
+
+    private static readonly IEqualityComparer<NodeSnapshot> NodeComparer = EqualityComparer<NodeSnapshot>.Create(
+        (x, y) => x is not null && y is not null && (x with { Replicas = [] }) == (y with { Replicas = [] }) && x.Replicas.SequenceEqual(y.Replicas),
+        x => x.Name.GetHashCode());
+
+    /// <summary>PSUBSCRIBE * on every sentinel not yet subscribed (a sentinel that was down is tried again each poll).</summary>
+    private async Task SubscribeAsync()
+    {
+        foreach (SentinelDefinition sentinel in _lab.Sentinels)
+        {
+            if (_subscribed.Contains(sentinel.Name)) continue;
+            try
+            {
+                ConnectionMultiplexer mux = await _connections.GetAsync(sentinel);
+                if (!mux.IsConnected) continue;
+                ChannelMessageQueue queue = await mux.GetSubscriber().SubscribeAsync(RedisChannel.Pattern("*"));
+                queue.OnMessage(m => OnEvent(sentinel.Name, m.Channel.ToString(), m.Message.ToString()));
+                _queues.Add(queue);
+                _subscribed.Add(sentinel.Name);
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException) { }
+        }
+    }
+
+    private void OnEvent(string sentinel, string channel, string payload)
+    {
+        if (channel.StartsWith("__", StringComparison.Ordinal)) return; // hello messages, not events
+        DateTimeOffset now = _time.GetUtcNow();
+        SentinelEvent e = SentinelEvent.Parse(channel, payload);
+        _store.Update(s =>
+        {
+            s = FailoverStopwatch.OnEvent(s, e, _lab.NodeLabel, now);
+            return Timeline.AddSentinelEvent(s, sentinel, e, now, _lab.Ui.TimelineLines);
+        });
+        if (PollAtOnce.Contains(e.Kind)) PollNow();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        if (_loop is not null) await _loop;
+        foreach (ChannelMessageQueue q in _queues)
+        {
+            try { await q.UnsubscribeAsync(); } catch (Exception e) when (e is RedisException or ObjectDisposedException or TimeoutException) { }
+        }
+        _stop.Dispose();
+    }
+}

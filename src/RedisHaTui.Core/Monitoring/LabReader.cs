@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Monitoring.Parsing;
+using RedisHaTui.Core.State;
+using StackExchange.Redis;
+
+namespace RedisHaTui.Core.Monitoring;
+
+/// <summary>
+/// Reads what one node or sentinel says right now (INFO, SENTINEL MASTER, GET-MASTER-ADDR-BY-NAME, CKQUORUM)
+/// into its part of the snapshot. A process that does not answer comes back as unreachable, never as an exception.
+/// </summary>
+public sealed class LabReader(LabDefinition lab, ProcessConnections connections)
+{
+    public async Task<NodeSnapshot> ReadNodeAsync(NodeDefinition node, NodeSnapshot previous, DateTimeOffset now)
+    {
+        try
+        {
+            ConnectionMultiplexer mux = await connections.GetAsync(node);
+            if (!mux.IsConnected) return previous.Unreachable("not answering");
+            string? text = await connections.Server(mux, node).InfoRawAsync();
+            if (text is null) return previous.Unreachable("empty INFO reply");
+            return FromInfo(previous, ReplicationInfo.From(InfoReply.Parse(text)), now);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            return previous.Unreachable(Short(e));
+        }
+    }
+
+    internal NodeSnapshot FromInfo(NodeSnapshot previous, ReplicationInfo info, DateTimeOffset now)
+    {
+        bool replica = info.Role == ReplicationRole.Replica;
+        return previous with
+        {
+            Reachable = true,
+            Error = null,
+            Role = info.Role switch { ReplicationRole.Master => NodeRole.Master, ReplicationRole.Replica => NodeRole.Replica, _ => NodeRole.Unknown },
+            FollowsName = replica ? lab.NodeLabel(info.MasterHost, info.MasterPort) : null,
+            FollowsPort = replica ? info.MasterPort : null,
+            LinkStatus = replica ? info.MasterLinkStatus : null,
+            LastIoSecondsAgo = replica ? info.MasterLastIoSecondsAgo : null,
+            SyncInProgress = replica && info.MasterSyncInProgress,
+            Offset = replica ? info.ReplicaOffset : info.MasterReplOffset,
+            LagBytes = null, // needs the master's offset: filled in by Consensus.WithLag
+            Replicas = [.. info.ConnectedReplicas.Select(r => new ReplicaLink(r.Ip, r.Port, lab.NodeByPort(r.Port)?.Name, r.State, r.Offset, r.Lag))],
+            GoodReplicas = info.GoodReplicas,
+            Keys = info.Keys,
+            Aof = info.AofEnabled ? info.AofStatus ?? "on" : "off",
+            PolledAt = now,
+        };
+    }
+
+    public async Task<SentinelSnapshot> ReadSentinelAsync(SentinelDefinition sentinel, SentinelSnapshot previous, DateTimeOffset now)
+    {
+        try
+        {
+            ConnectionMultiplexer mux = await connections.GetAsync(sentinel);
+            if (!mux.IsConnected) return previous.Unreachable("not answering");
+            IServer server = connections.Server(mux, sentinel);
+            Task<RedisResult> master = server.ExecuteAsync("SENTINEL", "MASTER", lab.MasterName);
+            Task<RedisResult> address = server.ExecuteAsync("SENTINEL", "GET-MASTER-ADDR-BY-NAME", lab.MasterName);
+            Task<RedisResult> quorum = server.ExecuteAsync("SENTINEL", "CKQUORUM", lab.MasterName);
+            SentinelMasterInfo info = SentinelMasterInfo.From(SentinelReply.ToFields(Strings(await master)));
+            string[] addr = Strings(await address).Select(s => s ?? "").ToArray();
+            (bool ok, string verdict) = await QuorumAsync(quorum);
+            string? host = addr.Length == 2 ? addr[0] : null;
+            int? port = addr.Length == 2 && int.TryParse(addr[1], out int p) ? p : null;
+            return previous with
+            {
+                Reachable = true,
+                Error = null,
+                MasterAddress = port is null ? null : $"{host}:{port}",
+                MasterNodeName = port is null ? null : lab.NodeLabel(host, port),
+                SDown = info.SDown,
+                ODown = info.ODown,
+                FailoverInProgress = info.FailoverInProgress,
+                FailoverState = info.FailoverState is null or "none" ? null : info.FailoverState,
+                KnownReplicas = info.NumSlaves,
+                KnownSentinels = info.NumOtherSentinels,
+                Epoch = info.ConfigEpoch,
+                Quorum = verdict,
+                QuorumOk = ok,
+                PolledAt = now,
+            };
+        }
+        catch (RedisServerException e) when (e.Message.Contains("No such master", StringComparison.OrdinalIgnoreCase))
+        {
+            return previous.Unreachable($"does not monitor {lab.MasterName}") with { Reachable = true, PolledAt = now };
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            return previous.Unreachable(Short(e));
+        }
+    }
+
+    /// <summary>CKQUORUM answers OK or an error (NOQUORUM); both are verdicts, not failures.</summary>
+    private static async Task<(bool Ok, string Verdict)> QuorumAsync(Task<RedisResult> quorum)
+    {
+        try { return (true, (await quorum).ToString()); }
+        catch (RedisServerException e) { return (false, e.Message); }
+    }
+
+    private static IReadOnlyList<string?> Strings(RedisResult result) =>
+        result.Resp2Type == ResultType.Array ? ((RedisResult[])result!).Select(r => (string?)r).ToArray() : [(string?)result];
+
+    internal static string Short(Exception e) => e switch
+    {
+        RedisTimeoutException => "timeout (paused or busy?)",
+        RedisConnectionException => "not answering",
+        _ => e.Message.Split('\n')[0],
+    };
+}

@@ -1,0 +1,125 @@
+namespace RedisHaTui.Core.Monitoring.Parsing;
+
+/// <summary>
+/// One Sentinel pub/sub event: the channel is the event name, the payload has the common shape
+/// "&lt;type&gt; &lt;name&gt; &lt;ip&gt; &lt;port&gt; [@ &lt;master-name&gt; &lt;master-ip&gt; &lt;master-port&gt;] [extra]",
+/// with a few events of their own (+new-epoch, +vote-for-leader, +switch-master, +tilt).
+/// Parsing never throws: an unknown shape keeps its raw payload.
+/// </summary>
+public sealed record SentinelEvent(
+    string Kind,
+    string Payload,
+    string? InstanceType = null,
+    string? InstanceName = null,
+    string? Ip = null,
+    int? Port = null,
+    string? MasterName = null,
+    string? MasterIp = null,
+    int? MasterPort = null,
+    string? Extra = null,
+    int? QuorumVotes = null,
+    int? QuorumNeeded = null,
+    long? Epoch = null,
+    string? LeaderRunId = null,
+    string? OldMasterIp = null,
+    int? OldMasterPort = null,
+    string? NewMasterIp = null,
+    int? NewMasterPort = null)
+{
+    public static SentinelEvent Parse(string channel, string payload)
+    {
+        var e = new SentinelEvent(channel, payload);
+        string[] w = payload.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        switch (channel)
+        {
+            case "+new-epoch":
+                return e with { Epoch = w.Length > 0 && long.TryParse(w[0], out long epoch) ? epoch : null };
+            case "+vote-for-leader":
+                return e with { LeaderRunId = w.ElementAtOrDefault(0), Epoch = w.Length > 1 && long.TryParse(w[1], out long v) ? v : null };
+            case "+switch-master" when w.Length >= 5:
+                return e with
+                {
+                    MasterName = w[0], OldMasterIp = w[1], OldMasterPort = Int(w[2]), NewMasterIp = w[3], NewMasterPort = Int(w[4]),
+                    InstanceType = "master", InstanceName = w[0], Ip = w[3], Port = Int(w[4]),
+                };
+            case "+tilt" or "-tilt":
+                return e with { Extra = payload };
+        }
+        if (w.Length < 4 || w[0] is not ("master" or "slave" or "sentinel")) return e with { Extra = payload.Length > 0 ? payload : null };
+
+        e = e with { InstanceType = w[0], InstanceName = w[1], Ip = w[2], Port = Int(w[3]) };
+        int rest = 4;
+        if (w.Length >= 8 && w[4] == "@")
+        {
+            e = e with { MasterName = w[5], MasterIp = w[6], MasterPort = Int(w[7]) };
+            rest = 8;
+        }
+        else if (w[0] == "master")
+        {
+            e = e with { MasterName = w[1], MasterIp = w[2], MasterPort = Int(w[3]) };
+        }
+        string? extra = rest < w.Length ? string.Join(' ', w[rest..]) : null;
+        e = e with { Extra = extra };
+        if (extra is not null && extra.StartsWith("#quorum ", StringComparison.Ordinal))
+        {
+            string[] q = extra[8..].Split('/');
+            if (q.Length == 2) e = e with { QuorumVotes = Int(q[0]), QuorumNeeded = Int(q[1]) };
+        }
+        return e;
+    }
+
+    private static int? Int(string s) => int.TryParse(s, out int v) ? v : null;
+
+    private string Address => Ip is null ? InstanceName ?? "?" : $"{Ip}:{Port}";
+
+    private string Subject => InstanceType switch
+    {
+        "master" => $"master {InstanceName} {Address}",
+        "slave" => $"replica {Address}",
+        "sentinel" => $"sentinel {Address}",
+        _ => Payload,
+    };
+
+    /// <summary>A short sentence for the timeline.</summary>
+    public string Describe() => Kind switch
+    {
+        "+sdown" => $"{Subject} subjectively down",
+        "-sdown" => $"{Subject} no longer subjectively down",
+        "+odown" => $"{Subject} objectively down" + (QuorumVotes is null ? "" : $" (quorum {QuorumVotes}/{QuorumNeeded})"),
+        "-odown" => $"{Subject} no longer objectively down",
+        "+new-epoch" => $"new epoch {Epoch}",
+        "+try-failover" => $"trying to fail over {MasterName ?? InstanceName}",
+        "+vote-for-leader" => $"voted for leader {Short(LeaderRunId)} in epoch {Epoch}",
+        "+elected-leader" => $"elected leader for the failover of {MasterName ?? InstanceName}",
+        "+failover-state-select-slave" => "selecting a replica to promote",
+        "+selected-slave" => $"selected replica {Address}",
+        "+failover-state-send-slaveof-noone" => $"sending REPLICAOF NO ONE to {Address}",
+        "+failover-state-wait-promotion" => $"waiting for {Address} to be promoted",
+        "+promoted-slave" => $"replica {Address} promoted",
+        "+failover-state-reconf-slaves" => "reconfiguring the other replicas",
+        "+slave-reconf-sent" => $"told replica {Address} to follow the new master",
+        "+slave-reconf-inprog" => $"replica {Address} is syncing with the new master",
+        "+slave-reconf-done" => $"replica {Address} follows the new master",
+        "+failover-end" => $"failover of {MasterName ?? InstanceName} ended",
+        "+failover-end-for-timeout" => $"failover of {MasterName ?? InstanceName} timed out",
+        "+switch-master" => $"{MasterName} switched {OldMasterIp}:{OldMasterPort} → {NewMasterIp}:{NewMasterPort}",
+        "+convert-to-slave" => $"{Address} converted to a replica of {MasterIp}:{MasterPort}",
+        "+role-change" or "-role-change" => $"{Address} {Extra ?? "role changed"}",
+        "+slave" => $"knows replica {Address}",
+        "+sentinel" => $"knows sentinel {Address}",
+        "+config-update-from" => $"config updated from sentinel {Address}",
+        "+reboot" => $"{Subject} rebooted",
+        "+fix-slave-config" => $"fixing the config of replica {Address}",
+        "-failover-abort-no-good-slave" => "failover aborted: no good replica to promote",
+        "-failover-abort-not-elected" => "failover aborted: not elected leader",
+        "-failover-abort-slave-timeout" => "failover aborted: the replica did not get promoted in time",
+        "+tilt" => "entered TILT mode (the clock jumped)",
+        "-tilt" => "left TILT mode",
+        "+reset-master" => $"{Subject} reset",
+        "+monitor" => $"now monitoring {Subject}",
+        "-monitor" => $"stopped monitoring {Subject}",
+        _ => $"{Kind} {Payload}",
+    };
+
+    private static string Short(string? runId) => runId is null ? "?" : runId[..Math.Min(8, runId.Length)];
+}

@@ -1,0 +1,42 @@
+namespace RedisHaTui.Core.Monitoring.Parsing;
+
+/// <summary>SENTINEL replies arrive as flat arrays of alternating names and values.</summary>
+public static class SentinelReply
+{
+    public static IReadOnlyDictionary<string, string> ToFields(IReadOnlyList<string?> flat)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i + 1 < flat.Count; i += 2)
+            if (flat[i] is { } name) fields[name] = flat[i + 1] ?? "";
+        return fields;
+    }
+}
+
+/// <summary>What `SENTINEL MASTER &lt;name&gt;` says about the monitored master.</summary>
+public sealed record SentinelMasterInfo(
+    string? Name,
+    string? Ip,
+    int? Port,
+    IReadOnlyList<string> Flags,
+    int? NumSlaves,
+    int? NumOtherSentinels,
+    int? Quorum,
+    long? ConfigEpoch,
+    string? FailoverState)
+{
+    public bool SDown => Flags.Contains("s_down");
+    public bool ODown => Flags.Contains("o_down");
+    public bool FailoverInProgress => Flags.Contains("failover_in_progress");
+
+    public static SentinelMasterInfo From(IReadOnlyDictionary<string, string> f)
+    {
+        string? Get(string k) => f.TryGetValue(k, out string? v) ? v : null;
+        int? Int(string k) => int.TryParse(Get(k), out int v) ? v : null;
+        return new SentinelMasterInfo(
+            Get("name"), Get("ip"), Int("port"),
+            (Get("flags") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
+            Int("num-slaves"), Int("num-other-sentinels"), Int("quorum"),
+            long.TryParse(Get("config-epoch"), out long epoch) ? epoch : null,
+            Get("failover-state"));
+    }
+}

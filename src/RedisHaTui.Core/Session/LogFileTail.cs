@@ -1,0 +1,58 @@
+using System.Text;
+using RedisHaTui.Core.Processes;
+
+namespace RedisHaTui.Core.Session;
+
+/// <summary>
+/// Follows a log file written by someone else (start.sh by hand, an `up` in another terminal) into a
+/// <see cref="LogRing"/>: the last lines first, then whatever is appended, checked every 250 ms.
+/// </summary>
+public sealed class LogFileTail(string path, int lines) : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _task;
+
+    public LogRing Ring { get; } = new(lines);
+
+    public void Start() => _task ??= Task.Run(() => FollowAsync(_stop.Token));
+
+    private async Task FollowAsync(CancellationToken ct)
+    {
+        long position = 0;
+        var partial = new StringBuilder();
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                if (File.Exists(path))
+                {
+                    await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                    if (stream.Length < position) position = 0; // truncated or replaced
+                    if (position == 0 && stream.Length > 256 * 1024) position = stream.Length - 256 * 1024; // only the tail matters
+                    stream.Seek(position, SeekOrigin.Begin);
+                    using var reader = new StreamReader(stream, Encoding.UTF8);
+                    string text = await reader.ReadToEndAsync(ct);
+                    position = stream.Position;
+                    partial.Append(text);
+                    string all = partial.ToString();
+                    int last = all.LastIndexOf('\n');
+                    if (last >= 0)
+                    {
+                        foreach (string line in all[..last].Split('\n')) Ring.Append(line.TrimEnd('\r'));
+                        partial.Clear().Append(all[(last + 1)..]);
+                    }
+                }
+                await Task.Delay(250, ct);
+            }
+            catch (OperationCanceledException) { break; }
+            catch (IOException) { await Task.Delay(1000, CancellationToken.None); }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        if (_task is not null) await _task;
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Session;
+using RedisHaTui.Core.State;
+
+namespace RedisHaTui.Cli;
+
+/// <summary>`events`: the merged timeline of the running lab as lines (or JSON lines), until Ctrl+C.</summary>
+public static class EventsCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static async Task<int> RunAsync(LabDefinition lab, CliArguments cli)
+    {
+        (CancellationTokenSource cancel, IDisposable signals) = Terminal.CancelOnSignals();
+        using var _ = signals;
+        await using LabSession session = LabSession.Attach(lab);
+        if (!cli.Json) Console.Error.WriteLine($"watching {lab.MasterName} through {string.Join(", ", lab.Sentinels.Select(s => $"{s.Name} ({s.Port})"))}; Ctrl+C stops");
+        long lastId = 0;
+        int lastFailoverPhases = 0, lastFailover = 0;
+        await foreach (LabSnapshot s in session.Store.WatchAsync(cancel.Token))
+        {
+            foreach (TimelineEntry e in s.Timeline.Where(e => e.Id > lastId))
+            {
+                Console.WriteLine(cli.Json ? JsonLine(e) : TextLine(e));
+                lastId = e.Id;
+            }
+            if (s.Failovers.LastOrDefault() is { } f && (f.Number != lastFailover || f.Phases.Length != lastFailoverPhases))
+            {
+                for (int i = f.Number == lastFailover ? lastFailoverPhases : 0; i < f.Phases.Length; i++)
+                    Console.WriteLine(cli.Json
+                        ? JsonSerializer.Serialize(new { type = "failover-phase", failover = f.Number, cause = f.Cause, oldMaster = f.OldMaster, newMaster = f.NewMaster, phase = f.Phases[i].Name, seconds = Math.Round(f.Phases[i].After.TotalSeconds, 3) }, Json)
+                        : $"{"",12}  failover #{f.Number}  {f.Phases[i].After.TotalSeconds,6:0.00} s  {f.Phases[i].Name}{(f.NewMaster is null ? "" : $"  ({f.OldMaster} → {f.NewMaster})")}");
+                (lastFailover, lastFailoverPhases) = (f.Number, f.Phases.Length);
+            }
+            await Console.Out.FlushAsync();
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static string TextLine(TimelineEntry e) =>
+        $"{e.At.ToLocalTime():HH:mm:ss.fff}  {e.Kind,-20} {e.Text}" +
+        (e.SeenBy.Length > 0 ? $"  [{string.Join(", ", e.SeenBy)}]" : "") +
+        (e.SinceFailover is { } t ? $"  (+{t.TotalSeconds:0.00} s)" : "");
+
+    private static string JsonLine(TimelineEntry e) => JsonSerializer.Serialize(new
+    {
+        type = "event",
+        id = e.Id,
+        at = e.At,
+        source = e.Source.ToString().ToLowerInvariant(),
+        kind = e.Kind,
+        text = e.Text,
+        seenBy = e.SeenBy,
+        sinceFailoverSeconds = e.SinceFailover is { } t ? Math.Round(t.TotalSeconds, 3) : (double?)null,
+    }, Json);
+}

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Processes;
+using RedisHaTui.Core.Session;
+using RedisHaTui.Core.State;
+
+namespace RedisHaTui.Cli;
+
+/// <summary>`up`: the lab in the foreground, each log line prefixed with its process name, as docker compose up does.</summary>
+public static class UpCommand
+{
+    private static readonly string[] Colours = ["\e[36m", "\e[33m", "\e[32m", "\e[35m", "\e[34m", "\e[91m", "\e[96m", "\e[93m"];
+
+    public static async Task<int> RunAsync(LabDefinition lab)
+    {
+        (CancellationTokenSource cancel, IDisposable signals) = Terminal.CancelOnSignals();
+        using var _ = signals;
+        var clock = Stopwatch.StartNew();
+        await using LabSession session = await LabSession.OpenAsync(lab, m => Console.Error.WriteLine($"redis-ha-tui | {m}"));
+        AppDomain.CurrentDomain.UnhandledException += (_, _) => session.KillAllNow();
+        int width = lab.Processes.Max(p => p.Name.Length);
+        var gate = new Lock();
+        int index = 0;
+        foreach (ManagedProcess p in session.Supervisor!.Processes)
+        {
+            string prefix = p.Name.PadRight(width) + " | ";
+            if (Terminal.UseColour) prefix = Colours[index++ % Colours.Length] + prefix + "\e[0m";
+            p.LineReceived += (_, line) => { lock (gate) Console.Out.WriteLine(prefix + line); };
+        }
+        try
+        {
+            await session.StartLabAsync(cancel.Token);
+            LabSnapshot s = session.Store.Current;
+            Console.Error.WriteLine($"redis-ha-tui | lab ready in {clock.Elapsed.TotalSeconds:0.00} s: master {s.Consensus.MasterByRoles} " +
+                $"({string.Join(", ", lab.Nodes.Select(n => $"{n.Name} {n.Port}"))}; sentinels {string.Join(", ", lab.Sentinels.Select(x => x.Port))}). Ctrl+C stops it.");
+            await Task.Delay(Timeout.Infinite, cancel.Token);
+        }
+        catch (OperationCanceledException) { }
+        Console.Error.WriteLine("redis-ha-tui | stopping the lab");
+        return ExitCodes.Ok;
+    }
+}
