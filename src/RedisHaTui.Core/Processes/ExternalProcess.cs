@@ -21,7 +21,7 @@ public static class ExternalProcess
     {
         if (!Signals.IsAlive(pid)) return false;
         string title = PortOwner.CommandLine(pid);
-        return title.Contains("redis", StringComparison.OrdinalIgnoreCase) && title.Contains($":{port}", StringComparison.Ordinal);
+        return PortOwner.IsRedisTitle(title) && title.Contains($":{port}", StringComparison.Ordinal);
     }
 
     public static int? ReadPidFile(string path)

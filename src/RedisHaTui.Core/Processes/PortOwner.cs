@@ -9,7 +9,8 @@ public static class PortOwner
 {
     public sealed record Owner(int Pid, string Command)
     {
-        public bool IsRedis => Command.Contains("redis", StringComparison.OrdinalIgnoreCase);
+        /// <summary>redis-server, redis-sentinel (or the redis-check-rdb they link to), by the program name only.</summary>
+        public bool IsRedis => IsRedisTitle(Command);
         public override string ToString() => $"pid {Pid} ({Command})";
     }
 
@@ -58,6 +59,9 @@ public static class PortOwner
         }
         return null;
     }
+
+    public static bool IsRedisTitle(string title) =>
+        Path.GetFileName(title.Split(' ')[0]) is "redis-server" or "redis-sentinel" or "redis-check-rdb";
 
     /// <summary>The process title; Redis sets it to e.g. "redis-server 127.0.0.1:7001".</summary>
     public static string CommandLine(int pid)

@@ -1,0 +1,113 @@
+using RedisHaTui.Core.Actions;
+using RedisHaTui.Core.Processes;
+using RedisHaTui.Core.Session;
+using RedisHaTui.Core.State;
+using RedisHaTui.Core.Tests.Support;
+
+namespace RedisHaTui.Core.Tests.Monitoring;
+
+/// <summary>The tutorial's stories on real processes. Timeouts come from the measured figures (facts note) with room to spare.</summary>
+[Collection(LabCollection.Name)]
+public class FailoverScenarioTests
+{
+    [Fact]
+    public async Task A_manual_failover_moves_the_master_and_the_other_replica_follows()
+    {
+        await using RunningLab lab = await RunningLab.StartAsync(nodes: 3);
+
+        LabActionResult result = await lab.Session.Actions.RunAsync(LabActionKind.Failover, null);
+        Assert.True(result.Ok, result.Message);
+        LabSnapshot s = await lab.WaitForAsync(x => x.Consensus.MasterBySentinels is "node2" or "node3"
+            && x.Consensus.MasterByRoles == x.Consensus.MasterBySentinels, TimeSpan.FromSeconds(20), "a new master agreed by all");
+        string newMaster = s.Consensus.MasterByRoles!;
+        string other = newMaster == "node2" ? "node3" : "node2";
+        s = await lab.WaitForAsync(x => x.Node(other) is { Role: NodeRole.Replica, LinkStatus: "up" } n && n.FollowsName == newMaster,
+            TimeSpan.FromSeconds(30), $"{other} follows {newMaster}");
+
+        FailoverRecord f = s.Failovers.Single();
+        Assert.StartsWith("SENTINEL FAILOVER", f.Cause);
+        Assert.Equal(("node1", newMaster), (f.OldMaster, f.NewMaster));
+        Assert.NotNull(f.PhaseTime(FailoverStopwatch.SwitchMaster));
+        Assert.True(f.PhaseTime(FailoverStopwatch.NewMasterRole) < TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_crashed_master_is_replaced_and_rejoins_as_a_replica_when_restarted()
+    {
+        await using RunningLab lab = await RunningLab.StartAsync(downAfterMs: 2000);
+
+        LabActionResult kill = await lab.Session.Actions.RunAsync(LabActionKind.KillMaster, null);
+        Assert.True(kill.Ok, kill.Message);
+        LabSnapshot s = await lab.WaitForAsync(x => x.Failovers.FirstOrDefault() is { Complete: true }, TimeSpan.FromSeconds(20), "failover complete");
+
+        FailoverRecord f = s.Failovers.Single();
+        Assert.Equal(("kill -9 node1", "node1", "node2"), (f.Cause, f.OldMaster, f.NewMaster));
+        TimeSpan sdown = f.PhaseTime(FailoverStopwatch.SDown)!.Value, promoted = f.PhaseTime(FailoverStopwatch.NewMasterRole)!.Value;
+        Assert.InRange(sdown.TotalSeconds, 1.9, 4); // down-after 2 s, then the next PING
+        Assert.True(f.PhaseTime(FailoverStopwatch.ODown) >= sdown);
+        Assert.True(promoted > sdown);
+        Assert.NotNull(f.PhaseTime(FailoverStopwatch.SwitchMaster));
+        Assert.Contains(s.Timeline, t => t.Kind == "+switch-master" && t.SeenBy.Length >= 2);
+
+        Assert.True((await lab.Session.Actions.RunAsync(LabActionKind.Start, "node1")).Ok);
+        s = await lab.WaitForAsync(x => x.Node("node1") is { Role: NodeRole.Replica, LinkStatus: "up", FollowsName: "node2" },
+            TimeSpan.FromSeconds(40), "node1 rejoins as a replica of node2");
+        Assert.NotNull(s.Failovers.Single().PhaseTime(FailoverStopwatch.Converted));
+        await lab.WaitForAsync(x => x.Consensus.Healthy, TimeSpan.FromSeconds(20), "healthy again");
+    }
+
+    [Fact]
+    public async Task With_two_of_three_sentinels_stopped_no_failover_happens_and_the_actions_say_why()
+    {
+        await using RunningLab lab = await RunningLab.StartAsync(downAfterMs: 1500);
+        await lab.Session.Actions.RunAsync(LabActionKind.Stop, "sentinel2");
+        await lab.Session.Actions.RunAsync(LabActionKind.Stop, "sentinel3");
+
+        // sentinel1 counts its peers out only after they miss down-after-milliseconds of PINGs.
+        LabActionResult quorum = await lab.Session.Actions.RunAsync(LabActionKind.CheckQuorum, null);
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); !quorum.Message.Contains("NOQUORUM") && DateTime.UtcNow < deadline; await Task.Delay(200))
+            quorum = await lab.Session.Actions.RunAsync(LabActionKind.CheckQuorum, null);
+        LabActionResult kill = await lab.Session.Actions.RunAsync(LabActionKind.KillMaster, null);
+        await lab.WaitForAsync(x => x.Sentinel("sentinel1")!.SDown, TimeSpan.FromSeconds(10), "sentinel1 sees the master down");
+        await Task.Delay(TimeSpan.FromSeconds(4)); // well past down-after + the election: nothing may happen
+
+        Assert.Contains("NOQUORUM", quorum.Message);
+        Assert.Contains("quorum lost, 1 of 3 sentinels up", kill.Message);
+        LabSnapshot s = lab.Now;
+        Assert.Equal(NodeRole.Replica, s.Node("node2")!.Role);
+        Assert.Equal("node1", s.Sentinel("sentinel1")!.MasterNodeName);
+        Assert.False(s.Sentinel("sentinel1")!.ODown);
+        Assert.DoesNotContain(s.Timeline, t => t.Kind == "+switch-master");
+    }
+
+    [Fact]
+    public async Task A_paused_master_is_seen_subjectively_down()
+    {
+        await using RunningLab lab = await RunningLab.StartAsync(downAfterMs: 2000);
+
+        Assert.True((await lab.Session.Actions.RunAsync(LabActionKind.Pause, "node1")).Ok);
+        LabSnapshot s = await lab.WaitForAsync(x => x.Timeline.Any(t => t.Kind == "+sdown" && t.Text.Contains("master")),
+            TimeSpan.FromSeconds(8), "+sdown of the paused master");
+        Assert.Equal(ProcessState.Paused, s.Node("node1")!.Process.State);
+        Assert.False(s.Node("node1")!.Reachable);
+
+        Assert.True((await lab.Session.Actions.RunAsync(LabActionKind.Resume, "node1")).Ok);
+    }
+
+    [Fact]
+    public async Task A_node_killed_outside_the_app_is_shown_down_by_an_attached_watcher()
+    {
+        await using RunningLab lab = await RunningLab.StartAsync();
+        await using LabSession watcher = LabSession.Attach(lab.Lab);
+        await watcher.Monitor.FirstRead.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(watcher.Store.Current.Node("node2")!.Reachable);
+        Assert.Equal(ProcessState.External, watcher.Store.Current.Node("node2")!.Process.State);
+
+        Signals.Send(lab.Session.Supervisor!["node2"].Status.Pid!.Value, Signals.SIGTERM); // a plain `kill`
+
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (watcher.Store.Current.Node("node2")!.Reachable && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.False(watcher.Store.Current.Node("node2")!.Reachable);
+        Assert.Contains("node2 is down", watcher.Store.Current.Consensus.Problems);
+    }
+}

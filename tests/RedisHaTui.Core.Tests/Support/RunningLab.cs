@@ -1,0 +1,61 @@
+using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Session;
+using RedisHaTui.Core.State;
+
+namespace RedisHaTui.Core.Tests.Support;
+
+/// <summary>A real lab (redis-server and redis-sentinel processes on free loopback ports) for one test; stopped and deleted on dispose.</summary>
+public sealed class RunningLab : IAsyncDisposable
+{
+    private RunningLab(TempLab files, LabDefinition lab, LabSession session)
+    {
+        Files = files;
+        Lab = lab;
+        Session = session;
+    }
+
+    public TempLab Files { get; }
+    public LabDefinition Lab { get; }
+    public LabSession Session { get; }
+    public LabSnapshot Now => Session.Store.Current;
+
+    public static async Task<RunningLab> StartAsync(int nodes = 2, int sentinels = 3, int downAfterMs = 2000)
+    {
+        var files = TempLab.Create(nodes, sentinels, downAfterMs);
+        LabDefinition lab = files.Load();
+        LabSession session = await LabSession.OpenAsync(lab);
+        try
+        {
+            await session.StartLabAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            await session.Monitor.FirstRead.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            files.Dispose();
+            throw;
+        }
+        return new RunningLab(files, lab, session);
+    }
+
+    /// <summary>Waits for the snapshot to satisfy a condition; fails with the last snapshot's problems after the timeout.</summary>
+    public async Task<LabSnapshot> WaitForAsync(Func<LabSnapshot, bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            LabSnapshot s = Now;
+            if (condition(s)) return s;
+            await Task.Delay(50);
+        }
+        LabSnapshot last = Now;
+        throw new TimeoutException($"not within {timeout.TotalSeconds:0} s: {what}. Problems: {string.Join("; ", last.Consensus.Problems)}. " +
+            $"Timeline: {string.Join(" | ", last.Timeline.TakeLast(12).Select(t => $"{t.Kind} {t.Text}"))}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Session.DisposeAsync();
+        Files.Dispose();
+    }
+}
