@@ -21,7 +21,7 @@ public sealed class LabActions(LabDefinition lab, LabStore store, ProcessConnect
         {
             if (!s.Sentinels.Any(x => x.Reachable)) return "no sentinel reachable";
             if (kind == LabActionKind.CheckQuorum) return null;
-            if (s.Sentinels.Any(x => x.FailoverInProgress) || s.CurrentFailover is not null) return "a failover is already in progress";
+            if (s.Sentinels.Any(x => x.FailoverInProgress)) return "a failover is already in progress (INPROG)";
             if (!s.Nodes.Any(n => n.Reachable && n.Role == NodeRole.Replica && n.LinkStatus == "up"))
                 return "no replica linked: NOGOODSLAVE (Sentinel has nobody to promote)";
             return null;

@@ -5,7 +5,7 @@ namespace RedisHaTui.Core.Processes;
 /// <summary>POSIX signals to a pid: pause (SIGSTOP), resume (SIGCONT), terminate, kill.</summary>
 public static partial class Signals
 {
-    public const int SIGKILL = 9, SIGTERM = 15, SIGCONT = 18, SIGSTOP = 19;
+    public const int SIGHUP = 1, SIGINT = 2, SIGKILL = 9, SIGTERM = 15, SIGCONT = 18, SIGSTOP = 19;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int SysKill(int pid, int signal);

@@ -11,7 +11,8 @@ public static class FailoverStopwatch
 {
     public const string SDown = "+sdown", ODown = "+odown", Leader = "+elected-leader", Promoted = "+promoted-slave",
         NewMasterRole = "new master role:master", SwitchMaster = "+switch-master", AllAgree = "all sentinels agree",
-        Converted = "+convert-to-slave", OldMasterLinked = "old master linked", Aborted = "aborted";
+        Converted = "+convert-to-slave", OldMasterLinked = "old master linked", Aborted = "aborted",
+        NoFailover = "no failover: the master is back";
 
     /// <summary>Starts a failover record, unless one is already under way.</summary>
     public static LabSnapshot Start(LabSnapshot s, string cause, string? oldMaster, DateTimeOffset at)
@@ -27,6 +28,9 @@ public static class FailoverStopwatch
         bool aboutMaster = e.InstanceType == "master" && e.InstanceName == s.MasterName;
         if (e.Kind == "+sdown" && aboutMaster)
             s = Start(s, "+sdown (master unreachable)", nodeName(e.Ip, e.Port), at);
+        // A failover asked for elsewhere (another terminal's SENTINEL FAILOVER) has no +sdown: its election starts it.
+        if (e.Kind is "+try-failover" or "+vote-for-leader")
+            s = Start(s, "failover started elsewhere", s.Consensus.MasterBySentinels ?? s.Consensus.MasterByRoles, at);
         switch (e.Kind)
         {
             case "+sdown" when aboutMaster: return Phase(s, SDown, at);
@@ -55,6 +59,10 @@ public static class FailoverStopwatch
         if (!f.Complete && newMaster is not null && s.Sentinels.Where(x => x.Reachable).ToArray() is { Length: > 0 } up
             && up.All(x => x.MasterNodeName == newMaster && !x.FailoverInProgress))
             s = Complete(Phase(s, AllAgree, at, newMaster));
+        // The master came back before anyone failed over (quorum lost, a short pause): nothing more will happen.
+        if (s.CurrentFailover is { NewMaster: null, OldMaster: { } was } && s.Node(was) is { Reachable: true, Role: NodeRole.Master }
+            && s.Sentinels.Where(x => x.Reachable).All(x => x.MasterNodeName == was && !x.SDown && !x.FailoverInProgress))
+            s = Complete(Phase(s, NoFailover, at));
         f = s.Failovers[^1];
         if (f.OldMaster is { } old && f.NewMaster is { } nm && f.PhaseTime(OldMasterLinked) is null
             && s.Node(old) is { Reachable: true, Role: NodeRole.Replica, LinkStatus: "up" } n && n.FollowsName == nm)

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Session;
@@ -8,7 +9,7 @@ namespace RedisHaTui.Cli;
 /// <summary>`events`: the merged timeline of the running lab as lines (or JSON lines), until Ctrl+C.</summary>
 public static class EventsCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task<int> RunAsync(LabDefinition lab, CliArguments cli)
     {

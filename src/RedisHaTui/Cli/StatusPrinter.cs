@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
@@ -9,7 +10,7 @@ namespace RedisHaTui.Cli;
 /// <summary>Prints a snapshot for `status`: a table for people, one JSON document for scripts (shape in README).</summary>
 public static class StatusPrinter
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Text(LabDefinition lab, LabSnapshot s, IReadOnlyDictionary<string, int?> pids)
     {

@@ -33,7 +33,18 @@ public static class UpCommand
             LabSnapshot s = session.Store.Current;
             Console.Error.WriteLine($"redis-ha-tui | lab ready in {clock.Elapsed.TotalSeconds:0.00} s: master {s.Consensus.MasterByRoles} " +
                 $"({string.Join(", ", lab.Nodes.Select(n => $"{n.Name} {n.Port}"))}; sentinels {string.Join(", ", lab.Sentinels.Select(x => x.Port))}). Ctrl+C stops it.");
-            await Task.Delay(Timeout.Infinite, cancel.Token);
+            // Like docker compose up: run until Ctrl+C, or until every process is gone (`down` from another terminal).
+            var allExited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            session.Supervisor.StatusChanged += (_, _) =>
+            {
+                if (session.Supervisor.Processes.All(p => p.Status.State == ProcessState.Exited)) allExited.TrySetResult();
+            };
+            if (await Task.WhenAny(allExited.Task, Task.Delay(Timeout.Infinite, cancel.Token)) == allExited.Task)
+            {
+                bool clean = session.Supervisor.Processes.All(p => p.Status.ExitCode == 0);
+                Console.Error.WriteLine($"redis-ha-tui | every process has exited{(clean ? "" : " (not all cleanly)")}");
+                return clean ? ExitCodes.Ok : ExitCodes.NotHealthy;
+            }
         }
         catch (OperationCanceledException) { }
         Console.Error.WriteLine("redis-ha-tui | stopping the lab");
