@@ -1,0 +1,131 @@
+using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Monitoring.Parsing;
+using RedisHaTui.Core.Processes;
+using RedisHaTui.Core.State;
+using RedisHaTui.Core.Tests.Support;
+
+namespace RedisHaTui.Core.Tests.State;
+
+/// <summary>The timeline and the failover stopwatch fed with the event payloads captured from Redis 7.0.15 (facts note).</summary>
+public class TimelineAndStopwatchTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+    private readonly LabDefinition _lab;
+
+    public TimelineAndStopwatchTests()
+    {
+        using var temp = TempLab.Create(nodes: 3);
+        _lab = temp.Load();
+    }
+
+    private string Name(string? ip, int? port) => _lab.NodeLabel(ip, port);
+    private int P(int i) => _lab.Nodes[i].Port;
+
+    private LabSnapshot Event(LabSnapshot s, string sentinel, string channel, string payload, double seconds)
+    {
+        SentinelEvent e = SentinelEvent.Parse(channel, payload);
+        s = FailoverStopwatch.OnEvent(s, e, Name, T0.AddSeconds(seconds));
+        return Timeline.AddSentinelEvent(s, sentinel, e, T0.AddSeconds(seconds), 500);
+    }
+
+    [Fact]
+    public void The_same_event_from_three_sentinels_is_one_entry_listing_who_saw_it()
+    {
+        LabSnapshot s = LabSnapshot.Initial(_lab);
+        string payload = $"myMaster 127.0.0.1 {P(0)} 127.0.0.1 {P(1)}";
+
+        s = Event(s, "sentinel2", "+switch-master", payload, 1.1);
+        s = Event(s, "sentinel3", "+switch-master", payload, 1.2);
+        s = Event(s, "sentinel1", "+switch-master", payload, 6.3);
+
+        TimelineEntry entry = Assert.Single(s.Timeline);
+        Assert.Equal(["sentinel2", "sentinel3", "sentinel1"], entry.SeenBy.ToArray());
+        Assert.Equal($"myMaster switched 127.0.0.1:{P(0)} → 127.0.0.1:{P(1)}", entry.Text);
+    }
+
+    [Fact]
+    public void A_crash_failover_is_timed_from_the_kill_through_every_phase()
+    {
+        LabSnapshot s = LabSnapshot.Initial(_lab);
+        string master = $"master myMaster 127.0.0.1 {P(0)}", replica = $"slave 127.0.0.1:{P(1)} 127.0.0.1 {P(1)} @ myMaster 127.0.0.1 {P(0)}";
+        s = FailoverStopwatch.Start(s, "kill -9 node1", "node1", T0);
+
+        s = Event(s, "sentinel1", "+sdown", master, 5.01);
+        s = Event(s, "sentinel2", "+sdown", master, 5.05);
+        s = Event(s, "sentinel1", "+odown", master + " #quorum 2/2", 5.10);
+        s = Event(s, "sentinel1", "+new-epoch", "1", 5.11);
+        s = Event(s, "sentinel1", "+elected-leader", master, 5.13);
+        s = Event(s, "sentinel1", "+promoted-slave", replica, 5.36);
+        s = Event(s, "sentinel2", "+switch-master", $"myMaster 127.0.0.1 {P(0)} 127.0.0.1 {P(1)}", 6.24);
+
+        FailoverRecord f = Assert.Single(s.Failovers);
+        Assert.Equal(("kill -9 node1", "node1", "node2"), (f.Cause, f.OldMaster, f.NewMaster));
+        Assert.Equal([FailoverStopwatch.SDown, FailoverStopwatch.ODown, FailoverStopwatch.Leader, FailoverStopwatch.Promoted, FailoverStopwatch.SwitchMaster],
+            f.Phases.Select(p => p.Name));
+        Assert.Equal(5.01, f.PhaseTime(FailoverStopwatch.SDown)!.Value.TotalSeconds, 3);
+        Assert.Equal(6.24, f.PhaseTime(FailoverStopwatch.SwitchMaster)!.Value.TotalSeconds, 3);
+        Assert.False(f.Complete);
+        Assert.Equal(5.10, s.Timeline.Single(t => t.Kind == "+odown").SinceFailover!.Value.TotalSeconds, 3);
+        Assert.Contains("(quorum 2/2)", s.Timeline.Single(t => t.Kind == "+odown").Text);
+    }
+
+    [Fact]
+    public void The_failover_completes_when_every_sentinel_agrees_and_the_old_master_rejoining_is_timed_too()
+    {
+        LabSnapshot s = FailoverStopwatch.Start(LabSnapshot.Initial(_lab), "kill -9 node1", "node1", T0);
+        s = Event(s, "sentinel1", "+switch-master", $"myMaster 127.0.0.1 {P(0)} 127.0.0.1 {P(1)}", 6.2);
+        s = s with
+        {
+            Nodes = s.Nodes.SetItem(1, s.Nodes[1] with { Reachable = true, Role = NodeRole.Master }),
+            Sentinels = [.. s.Sentinels.Select(x => x with { Reachable = true, MasterNodeName = "node2" })],
+        };
+
+        s = FailoverStopwatch.OnState(s, T0.AddSeconds(6.5));
+        Assert.True(s.Failovers[0].Complete);
+        Assert.Equal(6.5, s.Failovers[0].PhaseTime(FailoverStopwatch.AllAgree)!.Value.TotalSeconds, 3);
+
+        s = Event(s, "sentinel2", "+convert-to-slave", $"slave 127.0.0.1:{P(0)} 127.0.0.1 {P(0)} @ myMaster 127.0.0.1 {P(1)}", 30);
+        s = s with { Nodes = s.Nodes.SetItem(0, s.Nodes[0] with { Reachable = true, Role = NodeRole.Replica, LinkStatus = "up", FollowsName = "node2" }) };
+        s = FailoverStopwatch.OnState(s, T0.AddSeconds(35));
+
+        Assert.Equal(30, s.Failovers[0].PhaseTime(FailoverStopwatch.Converted)!.Value.TotalSeconds, 3);
+        Assert.Equal(35, s.Failovers[0].PhaseTime(FailoverStopwatch.OldMasterLinked)!.Value.TotalSeconds, 3);
+    }
+
+    [Fact]
+    public void Two_nodes_claiming_master_and_a_sentinel_pointing_elsewhere_are_named()
+    {
+        LabSnapshot s = LabSnapshot.Initial(_lab);
+        s = s with
+        {
+            Nodes = [.. s.Nodes.Select((n, i) => n with { Reachable = true, Role = i < 2 ? NodeRole.Master : NodeRole.Replica, FollowsName = "node1", LinkStatus = "up" })],
+            Sentinels = [.. s.Sentinels.Select((x, i) => x with { Reachable = true, MasterNodeName = i == 2 ? "node2" : "node1", KnownReplicas = 2, KnownSentinels = 2 })],
+        };
+
+        Consensus c = LabHealth.Evaluate(s).Consensus;
+
+        Assert.False(c.Healthy);
+        Assert.Equal("node1", c.MasterBySentinels);
+        Assert.Null(c.MasterByRoles);
+        Assert.Contains("2 nodes claim master: node1, node2", c.Disagreements);
+        Assert.Contains("sentinel3 says master is node2, others node1", c.Disagreements);
+    }
+
+    [Fact]
+    public void A_replica_lag_is_its_master_offset_minus_its_own()
+    {
+        LabSnapshot s = LabSnapshot.Initial(_lab);
+        s = s with
+        {
+            Nodes = [.. s.Nodes.Select((n, i) => n with
+            {
+                Reachable = true, Role = i == 0 ? NodeRole.Master : NodeRole.Replica, FollowsName = i == 0 ? null : "node1",
+                LinkStatus = i == 0 ? null : "up", Offset = 1000 - i * 100, Process = new ProcessStatus(ProcessState.Running),
+            })],
+        };
+
+        LabSnapshot evaluated = LabHealth.Evaluate(s);
+
+        Assert.Equal([null, 100L, 200L], evaluated.Nodes.Select(n => n.LagBytes));
+    }
+}
