@@ -149,6 +149,11 @@ public sealed class LabActions(LabDefinition lab, LabStore store, ProcessConnect
             return LabActionResult.Success(RedisCliFormat.Format(reply));
         }
         catch (RedisServerException e) { return LabActionResult.Refused($"(error) {e.Message}"); }
+        catch (RedisCommandException e) when (e.Message.Contains("cannot be issued to a replica", StringComparison.Ordinal))
+        {
+            // StackExchange.Redis refuses a write to a replica before sending it; Redis itself (replica-read-only yes) would say:
+            return LabActionResult.Refused("(error) READONLY You can't write against a read only replica.");
+        }
         catch (RedisCommandException e) { return LabActionResult.Refused($"(error) {e.Message}"); }
         catch (Exception e) when (e is RedisException or TimeoutException) { return LabActionResult.Refused($"(error) {target}: {LabReader.Short(e)}"); }
     }

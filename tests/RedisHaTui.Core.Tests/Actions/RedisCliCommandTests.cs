@@ -1,0 +1,65 @@
+using RedisHaTui.Core.Actions;
+using RedisHaTui.Core.Tests.Support;
+
+namespace RedisHaTui.Core.Tests.Actions;
+
+public class RedisCliSplitTests
+{
+    [Theory]
+    [InlineData("set k1 val1", new[] { "set", "k1", "val1" })]
+    [InlineData("set k1 \"hello world\"", new[] { "set", "k1", "hello world" })]
+    [InlineData("  sentinel   master myMaster ", new[] { "sentinel", "master", "myMaster" })]
+    [InlineData("set k 'it''s'", new[] { "set", "k", "its" })]
+    [InlineData("set k \"\"", new[] { "set", "k", "" })]
+    public void Command_lines_split_like_redis_cli(string line, string[] words) =>
+        Assert.Equal(words, RedisCliFormat.Split(line));
+
+    [Fact]
+    public void An_unbalanced_quote_is_an_error() =>
+        Assert.Throws<FormatException>(() => RedisCliFormat.Split("set k \"open"));
+}
+
+/// <summary>The tutorial's commands through the `:` prompt's code path, on a real lab.</summary>
+[Collection(LabCollection.Name)]
+public class RedisCliCommandTests
+{
+    [Fact]
+    public async Task The_tutorial_commands_reply_as_redis_cli_prints_them()
+    {
+        await using RunningLab lab = await RunningLab.StartAsync();
+        ILabActions actions = lab.Session.Actions;
+
+        Assert.Equal("OK", (await actions.RunCommandAsync("node1", "set k1 val1")).Message);
+        Assert.Equal("\"val1\"", (await actions.RunCommandAsync("node1", "get k1")).Message);
+        Assert.Equal("(nil)", (await actions.RunCommandAsync("node1", "get nothing")).Message);
+        Assert.Equal("(integer) 1", (await actions.RunCommandAsync("node1", "exists k1")).Message);
+        string info = (await actions.RunCommandAsync("node2", "info replication")).Message;
+        Assert.StartsWith("# Replication\nrole:slave\nmaster_host:127.0.0.1", info);
+        string master = (await actions.RunCommandAsync("sentinel1", "sentinel master myMaster")).Message;
+        Assert.StartsWith(" 1) \"name\"\n 2) \"myMaster\"\n 3) \"ip\"", master);
+        LabActionResult error = await actions.RunCommandAsync("node2", "set k2 v2");
+        Assert.False(error.Ok);
+        Assert.StartsWith("(error) READONLY", error.Message);
+        Assert.Contains("streams forever", (await actions.RunCommandAsync("node1", "monitor")).Message);
+    }
+
+    [Fact]
+    public async Task Actions_that_cannot_run_say_why_instead_of_throwing()
+    {
+        await using RunningLab lab = await RunningLab.StartAsync();
+        ILabActions actions = lab.Session.Actions;
+
+        Assert.Equal("node1 is already running", actions.DisabledReason(LabActionKind.Start, "node1", lab.Now));
+        Assert.Equal("node1 is not paused", actions.DisabledReason(LabActionKind.Resume, "node1", lab.Now));
+        await actions.RunAsync(LabActionKind.Stop, "node2");
+        await lab.WaitForAsync(s => !s.Node("node2")!.Reachable, TimeSpan.FromSeconds(5), "node2 stopped");
+
+        Assert.Equal("no replica linked: NOGOODSLAVE (Sentinel has nobody to promote)", actions.DisabledReason(LabActionKind.Failover, null, lab.Now));
+        LabActionResult refused = await actions.RunAsync(LabActionKind.Kill, "node2");
+        Assert.False(refused.Ok);
+        Assert.Equal("node2 is not running (s starts it)", refused.Message);
+        Assert.Contains(lab.Now.Timeline, t => t.Text.Contains("refused: node2 is not running"));
+        // The seed tutorial's teaching moment: with its only replica gone, the master refuses writes.
+        Assert.StartsWith("(error) NOREPLICAS", (await actions.RunCommandAsync("node1", "set k v")).Message);
+    }
+}
