@@ -101,11 +101,11 @@ public sealed class LabLauncher(LabDefinition lab, Action<string>? progress = nu
     }
 
     /// <summary>One read of every process of the lab, with the lab-wide verdict.</summary>
-    public static async Task<LabSnapshot> ReadAsync(LabDefinition lab, LabReader reader, LabSnapshot previous)
+    public static async Task<LabSnapshot> ReadAsync(LabDefinition lab, LabReader reader, LabSnapshot previous, bool checkQuorum = true)
     {
         DateTimeOffset now = DateTimeOffset.UtcNow;
         Task<NodeSnapshot>[] nodes = [.. lab.Nodes.Select((n, i) => reader.ReadNodeAsync(n, previous.Nodes[i], now))];
-        Task<SentinelSnapshot>[] sentinels = [.. lab.Sentinels.Select((x, i) => reader.ReadSentinelAsync(x, previous.Sentinels[i], now))];
+        Task<SentinelSnapshot>[] sentinels = [.. lab.Sentinels.Select((x, i) => reader.ReadSentinelAsync(x, previous.Sentinels[i], now, checkQuorum))];
         return LabHealth.Evaluate(previous with { Nodes = [.. await Task.WhenAll(nodes)], Sentinels = [.. await Task.WhenAll(sentinels)] });
     }
 

@@ -90,14 +90,17 @@ public sealed class LabMonitor : IAsyncDisposable
     private async Task LoopAsync()
     {
         TimeSpan interval = TimeSpan.FromMilliseconds(_lab.Monitor.PollIntervalMilliseconds);
+        // CKQUORUM only changes when sentinels come and go, which events and exits announce: every 5th poll, or when woken.
+        long polls = 0;
+        bool woken = true;
         while (!_stop.IsCancellationRequested)
         {
             try
             {
                 await SubscribeAsync();
-                await PollAsync();
+                await PollAsync(checkQuorum: woken || polls++ % 5 == 0);
                 _firstRead.TrySetResult();
-                await _wake.WaitAsync(interval, _stop.Token);
+                woken = await _wake.WaitAsync(interval, _stop.Token);
                 // Several events in a burst (a failover sends a dozen) make one read, not a dozen.
                 await Task.Delay(TimeSpan.FromMilliseconds(20), _stop.Token);
                 while (_wake.CurrentCount > 0) await _wake.WaitAsync(0);
@@ -106,10 +109,10 @@ public sealed class LabMonitor : IAsyncDisposable
         }
     }
 
-    private async Task PollAsync()
+    private async Task PollAsync(bool checkQuorum)
     {
         LabSnapshot before = _store.Current;
-        LabSnapshot read = await LabLauncher.ReadAsync(_lab, _reader, before);
+        LabSnapshot read = await LabLauncher.ReadAsync(_lab, _reader, before, checkQuorum);
         DateTimeOffset now = _time.GetUtcNow();
         _store.Update(s =>
         {
@@ -173,8 +176,11 @@ public sealed class LabMonitor : IAsyncDisposable
         if (PollAtOnce.Contains(e.Kind)) PollNow();
     }
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stop.Cancel();
         if (_loop is not null) await _loop;
         foreach (ChannelMessageQueue q in _queues)

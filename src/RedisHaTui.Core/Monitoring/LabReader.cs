@@ -18,7 +18,9 @@ public sealed class LabReader(LabDefinition lab, ProcessConnections connections)
         {
             ConnectionMultiplexer mux = await connections.GetAsync(node);
             if (!mux.IsConnected) return previous.Unreachable("not answering");
-            string? text = await connections.Server(mux, node).InfoRawAsync();
+            // Only the sections the snapshot shows: a full INFO is several times the text to send and parse each poll.
+            RedisResult raw = await connections.Server(mux, node).ExecuteAsync("INFO", "server", "replication", "persistence", "keyspace").WaitAsync(connections.Timeout);
+            string? text = raw.ToString();
             if (text is null) return previous.Unreachable("empty INFO reply");
             return FromInfo(previous, ReplicationInfo.From(InfoReply.Parse(text)), now);
         }
@@ -51,7 +53,8 @@ public sealed class LabReader(LabDefinition lab, ProcessConnections connections)
         };
     }
 
-    public async Task<SentinelSnapshot> ReadSentinelAsync(SentinelDefinition sentinel, SentinelSnapshot previous, DateTimeOffset now)
+    /// <param name="checkQuorum">Also ask CKQUORUM; otherwise the previous verdict is kept (it changes only when sentinels come and go).</param>
+    public async Task<SentinelSnapshot> ReadSentinelAsync(SentinelDefinition sentinel, SentinelSnapshot previous, DateTimeOffset now, bool checkQuorum = true)
     {
         try
         {
@@ -60,10 +63,13 @@ public sealed class LabReader(LabDefinition lab, ProcessConnections connections)
             IServer server = connections.Server(mux, sentinel);
             Task<RedisResult> master = server.ExecuteAsync("SENTINEL", "MASTER", lab.MasterName);
             Task<RedisResult> address = server.ExecuteAsync("SENTINEL", "GET-MASTER-ADDR-BY-NAME", lab.MasterName);
-            Task<RedisResult> quorum = server.ExecuteAsync("SENTINEL", "CKQUORUM", lab.MasterName);
+            Task<RedisResult>? quorum = checkQuorum || previous.Quorum is null ? server.ExecuteAsync("SENTINEL", "CKQUORUM", lab.MasterName) : null;
+            // Our own deadline: a paused process must not hold up the snapshot until the client library notices.
+            Task all = Task.WhenAll(quorum is null ? [master, address] : [master, address, quorum]);
+            if (await Task.WhenAny(all, Task.Delay(connections.Timeout)) != all) throw new TimeoutException();
             SentinelMasterInfo info = SentinelMasterInfo.From(SentinelReply.ToFields(Strings(await master)));
             string[] addr = Strings(await address).Select(s => s ?? "").ToArray();
-            (bool ok, string verdict) = await QuorumAsync(quorum);
+            (bool ok, string verdict) = quorum is null ? (previous.QuorumOk ?? false, previous.Quorum!) : await QuorumAsync(quorum);
             string? host = addr.Length == 2 ? addr[0] : null;
             int? port = addr.Length == 2 && int.TryParse(addr[1], out int p) ? p : null;
             return previous with
@@ -106,7 +112,7 @@ public sealed class LabReader(LabDefinition lab, ProcessConnections connections)
 
     internal static string Short(Exception e) => e switch
     {
-        RedisTimeoutException => "timeout (paused or busy?)",
+        RedisTimeoutException or TimeoutException => "timeout (paused or busy?)",
         RedisConnectionException => "not answering",
         _ => e.Message.Split('\n')[0],
     };

@@ -18,11 +18,12 @@ public static class RedisConnections
         SyncTimeout = (int)timeout.TotalMilliseconds,
         AsyncTimeout = (int)timeout.TotalMilliseconds,
         ConnectRetry = 1,
-        KeepAlive = 5,
+        KeepAlive = 60,
         ClientName = "redis-ha-tui",
         // A sentinel knows no GET/CLUSTER/tie-breaker commands; asking for them only adds noise to its log.
         TieBreaker = "",
         CommandMap = sentinel ? CommandMap.Sentinel : CommandMap.Default,
+        // The heartbeat also drives reconnects: a longer one leaves a restarted sentinel unread for seconds.
         HeartbeatInterval = TimeSpan.FromSeconds(1),
     };
 
