@@ -1,0 +1,35 @@
+namespace RedisHaTui.Tui.Input;
+
+/// <summary>What a key means on the main screen, before knowing which pane it applies to.</summary>
+public enum UiCommand
+{
+    None,
+    Help,
+    Quit,
+    SelectNext,
+    SelectPrevious,
+    SelectLeft,
+    SelectRight,
+    SelectUp,
+    SelectDown,
+    SelectNumber,
+    Zoom,
+    ToggleZoom,
+    Back,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Search,
+    SearchOlder,
+    SearchNewer,
+    Start,
+    Stop,
+    Kill,
+    Restart,
+    PauseResume,
+    Failover,
+    KillMaster,
+    CheckQuorum,
+    Command,
+}

@@ -1,0 +1,22 @@
+using System.Drawing;
+
+namespace RedisHaTui.Tui.Presentation;
+
+/// <summary>Where the process panes, the timeline and the status line go on a screen of a given size.</summary>
+internal sealed record ScreenLayout(Rectangle Panes, Rectangle Timeline, Rectangle Status)
+{
+    /// <summary>Everything but the status line: what a zoomed pane covers.</summary>
+    public Rectangle Zoomed => new(0, 0, Status.Width, Status.Y);
+
+    public static ScreenLayout For(Size screen)
+    {
+        int width = Math.Max(1, screen.Width), height = Math.Max(3, screen.Height);
+        // A quarter of the screen for the timeline: 4 lines inside at 24 rows, capped so panes keep the space on tall screens.
+        int timeline = Math.Clamp(height / 4, 3, 14);
+        int panes = Math.Max(0, height - 1 - timeline);
+        return new ScreenLayout(
+            new Rectangle(0, 0, width, panes),
+            new Rectangle(0, panes, width, timeline),
+            new Rectangle(0, height - 1, width, 1));
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using RedisHaTui.Core.State;
+
+namespace RedisHaTui.Tui.Presentation;
+
+/// <summary>The timeline pane's words: one line per event, the failover stopwatch, and the consensus verdict.</summary>
+internal static partial class TimelineText
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>"12:00:05.010 +sdown master myMaster 127.0.0.1 7001  [sentinel1,2]  +5.01 s".</summary>
+    public static string Entry(TimelineEntry e, TimeZoneInfo zone)
+    {
+        string time = TimeZoneInfo.ConvertTime(e.At, zone).ToString("HH:mm:ss.fff", Invariant);
+        // Sentinel texts often start with their event name already; saying it twice wastes a narrow pane.
+        string what = e.Text.StartsWith(e.Kind, StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(e.Kind)
+            ? e.Text
+            : $"{e.Kind} {e.Text}".TrimEnd();
+        string source = e.Source == TimelineSource.App ? "app: " : "";
+        string seenBy = e.SeenBy.IsDefaultOrEmpty ? "" : $"  [{Names(e.SeenBy)}]";
+        string since = e.SinceFailover is { } d ? $"  +{Seconds(d)}" : "";
+        return $"{time} {source}{what}{seenBy}{since}";
+    }
+
+    public static Tone ToneOf(TimelineEntry e) => e.Kind switch
+    {
+        _ when e.Source == TimelineSource.App => Tone.Accent,
+        "+sdown" or "+odown" or "+tilt" or "-failover-abort-no-good-slave" => Tone.Bad,
+        "-sdown" or "-odown" or "+switch-master" or "-tilt" or "+failover-end" => Tone.Good,
+        _ when e.Kind.Contains("failover", StringComparison.OrdinalIgnoreCase) || e.Kind.Contains("promoted", StringComparison.OrdinalIgnoreCase) => Tone.Warn,
+        _ when e.Source == TimelineSource.Process => Tone.Dim,
+        _ => Tone.Normal,
+    };
+
+    /// <summary>"failover #1 (kill -9 node1) node1→node2: +sdown 5.01 s · +odown 5.10 s · …".</summary>
+    public static string Failover(FailoverRecord f)
+    {
+        string who = (f.OldMaster, f.NewMaster) switch
+        {
+            (not null, not null) => $" {f.OldMaster}→{f.NewMaster}",
+            (not null, null) => $" {f.OldMaster}→?",
+            _ => "",
+        };
+        IEnumerable<string> phases = f.Phases.Select(p => $"{p.Name} {Seconds(p.After)}");
+        string tail = f.Complete ? "" : f.Phases.IsDefaultOrEmpty ? " …" : " · …";
+        return $"failover #{f.Number} ({f.Cause}){who}: {string.Join(" · ", phases)}{tail}";
+    }
+
+    /// <summary>The verdict first (it is what a presenter points at), then who is master by whom, then the problems.</summary>
+    public static Fact Consensus(Consensus c)
+    {
+        if (ReferenceEquals(c, Core.State.Consensus.Unknown) || (c.MasterBySentinels is null && c.MasterByRoles is null && !c.Healthy && c.Problems is ["not read yet"]))
+            return new Fact("consensus: not read yet", Tone.Dim);
+        string masters = c.MasterBySentinels == c.MasterByRoles
+            ? $"master {c.MasterByRoles ?? "?"} (sentinels and roles agree)"
+            : $"master by sentinels {c.MasterBySentinels ?? "?"} · by roles {c.MasterByRoles ?? "?"}";
+        if (c.Healthy) return new Fact($"HEALTHY · {masters}", Tone.Good);
+        string problems = c.Problems.IsDefaultOrEmpty ? "" : $" · {string.Join("; ", c.Problems)}";
+        return new Fact($"NOT HEALTHY · {masters}{problems}", Tone.Bad);
+    }
+
+    /// <summary>["sentinel1","sentinel2","sentinel3"] → "sentinel1,2,3": same information, a third of the width.</summary>
+    public static string Names(IEnumerable<string> names)
+    {
+        string[] all = [.. names];
+        if (all.Length < 2) return string.Join(",", all);
+        Match first = NumberedName().Match(all[0]);
+        if (!first.Success || !all.All(n => NumberedName().Match(n) is { Success: true } m && m.Groups[1].Value == first.Groups[1].Value))
+            return string.Join(",", all);
+        return all[0] + "," + string.Join(",", all.Skip(1).Select(n => NumberedName().Match(n).Groups[2].Value));
+    }
+
+    public static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.00", Invariant) + " s";
+
+    [GeneratedRegex(@"^(\D+)(\d+)$")]
+    private static partial Regex NumberedName();
+}

@@ -1,0 +1,93 @@
+using System.Runtime.InteropServices;
+using RedisHaTui.Core.Session;
+using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Tui.Views;
+using Terminal.Gui.App;
+
+namespace RedisHaTui.Tui;
+
+/// <summary>The full-screen dashboard over a running lab session.</summary>
+public static class TuiApp
+{
+    /// <summary>How long restoring a terminal that hung up may take before we give up on it.</summary>
+    private static readonly TimeSpan HangupRestoreLimit = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Shows the lab until the user quits (q or Ctrl+C, confirmed), a SIGTERM/SIGHUP/SIGINT arrives, or
+    /// <see cref="TuiOptions.ExitAfter"/> passes; returns 0. The terminal is restored on every path, including an
+    /// exception (rethrown after the restore). It does not stop the lab: the caller disposes the session.
+    /// </summary>
+    public static int Run(ILabSession session, TuiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(options);
+        Application.MaximumIterationsPerSecond = (ushort)Math.Clamp(options.IterationsPerSecond <= 0 ? 30 : options.IterationsPerSecond, 1, 1000);
+        Theme theme = Theme.For(string.IsNullOrWhiteSpace(options.Theme) ? session.Lab.Ui.Theme : options.Theme, options.NoColor);
+
+        IApplication app = Application.Create().Init();
+        var restore = new TerminalRestore(app);
+        bool hungUp = false;
+        try
+        {
+            if (options.NoColor) app.Driver!.Force16Colors = true;
+            using var window = new MainWindow(app, session, theme);
+            // Raw mode turns Ctrl+C into a key, but `kill` still sends signals: each one quits through the loop.
+            // The registrations must stay referenced, or they are collected and the signals kill the process outright.
+            PosixSignalRegistration[] signals = [.. new[] { PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGINT }
+                .Select(s => PosixSignalRegistration.Create(s, ctx =>
+                {
+                    ctx.Cancel = true;
+                    if (ctx.Signal == PosixSignal.SIGHUP) Volatile.Write(ref hungUp, true);
+                    app.Invoke(window.Quit);
+                }))];
+            try
+            {
+                if (options.ExitAfter is { } after) app.AddTimeout(after, () => { window.Quit(); return false; });
+                app.Run(window);
+            }
+            finally
+            {
+                foreach (PosixSignalRegistration s in signals) s.Dispose();
+                GC.KeepAlive(signals);
+            }
+        }
+        finally
+        {
+            restore.Dispose();
+            // With the terminal gone (SIGHUP), Terminal.Gui's restore never returns; there is nothing to restore
+            // anyway, so bound it and let the caller go on to stop the lab.
+            if (Volatile.Read(ref hungUp)) _ = Task.Run(app.Dispose).Wait(HangupRestoreLimit);
+            else app.Dispose();
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// Disposing the application restores the terminal (alt screen, mouse mode, termios). A crash on another thread
+    /// would skip the normal path: restore from the unhandled-exception hook too, once, before the process dies.
+    /// </summary>
+    private sealed class TerminalRestore : IDisposable
+    {
+        private readonly IApplication _app;
+        private int _done;
+
+        public TerminalRestore(IApplication app)
+        {
+            _app = app;
+            AppDomain.CurrentDomain.UnhandledException += OnUnhandled;
+        }
+
+        private void OnUnhandled(object? sender, UnhandledExceptionEventArgs e)
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 1) return;
+            try { _app.Dispose(); } catch (Exception) { /* the process is going down; the restore was best effort */ }
+        }
+
+        /// <summary>The normal path restores through the application's own disposal; stop listening for crashes.</summary>
+        public void Dispose()
+        {
+            AppDomain.CurrentDomain.UnhandledException -= OnUnhandled;
+            Volatile.Write(ref _done, 1);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using RedisHaTui.Tui.Presentation;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.ViewBase;
+
+namespace RedisHaTui.Tui.Views;
+
+/// <summary>
+/// A box drawn over the panes for the help and the confirmations. Not a modal Dialog: the main window keeps
+/// routing keys (so Esc closes it and never quits) and the panes keep updating behind it.
+/// </summary>
+internal sealed class OverlayBox : View
+{
+    private readonly Theme _theme;
+    private IReadOnlyList<Fact> _lines = [];
+
+    public OverlayBox(Theme theme)
+    {
+        _theme = theme;
+        CanFocus = false;
+        Visible = false;
+        BorderStyle = LineStyle.Double;
+        SetScheme(new Scheme(theme.SelectedBorder));
+    }
+
+    public string Footer { get; private set; } = "";
+
+    public IReadOnlyList<Fact> Lines => _lines;
+
+    public void Open(string title, IReadOnlyList<Fact> lines, string footer)
+    {
+        Title = title;
+        _lines = lines;
+        Footer = footer;
+        Visible = true;
+        SetNeedsLayout();
+        SetNeedsDraw();
+    }
+
+    public void Close() => Visible = false;
+
+    /// <summary>The size the content wants (border included), for the main window to center.</summary>
+    public (int Width, int Height) WantedSize =>
+        (Math.Max(Title.Length + 6, Math.Max(Footer.Length, _lines.Count == 0 ? 0 : _lines.Max(l => l.Text.Length))) + 4,
+         _lines.Count + (Footer.Length > 0 ? 2 : 0) + 2);
+
+    protected override bool OnDrawingContent(DrawContext? context)
+    {
+        int width = Viewport.Width, rows = Viewport.Height;
+        for (int r = 0; r < rows; r++) this.Blank(r, width, _theme.Base);
+        int bodyRows = Footer.Length > 0 ? rows - 2 : rows;
+        for (int i = 0; i < _lines.Count && i < bodyRows; i++)
+            this.Put(1, i, TextFit.Truncate(_lines[i].Text, width - 2), _theme.Of(_lines[i].Tone), width - 2);
+        if (Footer.Length > 0 && rows >= 2) this.Put(1, rows - 1, TextFit.Truncate(Footer, width - 2), _theme.StatusKey, width - 2);
+        return true;
+    }
+}

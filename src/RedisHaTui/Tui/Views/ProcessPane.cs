@@ -1,0 +1,86 @@
+using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Processes;
+using RedisHaTui.Core.State;
+using RedisHaTui.Tui.Presentation;
+using Terminal.Gui.ViewBase;
+
+namespace RedisHaTui.Tui.Views;
+
+/// <summary>One lab process: title (number, name, port), a state badge with the facts block, and its log tail.</summary>
+internal sealed class ProcessPane : PaneView
+{
+    private readonly int _number;
+    private readonly PaneHeader _header;
+    private object? _shown; // the NodeSnapshot or SentinelSnapshot applied last
+    private int _headerRows = 1;
+
+    public ProcessPane(ProcessDefinition definition, int number, LogRing ring, string emptyLogText, Theme theme) : base(theme)
+    {
+        Definition = definition;
+        _number = number;
+        Title = PaneTitle.For(number, definition.Name, definition.Port, int.MaxValue);
+        _header = new PaneHeader(theme) { X = 0, Y = 0, Width = Dim.Fill(), Height = _headerRows };
+        Log = new LogTailView(ring, theme, emptyLogText) { X = 0, Y = _headerRows, Width = Dim.Fill(), Height = Dim.Fill() };
+        Add(_header, Log);
+    }
+
+    public ProcessDefinition Definition { get; }
+
+    public string ProcessName => Definition.Name;
+
+    public LogTailView Log { get; }
+
+    public Badge Badge => _header.Badge;
+
+    public ProcessState? State { get; private set; }
+
+    /// <summary>
+    /// Redraws only when what the pane shows changed: the monitor publishes a new snapshot on every poll
+    /// (PolledAt moves), and repainting every pane each second cost more CPU than everything else at idle.
+    /// </summary>
+    public void Show(LabSnapshot snapshot)
+    {
+        object? part = Definition.Kind == ProcessKind.Node ? snapshot.Node(ProcessName) : snapshot.Sentinel(ProcessName);
+        if (ReferenceEquals(part, _shown)) return;
+        _shown = part;
+        (Badge badge, IReadOnlyList<Fact> facts, State) = part switch
+        {
+            NodeSnapshot n => (Badge.For(n), PaneFacts.For(n), n.Process.State),
+            SentinelSnapshot s => (Badge.For(s), PaneFacts.For(s), s.Process.State),
+            _ => (new Badge(BadgeKind.Unknown), (IReadOnlyList<Fact>)[new Fact("not in the snapshot", Tone.Dim)], (ProcessState?)null),
+        };
+        if (_header.Show(badge, facts) && HeaderRows(Viewport.Width, Viewport.Height) != _headerRows) SetNeedsLayout();
+    }
+
+    public override void ScrollBy(int lines) => Log.ScrollBy(lines);
+
+    public override void ScrollToTop() => Log.ScrollToTop();
+
+    public override void ScrollToBottom() => Log.ScrollToBottom();
+
+    public override void PageUp() => Log.PageUp();
+
+    public override void PageDown() => Log.PageDown();
+
+    protected override void OnSubViewLayout(LayoutEventArgs args)
+    {
+        // Assign only on change: setting a Pos/Dim marks the layout dirty again, and the loop would lay out forever.
+        int header = HeaderRows(Viewport.Width, Viewport.Height);
+        if (header != _headerRows)
+        {
+            _headerRows = header;
+            _header.Height = header;
+            Log.Y = header;
+        }
+        string title = PaneTitle.For(_number, Definition.Name, Definition.Port, Frame.Width);
+        if (title != Title) Title = title;
+        base.OnSubViewLayout(args);
+    }
+
+    /// <summary>The facts get the top of the pane, but the log keeps at least two rows (half the pane when tall).</summary>
+    private int HeaderRows(int width, int height)
+    {
+        int cap = height >= 8 ? Math.Max(2, height / 2) : Math.Max(1, height - 2);
+        return Math.Clamp(_header.WantedRows(width), 1, Math.Max(1, cap));
+    }
+}

@@ -1,0 +1,80 @@
+using RedisHaTui.Tui.Input;
+using RedisHaTui.Tui.Presentation;
+using Terminal.Gui.ViewBase;
+
+namespace RedisHaTui.Tui.Views;
+
+/// <summary>
+/// The bottom line: a prompt while one is open (`/`), else the latest message (an action's result, why an
+/// action is unavailable) for a few seconds, else the main keys.
+/// </summary>
+internal sealed class StatusLine : View
+{
+    private static readonly TimeSpan MessageLife = TimeSpan.FromSeconds(8);
+    private readonly Theme _theme;
+    private long _messageUntil;
+
+    public StatusLine(Theme theme)
+    {
+        _theme = theme;
+        CanFocus = false;
+    }
+
+    public Fact? Message { get; private set; }
+
+    /// <summary>Mode-specific hints that replace the main keys ("Enter confirm · Esc cancel").</summary>
+    public string? ModeHint { get; set; }
+
+    public (string Prefix, LineEditor Editor)? Prompt { get; set; }
+
+    public void Show(string text, Tone tone = Tone.Normal)
+    {
+        Message = new Fact(text, tone);
+        _messageUntil = Environment.TickCount64 + (long)MessageLife.TotalMilliseconds;
+        SetNeedsDraw();
+    }
+
+    /// <summary>Called by the main window's timer: an old message gives the line back to the keys.</summary>
+    public void Expire()
+    {
+        if (Message is null || Environment.TickCount64 < _messageUntil) return;
+        Message = null;
+        SetNeedsDraw();
+    }
+
+    protected override bool OnDrawingContent(DrawContext? context)
+    {
+        int width = Viewport.Width;
+        if (width <= 0) return true;
+        this.Blank(0, width, _theme.StatusBar);
+        if (Prompt is { } prompt)
+        {
+            int col = this.Put(0, 0, prompt.Prefix, _theme.StatusKey, width);
+            string text = prompt.Editor.Text;
+            col += this.Put(col, 0, text, _theme.Input, width - col);
+            string under = prompt.Editor.Cursor < text.Length ? text[prompt.Editor.Cursor].ToString() : " ";
+            this.Put(prompt.Prefix.Length + prompt.Editor.Cursor, 0, under, _theme.Highlight, width - prompt.Prefix.Length - prompt.Editor.Cursor);
+            this.Put(col + 2, 0, "Enter search · Esc cancel", _theme.Of(Tone.Dim), width - col - 2);
+            return true;
+        }
+        if (Message is { } message)
+        {
+            this.Put(0, 0, TextFit.Truncate(message.Text, width), _theme.Of(message.Tone), width);
+            return true;
+        }
+        if (ModeHint is { } hint)
+        {
+            this.Put(0, 0, TextFit.Truncate(hint, width), _theme.StatusKey, width);
+            return true;
+        }
+        int at = 0;
+        foreach ((string key, string label) in KeyMap.Hints)
+        {
+            int need = key.Length + 1 + label.Length + 2;
+            if (at + need - 2 > width) break;
+            at += this.Put(at, 0, key, _theme.StatusKey, width - at);
+            at += this.Put(at, 0, " " + label + "  ", _theme.StatusBar, width - at);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using RedisHaTui.Core.State;
+using RedisHaTui.Tui.Presentation;
+using Terminal.Gui.ViewBase;
+
+namespace RedisHaTui.Tui.Views;
+
+/// <summary>
+/// The merged story of the lab: the consensus verdict on top, the failover stopwatch under it, then sentinel
+/// events and app actions, newest at the bottom. Scrolled back, it stays on the same entries as new ones arrive.
+/// </summary>
+internal sealed class TimelineView : PaneView
+{
+    private readonly TimeZoneInfo _zone;
+    private Fact _verdict = TimelineText.Consensus(Consensus.Unknown);
+    private ImmutableArray<TimelineEntry> _entries = [];
+    private ImmutableArray<FailoverRecord> _failovers = [];
+    private long? _anchorId; // the entry shown at the bottom when scrolled back; null follows the newest
+    private int _eventRows = 1;
+
+    public TimelineView(Theme theme, TimeZoneInfo zone) : base(theme)
+    {
+        _zone = zone;
+        Title = "timeline";
+    }
+
+    /// <summary>Redraws only when what it shows changed: the consensus is rebuilt on every poll, its verdict rarely changes.</summary>
+    public void Show(LabSnapshot snapshot)
+    {
+        Fact verdict = TimelineText.Consensus(snapshot.Consensus);
+        if (verdict == _verdict && _entries == snapshot.Timeline && _failovers == snapshot.Failovers) return;
+        _verdict = verdict;
+        _entries = snapshot.Timeline.IsDefault ? [] : snapshot.Timeline;
+        _failovers = snapshot.Failovers.IsDefault ? [] : snapshot.Failovers;
+        SetNeedsDraw();
+    }
+
+    public override void ScrollBy(int lines)
+    {
+        // Never scroll above a full page of events: the top entry stays at the top.
+        int bottom = Math.Max(BottomIndex() + lines, Math.Min(_entries.Length - 1, _eventRows - 1));
+        _anchorId = bottom >= _entries.Length - 1 ? null : _entries[bottom].Id;
+        SetNeedsDraw();
+    }
+
+    public override void ScrollToTop() => ScrollBy(-_entries.Length);
+
+    public override void ScrollToBottom()
+    {
+        _anchorId = null;
+        SetNeedsDraw();
+    }
+
+    public override void PageUp() => ScrollBy(-PageRows(_eventRows));
+
+    public override void PageDown() => ScrollBy(PageRows(_eventRows));
+
+    protected override bool OnDrawingContent(DrawContext? context)
+    {
+        int width = Viewport.Width, rows = Viewport.Height;
+        if (width <= 0 || rows <= 0) return true;
+        for (int r = 0; r < rows; r++) this.Blank(r, width, Theme.Of(Tone.Normal));
+
+        var header = new List<Fact>();
+        Fact verdict = _verdict;
+        int wrap = rows >= 8 ? 3 : 1; // room to read the problems only when the pane is tall (zoomed or big screen)
+        header.AddRange(TextFit.Wrap(verdict.Text, width, wrap).Select(t => verdict with { Text = t }));
+        int failoverCount = rows >= 12 ? 3 : 1;
+        foreach (FailoverRecord f in _failovers.TakeLast(failoverCount))
+            header.AddRange(TextFit.Wrap(TimelineText.Failover(f), width, rows >= 8 ? 2 : 1)
+                .Select(t => new Fact(t, f.Complete ? Tone.Strong : Tone.Warn)));
+        // Events keep at least a row: the header yields before the story does.
+        int headerRows = Math.Min(header.Count, Math.Max(0, rows - 1));
+        for (int r = 0; r < headerRows; r++) this.Put(0, r, header[r].Text, Theme.Of(header[r].Tone), width);
+
+        _eventRows = rows - headerRows;
+        int bottom = BottomIndex();
+        int first = Math.Max(0, bottom - _eventRows + 1);
+        for (int i = first, row = headerRows; i <= bottom && row < rows; i++, row++)
+        {
+            TimelineEntry e = _entries[i];
+            this.Put(0, row, TextFit.Truncate(TimelineText.Entry(e, _zone), width), Theme.Of(TimelineText.ToneOf(e)), width);
+        }
+        if (_entries.Length == 0 && headerRows < rows) this.Put(0, headerRows, "no events yet", Theme.Of(Tone.Dim), width);
+        if (_anchorId is not null && bottom < _entries.Length - 1)
+        {
+            string more = $" ↓ {_entries.Length - 1 - bottom} newer · End ";
+            if (more.Length <= width) this.Put(width - more.Length, rows - 1, more, Theme.Of(Tone.Warn), more.Length);
+        }
+        return true;
+    }
+
+    private int BottomIndex()
+    {
+        if (_entries.Length == 0) return -1;
+        if (_anchorId is not { } id) return _entries.Length - 1;
+        int index = _entries.Length - 1;
+        while (index > 0 && _entries[index].Id > id) index--;
+        return index;
+    }
+}

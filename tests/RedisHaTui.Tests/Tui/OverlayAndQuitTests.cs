@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using RedisHaTui.Tests.Tui.Fakes;
+using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Tui.Views;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
+
+namespace RedisHaTui.Tests.Tui;
+
+[Collection("Tui")]
+public sealed class OverlayAndQuitTests
+{
+    [Fact]
+    public void Question_mark_lists_every_key_and_Esc_closes_the_list()
+    {
+        using var screen = TuiScreen.Open(100, 30);
+
+        screen.Type("?");
+
+        string text = screen.Text;
+        foreach (string help in new[] { "zoom the selected pane", "kill -9 it", "pause it (SIGSTOP)", "Sentinel failover", "send a Redis command", "quit (asks first)", "search its log" })
+            Assert.Contains(help, text);
+
+        screen.Press(Key.Esc);
+
+        Assert.DoesNotContain("kill -9 it", screen.Text);
+        Assert.False(screen.Window.QuitAllowed);
+    }
+
+    [Fact]
+    public void The_help_stays_on_top_while_logs_scroll_behind_it()
+    {
+        using var screen = TuiScreen.Open(100, 30);
+        screen.Type("?");
+
+        for (int i = 0; i < 50; i++) screen.Session.Log("node1").Append(new string('#', 90));
+        screen.Window.Tick();
+
+        Assert.Contains("kill -9 it", screen.Text);
+        Assert.Contains("Sentinel failover (asks first)", screen.Text);
+    }
+
+    [Theory]
+    [InlineData("q")]
+    [InlineData("ctrl+c")]
+    public void Quitting_asks_first_and_n_stays(string how)
+    {
+        using var screen = TuiScreen.Open();
+
+        if (how == "q") screen.Type("q"); else screen.Press(Key.C.WithCtrl);
+
+        Assert.Contains("Quit redis-ha-tui?", screen.Text);
+        Assert.Contains("The lab's processes will be stopped.", screen.Text);
+        Assert.False(screen.Window.QuitAllowed);
+
+        screen.Type("n");
+
+        Assert.DoesNotContain("Quit redis-ha-tui?", screen.Text);
+        Assert.False(screen.Window.QuitAllowed);
+    }
+
+    [Fact]
+    public void Attached_the_quit_question_says_the_processes_keep_running()
+    {
+        using var screen = TuiScreen.Open(session: new FakeSession(FakeLab.Definition(), ownsProcesses: false));
+        screen.Type("q");
+        Assert.Contains("Attached: the processes keep running.", screen.Text);
+    }
+
+    /// <summary>The real main loop: Esc closes things but never ends the app; q then y does.</summary>
+    [Fact]
+    public void In_the_running_app_Esc_never_quits_and_q_y_does()
+    {
+        using IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
+        app.Driver!.SetScreenSize(80, 24);
+        var session = new FakeSession(FakeLab.Definition());
+        session.Publish(FakeLab.Healthy(session.Lab));
+        using var window = new MainWindow(app, session, Theme.Default, TimeZoneInfo.Utc);
+        var screens = new List<string>();
+        var clock = Stopwatch.StartNew();
+        app.AddTimeout(TimeSpan.FromMilliseconds(100), () =>
+        {
+            app.InjectKey(Key.Esc);
+            app.InjectKey(Key.Esc);
+            return false;
+        });
+        app.AddTimeout(TimeSpan.FromMilliseconds(400), () =>
+        {
+            screens.Add(app.Driver.ToString()!); // still running after two Esc
+            app.InjectKey(new Key('q'));
+            app.LayoutAndDraw();
+            screens.Add(app.Driver.ToString()!);
+            app.InjectKey(new Key('y'));
+            return false;
+        });
+        app.AddTimeout(TimeSpan.FromSeconds(5), () => { window.Quit(); return false; }); // safety net
+
+        app.Run(window);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), "q then y should have ended the loop");
+        Assert.Equal(2, screens.Count);
+        Assert.Contains("node1 :7001", screens[0]);
+        Assert.Contains("Quit redis-ha-tui?", screens[1]);
+        Assert.True(window.QuitAllowed);
+    }
+
+    /// <summary>A stop request that is not ours (Terminal.Gui's own Quit key) turns into the question.</summary>
+    [Fact]
+    public void A_stop_request_from_elsewhere_becomes_the_quit_question()
+    {
+        using IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
+        app.Driver!.SetScreenSize(80, 24);
+        var session = new FakeSession(FakeLab.Definition());
+        using var window = new MainWindow(app, session, Theme.Default, TimeZoneInfo.Utc);
+        string? seen = null;
+        app.AddTimeout(TimeSpan.FromMilliseconds(100), () => { app.RequestStop(); return false; });
+        app.AddTimeout(TimeSpan.FromMilliseconds(300), () => { app.LayoutAndDraw(); seen = app.Driver.ToString(); window.Quit(); return false; });
+        app.AddTimeout(TimeSpan.FromSeconds(5), () => { window.Quit(); return false; });
+
+        app.Run(window);
+
+        Assert.Contains("Quit redis-ha-tui?", seen);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Drawing;
+using RedisHaTui.Tests.Tui.Fakes;
+using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Tui.Views;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
+
+namespace RedisHaTui.Tests.Tui;
+
+/// <summary>
+/// The dashboard on a headless terminal: keys and clicks go in through Terminal.Gui's injector, the screen
+/// comes back as text. The test thread is the UI thread, so results are on screen after one LayoutAndDraw.
+/// </summary>
+internal sealed class TuiScreen : IDisposable
+{
+    private readonly SessionToken _token;
+
+    private TuiScreen(int width, int height, FakeSession session, Theme theme)
+    {
+        Session = session;
+        App = Application.Create().Init(DriverRegistry.Names.ANSI);
+        App.Driver!.SetScreenSize(width, height);
+        Window = new MainWindow(App, session, theme, TimeZoneInfo.Utc);
+        _token = App.Begin(Window)!;
+        App.LayoutAndDraw();
+    }
+
+    public IApplication App { get; }
+
+    public FakeSession Session { get; }
+
+    public MainWindow Window { get; }
+
+    public FakeActions Actions => Session.FakeActions;
+
+    public static TuiScreen Open(int width = 80, int height = 24, FakeSession? session = null, Theme? theme = null)
+    {
+        session ??= new FakeSession(FakeLab.Definition());
+        if (session.Store.Current.Version == 0) session.Publish(FakeLab.Healthy(session.Lab));
+        return new TuiScreen(width, height, session, theme ?? Theme.Default);
+    }
+
+    /// <summary>The screen as text, rows joined by newlines, after drawing whatever changed.</summary>
+    public string Text
+    {
+        get
+        {
+            App.LayoutAndDraw();
+            return App.Driver!.ToString()!;
+        }
+    }
+
+    public IReadOnlyList<string> Rows => Text.Split('\n');
+
+    public void Press(params Key[] keys)
+    {
+        foreach (Key key in keys) App.InjectKey(key);
+        App.LayoutAndDraw();
+    }
+
+    /// <summary>Types text as the keyboard would: one key per character.</summary>
+    public void Type(string text)
+    {
+        foreach (char c in text) App.InjectKey(new Key(c));
+        App.LayoutAndDraw();
+    }
+
+    public void Click(int x, int y)
+    {
+        App.InjectSequence(InputInjectionExtensions.LeftButtonClick(new Point(x, y)));
+        App.LayoutAndDraw();
+    }
+
+    public void Wheel(int x, int y, bool up)
+    {
+        App.InjectMouse(new Mouse { Flags = up ? MouseFlags.WheeledUp : MouseFlags.WheeledDown, ScreenPosition = new Point(x, y) });
+        App.LayoutAndDraw();
+    }
+
+    public void Resize(int width, int height)
+    {
+        App.Driver!.SetScreenSize(width, height);
+        App.LayoutAndDraw();
+    }
+
+    /// <summary>Pumps the UI thread's queue (Invoke from background actions) until the condition holds or 5 s pass.</summary>
+    public void WaitUntil(Func<bool> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(5)) throw new TimeoutException($"timed out waiting for {what}\n{Text}");
+            Thread.Sleep(5);
+            App.TimedEvents?.RunTimers();
+        }
+        App.LayoutAndDraw();
+    }
+
+    /// <summary>The row and column where <paramref name="text"/> first appears, or (-1, -1).</summary>
+    public (int Row, int Col) Find(string text)
+    {
+        IReadOnlyList<string> rows = Rows;
+        for (int r = 0; r < rows.Count; r++)
+        {
+            int c = rows[r].IndexOf(text, StringComparison.Ordinal);
+            if (c >= 0) return (r, c);
+        }
+        return (-1, -1);
+    }
+
+    public void Dispose()
+    {
+        Window.Quit();
+        App.End(_token);
+        Window.Dispose();
+        App.Dispose();
+    }
+}
