@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using RedisHaTui.Benchmarks;
+using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Processes;
+using RedisHaTui.Core.Session;
+using RedisHaTui.Core.State;
+using RedisHaTui.Core.Tests.Support;
+using StackExchange.Redis;
+
+// dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- [ready|events|exit|cpu|all] [runs]
+string which = args.ElementAtOrDefault(0) ?? "all";
+int runs = int.TryParse(args.ElementAtOrDefault(1), out int r) ? r : 10;
+Console.WriteLine($"# {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {Environment.ProcessorCount} cores · {Environment.OSVersion} · .NET {Environment.Version}");
+
+if (which is "ready" or "all") await Ready(runs);
+if (which is "events" or "all") await EventLatency();
+if (which is "exit" or "all") await ExitLatency(runs);
+if (which is "cpu" or "all") await MonitoringCpu();
+
+// The ordered start: OpenAsync (preflight) + StartLabAsync, until every sentinel agrees — what `up` waits for.
+static async Task Ready(int runs)
+{
+    var times = new List<double>();
+    for (int i = 0; i < runs; i++)
+    {
+        using var files = TempLab.Create(downAfterMs: 5000);
+        LabDefinition lab = files.Load();
+        var clock = Stopwatch.StartNew();
+        await using LabSession session = await LabSession.OpenAsync(lab);
+        await session.StartLabAsync();
+        times.Add(clock.Elapsed.TotalSeconds);
+    }
+    Console.WriteLine($"lab ready (2 nodes + 3 sentinels, ordered start): {Figures.Summary(times, "s")}");
+}
+
+// A sentinel event seen by a plain subscriber of our own vs. the moment the store publishes it.
+static async Task EventLatency()
+{
+    using var files = TempLab.Create();
+    LabDefinition lab = files.Load();
+    await using LabSession session = await LabSession.OpenAsync(lab);
+    await session.StartLabAsync();
+    await session.Monitor.FirstRead;
+    await Task.Delay(1500); // subscriptions in place
+
+    var arrived = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+    var stored = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+    SentinelDefinition s1 = lab.Sentinels[0];
+    await using var probe = await ConnectionMultiplexer.ConnectAsync(RedisHaTui.Core.Redis.RedisConnections.Options(s1.Port, TimeSpan.FromSeconds(1), sentinel: true));
+    ChannelMessageQueue queue = await probe.GetSubscriber().SubscribeAsync(RedisChannel.Literal("+set"));
+    queue.OnMessage(m => arrived.TryAdd(m.Message.ToString(), Stopwatch.GetTimestamp()));
+    session.Store.Changed += snap =>
+    {
+        TimelineEntry? last = snap.Timeline.LastOrDefault();
+        if (last is { Kind: "+set" }) stored.TryAdd(last.Text, Stopwatch.GetTimestamp());
+    };
+    IServer server = probe.GetServer("127.0.0.1", s1.Port);
+    for (int i = 0; i < 200; i++)
+    {
+        await server.ExecuteAsync("SENTINEL", "SET", lab.MasterName, "down-after-milliseconds", (5000 + i).ToString());
+        await Task.Delay(10);
+    }
+    await Task.Delay(1000);
+    var latencies = new List<double>();
+    foreach ((string payload, long at) in arrived)
+        if (stored.FirstOrDefault(kv => kv.Key.EndsWith(payload, StringComparison.Ordinal)) is { Key: not null } hit)
+            latencies.Add(Stopwatch.GetElapsedTime(at, hit.Value).TotalMilliseconds); // negative: ours came first
+    Console.WriteLine($"sentinel event → snapshot (vs. a plain subscriber): {Figures.Summary(latencies, "ms", "0.000")}");
+}
+
+// SIGKILL of a node to the snapshot saying it exited.
+static async Task ExitLatency(int runs)
+{
+    using var files = TempLab.Create();
+    LabDefinition lab = files.Load();
+    await using LabSession session = await LabSession.OpenAsync(lab);
+    await session.StartLabAsync();
+    var latencies = new List<double>();
+    for (int i = 0; i < runs; i++)
+    {
+        var seen = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnChange(LabSnapshot s) { if (s.Node("node2")!.Process.State == ProcessState.Exited) seen.TrySetResult(Stopwatch.GetTimestamp()); }
+        session.Store.Changed += OnChange;
+        long killed = Stopwatch.GetTimestamp();
+        Signals.Send(session.Supervisor!["node2"].Status.Pid!.Value, Signals.SIGKILL);
+        long at = await seen.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        session.Store.Changed -= OnChange;
+        latencies.Add(Stopwatch.GetElapsedTime(killed, at).TotalMilliseconds);
+        await session.Supervisor.StartAsync("node2");
+        await Task.Delay(500);
+    }
+    Console.WriteLine($"process exit → snapshot: {Figures.Summary(latencies, "ms")}");
+}
+
+// The monitor alone (attached) watching a running lab at the default 1 s polling, 60 s.
+static async Task MonitoringCpu()
+{
+    using var files = TempLab.Create();
+    LabDefinition lab = files.Load("--Monitor:PollIntervalMilliseconds", "1000");
+    await using LabSession owner = await LabSession.OpenAsync(lab);
+    await owner.StartLabAsync();
+    await owner.Monitor.DisposeAsync(); // only the watcher below polls
+    await Task.Delay(TimeSpan.FromSeconds(5));
+    var baseline = new List<double>();
+    for (int i = 0; i < 3; i++) baseline.Add(await CpuPercent(TimeSpan.FromSeconds(10)));
+    Console.WriteLine($"baseline (lab running, nothing polling; the process that started it, % of one core): {Figures.Summary(baseline, "%", "0.000")}");
+    var samples = new List<double>();
+    await using (LabSession watcher = LabSession.Attach(lab))
+    {
+        await watcher.Monitor.FirstRead;
+        await Task.Delay(TimeSpan.FromSeconds(10)); // warm-up: JIT and first connections are not the steady state
+        for (int i = 0; i < 6; i++) samples.Add(await CpuPercent(TimeSpan.FromSeconds(10)));
+    }
+    Console.WriteLine($"monitoring CPU at 1 s polling (5 processes, 10 s windows, % of one core): {Figures.Summary(samples, "%", "0.000")}");
+}
+
+static async Task<double> CpuPercent(TimeSpan window)
+{
+    TimeSpan cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+    var wall = Stopwatch.StartNew();
+    await Task.Delay(window);
+    return (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / wall.Elapsed.TotalMilliseconds * 100;
+}
