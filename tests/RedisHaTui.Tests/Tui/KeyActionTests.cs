@@ -15,6 +15,7 @@ public sealed class KeyActionTests
         { 'k', LabActionKind.Kill },
         { 'r', LabActionKind.Restart },
         { 'p', LabActionKind.Pause },
+        { 'd', LabActionKind.DebugSleep },
     };
 
     [Theory]

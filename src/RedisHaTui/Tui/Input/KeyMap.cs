@@ -23,6 +23,7 @@ internal static class KeyMap
         new("K", "kill -9 whichever node is master", UiCommand.KillMaster),
         new("r", "restart it", UiCommand.Restart),
         new("p", "pause it (SIGSTOP) or resume it (SIGCONT)", UiCommand.PauseResume),
+        new("d", "DEBUG SLEEP 5: the node stops answering", UiCommand.DebugSleep),
         new("f", "Sentinel failover (asks first)", UiCommand.Failover),
         new("c", "check quorum on every sentinel", UiCommand.CheckQuorum),
         new(":", "send a Redis command to it (↑↓ history)", UiCommand.Command),
@@ -72,6 +73,7 @@ internal static class KeyMap
             'p' => (UiCommand.PauseResume, 0),
             'f' => (UiCommand.Failover, 0),
             'c' => (UiCommand.CheckQuorum, 0),
+            'd' => (UiCommand.DebugSleep, 0),
             ':' => (UiCommand.Command, 0),
             _ => (UiCommand.None, 0),
         };

@@ -31,5 +31,6 @@ public enum UiCommand
     Failover,
     KillMaster,
     CheckQuorum,
+    DebugSleep,
     Command,
 }

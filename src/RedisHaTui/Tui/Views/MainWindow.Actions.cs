@@ -33,6 +33,7 @@ internal sealed partial class MainWindow
             UiCommand.Restart => (LabActionKind.Restart, $"restart {name}"),
             UiCommand.PauseResume when pane.State == ProcessState.Paused => (LabActionKind.Resume, $"resume {name}"),
             UiCommand.PauseResume => (LabActionKind.Pause, $"pause {name}"),
+            UiCommand.DebugSleep => (LabActionKind.DebugSleep, $"DEBUG SLEEP 5 on {name}"),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, "not an action key"),
         };
         RunAction(kind, name, label);

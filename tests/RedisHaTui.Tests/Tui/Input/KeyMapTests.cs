@@ -14,6 +14,7 @@ public sealed class KeyMapTests
         { new Key('r'), UiCommand.Restart },
         { new Key('p'), UiCommand.PauseResume },
         { new Key('f'), UiCommand.Failover },
+        { new Key('d'), UiCommand.DebugSleep },
         { new Key(':'), UiCommand.Command },
         { new Key('/'), UiCommand.Search },
         { new Key('n'), UiCommand.SearchOlder },
@@ -47,7 +48,7 @@ public sealed class KeyMapTests
     {
         var documented = KeyMap.Help.Select(b => b.Command).ToHashSet();
         foreach (UiCommand c in new[] { UiCommand.Start, UiCommand.Stop, UiCommand.Kill, UiCommand.KillMaster, UiCommand.Restart, UiCommand.PauseResume,
-                     UiCommand.Failover, UiCommand.CheckQuorum, UiCommand.Command, UiCommand.Search, UiCommand.Help, UiCommand.Quit, UiCommand.Zoom, UiCommand.Back })
+                     UiCommand.Failover, UiCommand.CheckQuorum, UiCommand.DebugSleep, UiCommand.Command, UiCommand.Search, UiCommand.Help, UiCommand.Quit, UiCommand.Zoom, UiCommand.Back })
             Assert.Contains(c, documented);
     }
 }
