@@ -1,0 +1,65 @@
+using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Processes;
+using RedisHaTui.Core.Tests.Support;
+using RedisHaTui.Tests.Cli;
+
+namespace RedisHaTui.Tests.EndToEnd;
+
+/// <summary>The real app in a real terminal (tmux) over a real lab on free ports: what a presenter does and sees.</summary>
+[Collection(LabCollection.Name)]
+public class ScreenEndToEndTests
+{
+    private static readonly TimeSpan LabUp = TimeSpan.FromSeconds(60);
+    // A manual failover switches in ~1.2 s; the old master is converted ~10 s later (facts note). Generous margins.
+    private static readonly TimeSpan Failover = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Five_panes_a_failover_from_the_keyboard_and_a_clean_quit()
+    {
+        using var files = TempLab.Create();
+        LabDefinition lab = files.Load();
+        var run = new RunDirectory(lab);
+        using var terminal = TmuxTerminal.Start(120, 40, ["dotnet", AppProcess.Executable, "--lab", files.LabFile]);
+
+        await terminal.WaitUntilAsync(s => lab.Processes.All(p => TitleRow(s, p) >= 0), LabUp, "a pane titled with each process's name and port");
+        await terminal.WaitUntilAsync(s => Badge(s, lab.Nodes[0]) == "MASTER" && Badge(s, lab.Nodes[1]) == "REPLICA"
+            && lab.Sentinels.All(x => Badge(s, x) == "SENTINEL") && s.Any(r => r.Contains("HEALTHY · master node1")), LabUp, "the lab healthy, node1 master");
+        int[] pids = [.. lab.Processes.Select(p => ExternalProcess.ReadPidFile(run.PidPath(p)) ?? 0)];
+        Assert.All(pids, pid => Assert.True(pid > 0 && Signals.IsAlive(pid)));
+
+        terminal.Send("f");
+        await terminal.WaitUntilAsync(s => s.Any(r => r.Contains("Sentinel failover?")), TimeSpan.FromSeconds(5), "the failover confirmation");
+        terminal.Send("Enter");
+        await terminal.WaitUntilAsync(s => Badge(s, lab.Nodes[1]) == "MASTER", Failover, "node2's badge MASTER");
+        await terminal.WaitUntilAsync(s => Badge(s, lab.Nodes[0]) == "REPLICA", Failover, "node1 back as a REPLICA");
+        string timeline = terminal.Text;
+        Assert.Contains("(SENTINEL FAILOVER via sentinel", timeline); // the stopwatch names the cause…
+        Assert.Contains("node1→node2", timeline);                   // …the move…
+        Assert.Contains("all sentinels agree", timeline);            // …and its phases
+
+        terminal.Send("q");
+        await terminal.WaitUntilAsync(s => s.Any(r => r.Contains("Enter/y quit")), TimeSpan.FromSeconds(5), "the quit confirmation");
+        terminal.Send("y");
+        await terminal.WaitUntilAsync(s => s.Any(r => r.Contains("app exited with")), TimeSpan.FromSeconds(30), "the app's exit");
+
+        Assert.Contains(terminal.Screen, r => r.Contains("app exited with 0"));
+        Assert.All(pids, pid => Assert.False(Signals.IsAlive(pid), $"pid {pid} outlived the app"));
+        Assert.All(lab.Processes, p => Assert.True(PortOwner.IsFree(p.Port), $"{p.Name} port {p.Port} still taken"));
+    }
+
+    /// <summary>The row holding a pane's title ("┤2 node2 :7002├"), or -1.</summary>
+    private static int TitleRow(string[] screen, ProcessDefinition process) =>
+        Array.FindIndex(screen, r => r.Contains($" {process.Name} :{process.Port}"));
+
+    /// <summary>The first word inside a pane, under its title: its badge.</summary>
+    private static string? Badge(string[] screen, ProcessDefinition process)
+    {
+        int row = TitleRow(screen, process);
+        if (row < 0 || row + 1 >= screen.Length) return null;
+        int title = screen[row].IndexOf($" {process.Name} :{process.Port}", StringComparison.Ordinal);
+        int border = screen[row].LastIndexOfAny(['╭', '┏', '╔', '┌'], title);
+        string below = screen[row + 1];
+        if (border < 0 || border + 1 >= below.Length) return null;
+        return below[(border + 1)..].TrimStart().Split(' ', 2)[0];
+    }
+}
