@@ -127,8 +127,11 @@ public sealed class LabActions(LabDefinition lab, LabStore store, ProcessConnect
     {
         ProcessDefinition p = lab.Find(target)!;
         IServer server = connections.Server(await connections.GetAsync(p), p);
-        // The reply only comes after the sleep: don't wait for it.
-        _ = server.ExecuteAsync("DEBUG", "SLEEP", seconds.ToString()).ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+        // The reply only comes after the sleep: don't wait for it, only for a refusal, which comes at once.
+        Task<RedisResult> sleep = server.ExecuteAsync("DEBUG", "SLEEP", seconds.ToString());
+        _ = sleep.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+        if (await Task.WhenAny(sleep, Task.Delay(200)) == sleep && sleep.Exception?.InnerException is RedisServerException refused)
+            return LabActionResult.Refused($"(error) {refused.Message}");
         return LabActionResult.Success($"{target} sleeps {seconds} s (DEBUG SLEEP): it answers nothing meanwhile");
     }
 

@@ -20,13 +20,17 @@ public static class ConfigWriter
         "sentinel known-replica", "sentinel known-slave", "sentinel known-sentinel", "sentinel resolve-hostnames", "sentinel announce-hostnames",
     ];
 
-    public static string Node(string template, NodeDefinition node, LabDefinition lab, string folder)
+    public static string Node(string template, NodeDefinition node, LabDefinition lab, string folder, Version? redis = null)
     {
         var text = new StringBuilder(Strip(template, NodeOwned));
         Header(text);
         text.Append($"port {node.Port}\nbind {LabDefinition.Host}\ndaemonize no\nlogfile \"\"\ndir {Quote(folder)}\n");
         if (node.ReplicaOf is { } of)
             text.Append($"replicaof {LabDefinition.Host} {lab.Nodes.First(n => n.Name == of).Port}\n");
+        // The DEBUG SLEEP action (a node that stops answering) needs DEBUG, which Redis 7 refuses by default and
+        // 6.2 neither refuses nor knows the directive for. "local": loopback clients only.
+        if (redis is { Major: >= 7 } && !template.Contains("enable-debug-command", StringComparison.Ordinal))
+            text.Append("enable-debug-command local\n");
         return text.ToString();
     }
 

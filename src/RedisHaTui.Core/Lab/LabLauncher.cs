@@ -73,7 +73,7 @@ public sealed class LabLauncher(LabDefinition lab, Action<string>? progress = nu
         var deadline = DateTimeOffset.UtcNow.AddSeconds(lab.Monitor.ReadyTimeoutSeconds);
         try
         {
-            _run.WriteConfigs();
+            _run.WriteConfigs(supervisor.Binaries.Version);
             await using var connections = new ProcessConnections(lab);
             var reader = new LabReader(lab, connections);
             progress?.Invoke($"starting {string.Join(", ", lab.Nodes.Select(n => n.Name))}");

@@ -34,7 +34,8 @@ public sealed class RunDirectory(LabDefinition lab)
     /// Writes fresh working configs from the templates under lab/ and lab.json, keeping the data.
     /// Called when the whole lab starts; a single process restart keeps what Redis rewrote.
     /// </summary>
-    public void WriteConfigs()
+    /// <param name="redis">The version that will run them: some directives exist only in newer ones.</param>
+    public void WriteConfigs(Version? redis = null)
     {
         EnsureWritable();
         foreach (ProcessDefinition p in lab.Processes)
@@ -43,7 +44,7 @@ public sealed class RunDirectory(LabDefinition lab)
             string template = File.ReadAllText(Path.Combine(p.Folder, p.ConfigFileName));
             string text = p switch
             {
-                NodeDefinition n => ConfigWriter.Node(template, n, lab, ProcessFolder(p)),
+                NodeDefinition n => ConfigWriter.Node(template, n, lab, ProcessFolder(p), redis),
                 SentinelDefinition s => ConfigWriter.Sentinel(template, s, lab, ProcessFolder(p)),
                 _ => throw new InvalidOperationException(p.GetType().Name),
             };

@@ -17,10 +17,13 @@ public sealed class Supervisor : IAsyncDisposable
     public Supervisor(LabDefinition lab, RunDirectory run, RedisBinaries binaries, TimeProvider? time = null)
     {
         _lab = lab;
+        Binaries = binaries;
         _processes = lab.Processes.ToImmutableDictionary(
             p => p.Name, p => new ManagedProcess(p, run, binaries, lab.Monitor.LogLines, time), StringComparer.OrdinalIgnoreCase);
         foreach (ManagedProcess p in _processes.Values) p.StatusChanged += (process, status) => StatusChanged?.Invoke(process, status);
     }
+
+    public RedisBinaries Binaries { get; }
 
     /// <summary>A process changed state (started, paused, exited...). Raised on the thread that saw it.</summary>
     public event Action<ManagedProcess, ProcessStatus>? StatusChanged;

@@ -1,4 +1,5 @@
 using RedisHaTui.Core.Actions;
+using RedisHaTui.Core.State;
 using RedisHaTui.Core.Tests.Support;
 
 namespace RedisHaTui.Core.Tests.Actions;
@@ -61,5 +62,21 @@ public class RedisCliCommandTests
         Assert.Contains(lab.Now.Timeline, t => t.Text.Contains("refused: node2 is not running"));
         // The seed tutorial's teaching moment: with its only replica gone, the master refuses writes.
         Assert.StartsWith("(error) NOREPLICAS", (await actions.RunCommandAsync("node1", "set k v")).Message);
+    }
+
+    [Fact]
+    public async Task Debug_sleep_silences_one_node_without_stalling_the_rest()
+    {
+        await using RunningLab lab = await RunningLab.StartAsync();
+
+        LabActionResult result = await lab.Session.Actions.RunAsync(LabActionKind.DebugSleep, "node2");
+
+        Assert.True(result.Ok, result.Message);
+        await lab.WaitForAsync(s => !s.Node("node2")!.Reachable, TimeSpan.FromSeconds(4), "node2 not answering");
+        LabSnapshot during = lab.Now;
+        Assert.Contains("timeout", during.Node("node2")!.Error);
+        Assert.True(during.Node("node1")!.Reachable, "node1 still read while node2 sleeps");
+        Assert.All(during.Sentinels, x => Assert.True(x.Reachable, $"{x.Name} still read while node2 sleeps"));
+        await lab.WaitForAsync(s => s.Node("node2")!.Reachable, TimeSpan.FromSeconds(10), "node2 answering again after 5 s");
     }
 }
