@@ -7,15 +7,20 @@ using RedisHaTui.Core.State;
 using RedisHaTui.Core.Tests.Support;
 using StackExchange.Redis;
 
-// dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- [ready|events|exit|cpu|all] [runs]
+// dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- [ready|events|exit|cpu|core|frame|keys|screen-events|flood|screen|all] [runs]
+// The screen ones run the Release app in tmux (installed with the machine, as for the end-to-end test).
 string which = args.ElementAtOrDefault(0) ?? "all";
 int runs = int.TryParse(args.ElementAtOrDefault(1), out int r) ? r : 10;
 Console.WriteLine($"# {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {Environment.ProcessorCount} cores · {Environment.OSVersion} · .NET {Environment.Version}");
 
-if (which is "ready" or "all") await Ready(runs);
-if (which is "events" or "all") await EventLatency();
-if (which is "exit" or "all") await ExitLatency(runs);
-if (which is "cpu" or "all") await MonitoringCpu();
+if (which is "ready" or "core" or "all") await Ready(runs);
+if (which is "events" or "core" or "all") await EventLatency();
+if (which is "exit" or "core" or "all") await ExitLatency(runs);
+if (which is "cpu" or "core" or "all") await MonitoringCpu();
+if (which is "frame" or "screen" or "all") await ScreenBenchmarks.FirstFrame(runs);
+if (which is "keys" or "screen" or "all") await ScreenBenchmarks.LoopRates([10, 20, 30, 60], keyRuns: 20);
+if (which is "screen-events" or "screen" or "all") await ScreenBenchmarks.EventsAndExits(runs);
+if (which is "flood" or "screen" or "all") await ScreenBenchmarks.LogFlood(seconds: 10);
 
 // The ordered start: OpenAsync (preflight) + StartLabAsync, until every sentinel agrees — what `up` waits for.
 static async Task Ready(int runs)
@@ -96,7 +101,7 @@ static async Task ExitLatency(int runs)
 static async Task MonitoringCpu()
 {
     using var files = TempLab.Create();
-    LabDefinition lab = files.Load("--Monitor:PollIntervalMilliseconds", "1000");
+    LabDefinition lab = files.Load("--Monitor:PollIntervalMilliseconds", Environment.GetEnvironmentVariable("BENCH_POLL") ?? "1000");
     await using LabSession owner = await LabSession.OpenAsync(lab);
     await owner.StartLabAsync();
     await owner.Monitor.DisposeAsync(); // only the watcher below polls

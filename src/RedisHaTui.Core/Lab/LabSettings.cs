@@ -61,6 +61,6 @@ public sealed class MonitorSettings
 public sealed class UiSettings
 {
     public string Theme { get; set; } = "default";
-    public int IterationsPerSecond { get; set; } = 30;
+    public int IterationsPerSecond { get; set; } = 20;
     public int TimelineLines { get; set; } = 500;
 }

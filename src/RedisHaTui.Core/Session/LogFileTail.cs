@@ -5,7 +5,7 @@ namespace RedisHaTui.Core.Session;
 
 /// <summary>
 /// Follows a log file written by someone else (start.sh by hand, an `up` in another terminal) into a
-/// <see cref="LogRing"/>: the last lines first, then whatever is appended, checked every 250 ms.
+/// <see cref="LogRing"/>: the last lines first, then whatever is appended, checked every 250 ms (a stat; it is read only when it grew).
 /// </summary>
 public sealed class LogFileTail(string path, int lines) : IAsyncDisposable
 {
@@ -24,7 +24,9 @@ public sealed class LogFileTail(string path, int lines) : IAsyncDisposable
         {
             try
             {
-                if (File.Exists(path))
+                // A stat is all an idle log costs; the file is opened only when its length moved.
+                var file = new FileInfo(path);
+                if (file.Exists && file.Length != position)
                 {
                     await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
                     if (stream.Length < position) position = 0; // truncated or replaced

@@ -16,10 +16,11 @@ public static class ScreenCommand
         await using (session)
         {
             AppDomain.CurrentDomain.UnhandledException += (_, _) => session.KillAllNow();
-            if (session.OwnsProcesses) _ = StartInBackgroundAsync(session);
             bool noColor = Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 };
             var options = new TuiOptions(lab.Ui.Theme, lab.Ui.IterationsPerSecond, noColor,
-                cli.ExitAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : null);
+                cli.ExitAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : null,
+                // Starting six processes competes with the first frame for two cores: start once it is on screen.
+                FirstFrameShown: session.OwnsProcesses ? () => _ = StartInBackgroundAsync(session) : null);
             int code = TuiApp.Run(session, options);
             Console.Error.WriteLine(session.OwnsProcesses ? "redis-ha-tui: stopping the lab…" : "redis-ha-tui: detached; the lab keeps running");
             return code;

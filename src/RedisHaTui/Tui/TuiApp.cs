@@ -21,7 +21,7 @@ public static class TuiApp
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(options);
-        Application.MaximumIterationsPerSecond = (ushort)Math.Clamp(options.IterationsPerSecond <= 0 ? 30 : options.IterationsPerSecond, 1, 1000);
+        Application.MaximumIterationsPerSecond = (ushort)Math.Clamp(options.IterationsPerSecond <= 0 ? 20 : options.IterationsPerSecond, 1, 1000);
         Theme theme = Theme.For(string.IsNullOrWhiteSpace(options.Theme) ? session.Lab.Ui.Theme : options.Theme, options.NoColor);
 
         IApplication app = Application.Create().Init();
@@ -43,6 +43,15 @@ public static class TuiApp
             try
             {
                 if (options.ExitAfter is { } after) app.AddTimeout(after, () => { window.Quit(); return false; });
+                // Iteration is raised before an iteration draws: the second one comes after the first frame.
+                int iterations = 0;
+                void OnFirstIteration(object? sender, EventArgs e)
+                {
+                    if (++iterations < 2) return;
+                    app.Iteration -= OnFirstIteration;
+                    options.FirstFrameShown!();
+                }
+                if (options.FirstFrameShown is not null) app.Iteration += OnFirstIteration;
                 app.Run(window);
             }
             finally

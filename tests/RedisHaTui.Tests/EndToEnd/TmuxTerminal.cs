@@ -28,6 +28,17 @@ public sealed class TmuxTerminal : IDisposable
 
     public string Text => string.Join('\n', Screen);
 
+    /// <summary>The pid of what runs in the terminal: the child of the pane's shell.</summary>
+    public int AppPid
+    {
+        get
+        {
+            string shell = Tmux("display-message", "-p", "-t", "e2e", "#{pane_pid}").Trim();
+            string children = File.ReadAllText($"/proc/{shell}/task/{shell}/children").Trim();
+            return int.Parse(children.Split(' ')[0]);
+        }
+    }
+
     /// <summary>Sends keys the way tmux names them ("f", "Enter", "Escape").</summary>
     public void Send(params string[] keys) => Tmux(["send-keys", "-t", "e2e", .. keys]);
 
@@ -51,7 +62,13 @@ public sealed class TmuxTerminal : IDisposable
         info.ArgumentList.Add("-L");
         info.ArgumentList.Add(_socket);
         foreach (string a in args) info.ArgumentList.Add(a);
-        using Process tmux = Process.Start(info) ?? throw new InvalidOperationException("tmux did not start");
+        Process? started;
+        try { started = Process.Start(info); }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"the end-to-end test drives the app in tmux, which is not installed here ({e.Message}): apt-get install tmux", e);
+        }
+        using Process tmux = started ?? throw new InvalidOperationException("tmux did not start");
         string output = tmux.StandardOutput.ReadToEnd();
         string error = tmux.StandardError.ReadToEnd();
         if (!tmux.WaitForExit(10_000)) throw new TimeoutException($"tmux {string.Join(' ', args)} hung");
