@@ -101,7 +101,7 @@ static async Task ExitLatency(int runs)
 static async Task MonitoringCpu()
 {
     using var files = TempLab.Create();
-    LabDefinition lab = files.Load("--Monitor:PollIntervalMilliseconds", Environment.GetEnvironmentVariable("BENCH_POLL") ?? "1000");
+    LabDefinition lab = files.Load("--Monitor:PollIntervalMilliseconds", "1000");
     await using LabSession owner = await LabSession.OpenAsync(lab);
     await owner.StartLabAsync();
     await owner.Monitor.DisposeAsync(); // only the watcher below polls

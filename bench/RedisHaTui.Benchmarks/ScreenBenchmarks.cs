@@ -21,7 +21,7 @@ public static partial class ScreenBenchmarks
     private static string Published => Path.Combine(Repo.Root, ".app", "redis-ha-tui");
 
     private static string App => File.Exists(Published) ? Published
-        : throw new FileNotFoundException("publish the app first: dotnet publish src/RedisHaTui -c Release --ucr -o .app");
+        : throw new FileNotFoundException("publish the app first: dotnet publish src/RedisHaTui -o .app");
 
     private static TmuxTerminal Launch(string labFile, params string[] extra) => LaunchApp(App, labFile, extra);
 

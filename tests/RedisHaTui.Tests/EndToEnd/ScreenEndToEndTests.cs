@@ -35,7 +35,7 @@ public class ScreenEndToEndTests
         string timeline = terminal.Text;
         Assert.Contains("(SENTINEL FAILOVER via sentinel", timeline); // the stopwatch names the cause…
         Assert.Contains("node1→node2", timeline);                   // …the move…
-        Assert.Contains("all sentinels agree", timeline);            // …and its phases
+        Assert.Contains("all agree", timeline);                      // …and its phases
 
         terminal.Send("q");
         await terminal.WaitUntilAsync(s => s.Any(r => r.Contains("Enter/y quit")), TimeSpan.FromSeconds(5), "the quit confirmation");

@@ -33,7 +33,10 @@ internal static partial class TimelineText
         _ => Tone.Normal,
     };
 
-    /// <summary>"failover #1 (kill -9 node1) node1→node2: +sdown 5.01 s · +odown 5.10 s · …".</summary>
+    /// <summary>
+    /// "failover #1 (kill -9 node1) node1→node2: +sdown 5.01 · +odown 5.10 · … · all sentinels agree 6.40 s": seconds
+    /// since the cause, the unit said once, so the phases that matter most (the last ones) still fit a narrow pane.
+    /// </summary>
     public static string Failover(FailoverRecord f)
     {
         string who = (f.OldMaster, f.NewMaster) switch
@@ -42,10 +45,22 @@ internal static partial class TimelineText
             (not null, null) => $" {f.OldMaster}→?",
             _ => "",
         };
-        IEnumerable<string> phases = f.Phases.Select(p => $"{p.Name} {Seconds(p.After)}");
-        string tail = f.Complete ? "" : f.Phases.IsDefaultOrEmpty ? " …" : " · …";
+        IEnumerable<string> phases = f.Phases.Select(p => $"{ShortPhase(p.Name)} {p.After.TotalSeconds.ToString("0.00", Invariant)}");
+        string tail = f.Complete ? (f.Phases.IsDefaultOrEmpty ? "" : " s") : f.Phases.IsDefaultOrEmpty ? " …" : " s · …";
         return $"failover #{f.Number} ({f.Cause}){who}: {string.Join(" · ", phases)}{tail}";
     }
+
+    /// <summary>The stopwatch line's words for the phases; the events below it keep Sentinel's own names.</summary>
+    private static string ShortPhase(string name) => name switch
+    {
+        FailoverStopwatch.Leader => "leader",
+        FailoverStopwatch.NewMasterRole => "role:master",
+        FailoverStopwatch.Promoted => "promoted",
+        FailoverStopwatch.AllAgree => "all agree",
+        FailoverStopwatch.Converted => "old master converted",
+        FailoverStopwatch.OldMasterLinked => "linked",
+        _ => name,
+    };
 
     /// <summary>The verdict first (it is what a presenter points at), then who is master by whom, then the problems.</summary>
     public static Fact Consensus(Consensus c)

@@ -67,7 +67,7 @@ internal sealed class TimelineView : PaneView
         header.AddRange(TextFit.Wrap(verdict.Text, width, wrap).Select(t => verdict with { Text = t }));
         int failoverCount = rows >= 12 ? 3 : 1;
         foreach (FailoverRecord f in _failovers.TakeLast(failoverCount))
-            header.AddRange(TextFit.Wrap(TimelineText.Failover(f), width, rows >= 8 ? 2 : 1)
+            header.AddRange(TextFit.Wrap(TimelineText.Failover(f), width, rows >= 5 ? 2 : 1)
                 .Select(t => new Fact(t, f.Complete ? Tone.Strong : Tone.Warn)));
         // Events keep at least a row: the header yields before the story does.
         int headerRows = Math.Min(header.Count, Math.Max(0, rows - 1));

@@ -44,7 +44,7 @@ public sealed class TimelineTextTests
         var f = new FailoverRecord(1, At, "kill -9 node1", "node1", "node2",
             [new("+sdown", TimeSpan.FromSeconds(5.01)), new("+odown", TimeSpan.FromSeconds(5.10)), new("promoted", TimeSpan.FromSeconds(5.33)),
              new("switch-master", TimeSpan.FromSeconds(6.20)), new("all agree", TimeSpan.FromSeconds(6.4))], Complete: true);
-        Assert.Equal("failover #1 (kill -9 node1) node1→node2: +sdown 5.01 s · +odown 5.10 s · promoted 5.33 s · switch-master 6.20 s · all agree 6.40 s",
+        Assert.Equal("failover #1 (kill -9 node1) node1→node2: +sdown 5.01 · +odown 5.10 · promoted 5.33 · switch-master 6.20 · all agree 6.40 s",
             TimelineText.Failover(f));
     }
 
