@@ -50,6 +50,9 @@ public sealed class LabActions(LabDefinition lab, LabStore store, ProcessConnect
         LabSnapshot s = store.Current;
         if (DisabledReason(kind, target, s) is { } why) return Record(kind, target, LabActionResult.Refused(why));
         if (kind == LabActionKind.KillMaster) (kind, target) = (LabActionKind.Kill, s.Consensus.MasterByRoles ?? s.Consensus.MasterBySentinels);
+        // Taking the master down is what a failover drill times: from this moment, not from the first +sdown.
+        if (kind is LabActionKind.Pause or LabActionKind.Stop or LabActionKind.DebugSleep && IsMaster(s, target!))
+            store.Update(x => FailoverStopwatch.Start(x, CauseOf(kind, target!), target, _time.GetUtcNow()));
         LabActionResult result = kind switch
         {
             LabActionKind.Failover => await FailoverAsync(s),
@@ -66,9 +69,19 @@ public sealed class LabActions(LabDefinition lab, LabStore store, ProcessConnect
         return Record(kind, target, result);
     }
 
+    private static bool IsMaster(LabSnapshot s, string target) =>
+        s.Consensus.MasterByRoles == target || (s.Consensus.MasterByRoles is null && s.Consensus.MasterBySentinels == target);
+
+    private static string CauseOf(LabActionKind kind, string target) => kind switch
+    {
+        LabActionKind.Pause => $"pause {target} (SIGSTOP)",
+        LabActionKind.Stop => $"stop {target} (SHUTDOWN)",
+        _ => $"DEBUG SLEEP on {target}",
+    };
+
     private LabActionResult Kill(LabSnapshot s, string target)
     {
-        bool master = s.Consensus.MasterByRoles == target || (s.Consensus.MasterByRoles is null && s.Consensus.MasterBySentinels == target);
+        bool master = IsMaster(s, target);
         if (master) store.Update(x => FailoverStopwatch.Start(x, $"kill -9 {target}", target, _time.GetUtcNow()));
         if (!supervisor!.Kill(target)) return LabActionResult.Refused($"{target} could not be killed");
         string message = $"{target} killed (kill -9)";

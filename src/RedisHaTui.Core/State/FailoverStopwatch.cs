@@ -60,7 +60,9 @@ public static class FailoverStopwatch
             && up.All(x => x.MasterNodeName == newMaster && !x.FailoverInProgress))
             s = Complete(Phase(s, AllAgree, at, newMaster));
         // The master came back before anyone failed over (quorum lost, a short pause): nothing more will happen.
-        if (s.CurrentFailover is { NewMaster: null, OldMaster: { } was } && s.Node(was) is { Reachable: true, Role: NodeRole.Master }
+        // Only a read begun after the cause counts: one already in flight when the app paused or stopped it saw it up.
+        if (s.CurrentFailover is { NewMaster: null, OldMaster: { } was } started
+            && s.Node(was) is { Reachable: true, Role: NodeRole.Master, PolledAt: { } polled } && polled > started.StartedAt
             && s.Sentinels.Where(x => x.Reachable).All(x => x.MasterNodeName == was && !x.SDown && !x.FailoverInProgress))
             s = Complete(Phase(s, NoFailover, at));
         f = s.Failovers[^1];

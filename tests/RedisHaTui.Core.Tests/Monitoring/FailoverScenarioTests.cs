@@ -90,6 +90,10 @@ public class FailoverScenarioTests
             TimeSpan.FromSeconds(8), "+sdown of the paused master");
         Assert.Equal(ProcessState.Paused, s.Node("node1")!.Process.State);
         Assert.False(s.Node("node1")!.Reachable);
+        // The app caused it: the stopwatch runs from the pause, and +sdown comes about down-after-milliseconds later.
+        FailoverRecord f = s.Failovers.Single();
+        Assert.Equal("pause node1 (SIGSTOP)", f.Cause);
+        Assert.InRange(f.PhaseTime(FailoverStopwatch.SDown)!.Value.TotalSeconds, 1.5, 6);
 
         Assert.True((await lab.Session.Actions.RunAsync(LabActionKind.Resume, "node1")).Ok);
     }

@@ -93,6 +93,25 @@ public class TimelineAndStopwatchTests
     }
 
     [Fact]
+    public void A_master_back_before_any_failover_ends_the_record_but_only_on_a_read_made_after_the_cause()
+    {
+        LabSnapshot s = FailoverStopwatch.Start(LabSnapshot.Initial(_lab), "pause node1 (SIGSTOP)", "node1", T0);
+        s = s with
+        {
+            Nodes = s.Nodes.SetItem(0, s.Nodes[0] with { Reachable = true, Role = NodeRole.Master, PolledAt = T0.AddMilliseconds(-30) }),
+            Sentinels = [.. s.Sentinels.Select(x => x with { Reachable = true, MasterNodeName = "node1" })],
+        };
+
+        s = FailoverStopwatch.OnState(s, T0.AddMilliseconds(20));
+        Assert.False(s.Failovers[0].Complete); // that read was under way before the pause: it proves nothing
+
+        s = s with { Nodes = s.Nodes.SetItem(0, s.Nodes[0] with { PolledAt = T0.AddSeconds(3) }) };
+        s = FailoverStopwatch.OnState(s, T0.AddSeconds(3));
+        Assert.True(s.Failovers[0].Complete);
+        Assert.Equal(3, s.Failovers[0].PhaseTime(FailoverStopwatch.NoFailover)!.Value.TotalSeconds, 3);
+    }
+
+    [Fact]
     public void Two_nodes_claiming_master_and_a_sentinel_pointing_elsewhere_are_named()
     {
         LabSnapshot s = LabSnapshot.Initial(_lab);

@@ -57,6 +57,9 @@ internal static class PaneFacts
 
     private static IReadOnlyList<Fact> Gone(ProcessStatus p, string? error)
     {
+        // Alive but silent (DEBUG SLEEP, overloaded, a SIGSTOP from elsewhere): say that first, not "running".
+        if (p.IsAlive)
+            return [new($"no reply: {error ?? "not answering"}", Tone.Warn), new(p.Pid is { } pid ? $"pid {pid} runs" : "process runs", Tone.Dim)];
         var facts = new List<Fact> { new(p.ToString(), p.IsAlive ? Tone.Warn : Tone.Bad) };
         if (!string.IsNullOrWhiteSpace(error)) facts.Add(new(error, Tone.Dim));
         return facts;

@@ -1,4 +1,5 @@
 using RedisHaTui.Core.Processes;
+using RedisHaTui.Core.State;
 using RedisHaTui.Tests.Tui.Fakes;
 using RedisHaTui.Tui.Presentation;
 
@@ -50,4 +51,15 @@ public sealed class PaneFactsTests
     [InlineData(20_480, "20 KiB")]
     [InlineData(52_428_800, "50 MiB")]
     public void Lag_reads_in_the_unit_that_keeps_it_short(long bytes, string text) => Assert.Equal(text, PaneFacts.Bytes(bytes));
+
+    [Fact]
+    public void A_running_node_that_does_not_answer_says_so_before_its_pid()
+    {
+        NodeSnapshot silent = FakeLab.Master("node1", 7001) with
+        {
+            Reachable = false, Error = "timeout (paused or busy?)", Process = new ProcessStatus(ProcessState.Running, 4242),
+        };
+
+        Assert.Equal(["no reply: timeout (paused or busy?)", "pid 4242 runs"], PaneFacts.For(silent).Select(f => f.Text));
+    }
 }
