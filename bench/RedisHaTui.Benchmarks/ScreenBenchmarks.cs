@@ -240,34 +240,16 @@ public static partial class ScreenBenchmarks
         var times = new List<double>();
         for (int i = 0; i < runs; i++)
         {
-            string selected = SelectedTitle(t.Screen);
+            string selected = ScreenText.SelectedTitle(t.Screen);
             var clock = Stopwatch.StartNew();
             t.Send("Tab");
-            await Until(t, s => SelectedTitle(s.Split('\n')) != selected, TimeSpan.FromSeconds(5), pollMs: 1);
+            await Until(t, s => ScreenText.SelectedTitle(s.Split('\n')) != selected, TimeSpan.FromSeconds(5), pollMs: 1);
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
         return times;
     }
 
-    /// <summary>The selected pane is drawn with a heavy border: its title is the one after "┏┥".</summary>
-    private static string SelectedTitle(string[] screen)
-    {
-        foreach (string row in screen)
-        {
-            int at = row.IndexOf("┏┥", StringComparison.Ordinal);
-            if (at >= 0) return row[(at + 2)..row.IndexOf('┝', at)];
-        }
-        return "";
-    }
-
-    private static string? Badge(string screen, ProcessDefinition p)
-    {
-        string[] rows = screen.Split('\n');
-        int row = Array.FindIndex(rows, r => r.Contains($" {p.Name} :{p.Port}"));
-        if (row < 0 || row + 1 >= rows.Length) return null;
-        int border = rows[row].LastIndexOfAny(['╭', '┏', '╔', '┌'], rows[row].IndexOf($" {p.Name} :{p.Port}", StringComparison.Ordinal));
-        return border < 0 || border + 1 >= rows[row + 1].Length ? null : rows[row + 1][(border + 1)..].TrimStart().Split(' ', 2)[0];
-    }
+    private static string? Badge(string screen, ProcessDefinition p) => ScreenText.Badge(screen.Split('\n'), p);
 
     private static Task Healthy(TmuxTerminal t) => Until(t, s => s.Contains("│HEALTHY · master"), TimeSpan.FromSeconds(60));
 

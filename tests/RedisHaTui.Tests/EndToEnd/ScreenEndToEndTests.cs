@@ -2,6 +2,7 @@ using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Core.Tests.Support;
 using RedisHaTui.Tests.Cli;
+using static RedisHaTui.Tests.EndToEnd.ScreenText;
 
 namespace RedisHaTui.Tests.EndToEnd;
 
@@ -45,21 +46,5 @@ public class ScreenEndToEndTests
         Assert.Contains(terminal.Screen, r => r.Contains("app exited with 0"));
         Assert.All(pids, pid => Assert.False(Signals.IsAlive(pid), $"pid {pid} outlived the app"));
         Assert.All(lab.Processes, p => Assert.True(PortOwner.IsFree(p.Port), $"{p.Name} port {p.Port} still taken"));
-    }
-
-    /// <summary>The row holding a pane's title ("┤2 node2 :7002├"), or -1.</summary>
-    private static int TitleRow(string[] screen, ProcessDefinition process) =>
-        Array.FindIndex(screen, r => r.Contains($" {process.Name} :{process.Port}"));
-
-    /// <summary>The first word inside a pane, under its title: its badge.</summary>
-    private static string? Badge(string[] screen, ProcessDefinition process)
-    {
-        int row = TitleRow(screen, process);
-        if (row < 0 || row + 1 >= screen.Length) return null;
-        int title = screen[row].IndexOf($" {process.Name} :{process.Port}", StringComparison.Ordinal);
-        int border = screen[row].LastIndexOfAny(['╭', '┏', '╔', '┌'], title);
-        string below = screen[row + 1];
-        if (border < 0 || border + 1 >= below.Length) return null;
-        return below[(border + 1)..].TrimStart().Split(' ', 2)[0];
     }
 }
