@@ -51,8 +51,8 @@ public sealed class LabActions(LabDefinition lab, LabStore store, ProcessConnect
         if (DisabledReason(kind, target, s) is { } why) return Record(kind, target, LabActionResult.Refused(why));
         if (kind == LabActionKind.KillMaster) (kind, target) = (LabActionKind.Kill, s.Consensus.MasterByRoles ?? s.Consensus.MasterBySentinels);
         // Taking the master down is what a failover drill times: from this moment, not from the first +sdown.
-        if (kind is LabActionKind.Pause or LabActionKind.Stop or LabActionKind.DebugSleep && IsMaster(s, target!))
-            store.Update(x => FailoverStopwatch.Start(x, CauseOf(kind, target!), target, _time.GetUtcNow()));
+        bool timed = kind is LabActionKind.Pause or LabActionKind.Stop or LabActionKind.DebugSleep && IsMaster(s, target!);
+        if (timed) store.Update(x => FailoverStopwatch.Start(x, CauseOf(kind, target!), target, _time.GetUtcNow()));
         LabActionResult result = kind switch
         {
             LabActionKind.Failover => await FailoverAsync(s),
@@ -66,6 +66,7 @@ public sealed class LabActions(LabDefinition lab, LabStore store, ProcessConnect
             LabActionKind.Resume => supervisor!.Resume(target!) ? LabActionResult.Success($"{target} resumed (SIGCONT)") : LabActionResult.Refused($"{target} could not be resumed"),
             _ => LabActionResult.Refused($"{kind} is not an action"),
         };
+        if (timed && !result.Ok) store.Update(FailoverStopwatch.Withdraw);
         return Record(kind, target, result);
     }
 
@@ -83,7 +84,11 @@ public sealed class LabActions(LabDefinition lab, LabStore store, ProcessConnect
     {
         bool master = IsMaster(s, target);
         if (master) store.Update(x => FailoverStopwatch.Start(x, $"kill -9 {target}", target, _time.GetUtcNow()));
-        if (!supervisor!.Kill(target)) return LabActionResult.Refused($"{target} could not be killed");
+        if (!supervisor!.Kill(target))
+        {
+            if (master) store.Update(FailoverStopwatch.Withdraw);
+            return LabActionResult.Refused($"{target} could not be killed");
+        }
         string message = $"{target} killed (kill -9)";
         if (master)
         {
@@ -110,10 +115,10 @@ public sealed class LabActions(LabDefinition lab, LabStore store, ProcessConnect
             catch (RedisServerException e)
             {
                 // INPROG and NOGOODSLAVE are Sentinel's answers, not failures of the app.
-                store.Update(x => x.CurrentFailover is { Phases.Length: 0 } f ? x with { Failovers = x.Failovers.Remove(f) } : x);
+                store.Update(FailoverStopwatch.Withdraw);
                 return LabActionResult.Refused($"{sentinel.Name}: {e.Message}");
             }
-            catch (Exception e) when (e is RedisException or TimeoutException) { }
+            catch (Exception e) when (e is RedisException or TimeoutException) { store.Update(FailoverStopwatch.Withdraw); }
         }
         return LabActionResult.Refused("no sentinel answered SENTINEL FAILOVER");
     }

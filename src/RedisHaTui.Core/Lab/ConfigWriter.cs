@@ -29,7 +29,7 @@ public static class ConfigWriter
             text.Append($"replicaof {LabDefinition.Host} {lab.Nodes.First(n => n.Name == of).Port}\n");
         // The DEBUG SLEEP action (a node that stops answering) needs DEBUG, which Redis 7 refuses by default and
         // 6.2 neither refuses nor knows the directive for. "local": loopback clients only.
-        if (redis is { Major: >= 7 } && !template.Contains("enable-debug-command", StringComparison.Ordinal))
+        if (redis is { Major: >= 7 } && !System.Text.RegularExpressions.Regex.IsMatch(template, @"(?m)^\s*enable-debug-command\b"))
             text.Append("enable-debug-command local\n");
         return text.ToString();
     }

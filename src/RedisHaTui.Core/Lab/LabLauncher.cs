@@ -13,6 +13,9 @@ namespace RedisHaTui.Core.Lab;
 /// </summary>
 public sealed class LabLauncher(LabDefinition lab, Action<string>? progress = null)
 {
+    /// <summary>Where "starting node1, node2…" goes: stderr before a screen exists, its timeline once it does.</summary>
+    public Action<string>? Progress { get; set; } = progress;
+
     private readonly RunDirectory _run = new(lab);
 
     /// <summary>
@@ -22,7 +25,7 @@ public sealed class LabLauncher(LabDefinition lab, Action<string>? progress = nu
     public async Task<RedisBinaries> PreflightAsync(bool checkOnly = false, CancellationToken ct = default)
     {
         _run.EnsureWritable();
-        RedisBinaries binaries = await RedisBinaries.LocateAsync(lab, progress, ct);
+        RedisBinaries binaries = await RedisBinaries.LocateAsync(lab, Progress, ct);
         HashSet<string> leftovers = await StopLeftoversAsync(checkOnly);
         var problems = new List<string>();
         foreach (ProcessDefinition p in lab.Processes)
@@ -51,14 +54,14 @@ public sealed class LabLauncher(LabDefinition lab, Action<string>? progress = nu
             {
                 if (ExternalProcess.IsRedisOnPort(pid, p.Port))
                 {
-                    progress?.Invoke($"{p.Name}: pid {pid} was left running by an earlier run; the next start stops it");
+                    Progress?.Invoke($"{p.Name}: pid {pid} was left running by an earlier run; the next start stops it");
                     found.Add(p.Name);
                 }
                 continue;
             }
             if (ExternalProcess.IsRedisOnPort(pid, p.Port))
             {
-                progress?.Invoke($"{p.Name}: stopping pid {pid} left running by an earlier run");
+                Progress?.Invoke($"{p.Name}: stopping pid {pid} left running by an earlier run");
                 if (!await ExternalProcess.StopAsync(p, pid, TimeSpan.FromMilliseconds(lab.Monitor.StopTimeoutMilliseconds)))
                     throw new LabLoadException($"{p.Name}: pid {pid} left by an earlier run does not stop.");
             }
@@ -76,7 +79,7 @@ public sealed class LabLauncher(LabDefinition lab, Action<string>? progress = nu
             _run.WriteConfigs(supervisor.Binaries.Version);
             await using var connections = new ProcessConnections(lab);
             var reader = new LabReader(lab, connections);
-            progress?.Invoke($"starting {string.Join(", ", lab.Nodes.Select(n => n.Name))}");
+            Progress?.Invoke($"starting {string.Join(", ", lab.Nodes.Select(n => n.Name))}");
             await StartAllAsync(supervisor, lab.Nodes, deadline, ct);
             await WaitAsync("replicas linked", supervisor, deadline, ct, async () =>
             {
@@ -84,7 +87,7 @@ public sealed class LabLauncher(LabDefinition lab, Action<string>? progress = nu
                 string[] waiting = [.. nodes.Where((n, i) => !n.Reachable || (lab.Nodes[i].ReplicaOf is not null && (n.Role != NodeRole.Replica || n.LinkStatus != "up"))).Select(n => n.Name)];
                 return waiting.Length == 0 ? null : $"waiting for {string.Join(", ", waiting)} to link";
             });
-            progress?.Invoke($"replicas linked; starting {string.Join(", ", lab.Sentinels.Select(s => s.Name))}");
+            Progress?.Invoke($"replicas linked; starting {string.Join(", ", lab.Sentinels.Select(s => s.Name))}");
             await StartAllAsync(supervisor, lab.Sentinels, deadline, ct);
             await WaitAsync("sentinels agree", supervisor, deadline, ct, async () =>
             {
@@ -94,7 +97,7 @@ public sealed class LabLauncher(LabDefinition lab, Action<string>? progress = nu
         }
         catch
         {
-            progress?.Invoke("start failed: stopping what was started");
+            Progress?.Invoke("start failed: stopping what was started");
             await supervisor.StopAllAsync();
             throw;
         }

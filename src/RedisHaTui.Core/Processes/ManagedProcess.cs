@@ -47,6 +47,8 @@ public sealed class ManagedProcess : IAsyncDisposable
     {
         lock (_gate)
         {
+            // A restart or lab start still under way when the app quits must not leave a process behind it.
+            if (_disposed) return false;
             if (Status.IsAlive) return true;
             _forceful?.Dispose();
             _forceful = new CancellationTokenSource();
@@ -181,11 +183,15 @@ public sealed class ManagedProcess : IAsyncDisposable
         try { File.Delete(path); } catch (IOException) { }
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        lock (_gate) _disposed = true;
+        // Cancelled first: a start that got past the check above is killed by CliWrap as soon as it has a pid.
+        _forceful?.Cancel();
         KillNow();
         await WaitForExitAsync(TimeSpan.FromSeconds(5));
-        _forceful?.Cancel();
         _forceful?.Dispose();
         if (_logFile is not null) await _logFile.DisposeAsync();
         _logFile = null;

@@ -58,11 +58,13 @@ public sealed class LabSession : ILabSession
 
     private LabLauncher? _launcher;
 
+    private readonly CancellationTokenSource _closing = new();
+
     /// <summary>Starts the lab in order and returns once it is healthy; on failure everything started is stopped.</summary>
     public Task StartLabAsync(CancellationToken ct = default) =>
         _launcher is null || Supervisor is null
             ? throw new InvalidOperationException("an attached session starts nothing")
-            : _launcher.StartAsync(Supervisor, ct);
+            : _launcher.StartAsync(Supervisor, CancellationTokenSource.CreateLinkedTokenSource(ct, _closing.Token).Token);
 
     /// <summary>Watches a running lab without owning it.</summary>
     public static LabSession Attach(LabDefinition lab, TimeProvider? time = null)
@@ -85,6 +87,13 @@ public sealed class LabSession : ILabSession
             : $"no log file at {LabLoader.Relative(_run.LogPath(p))}: started elsewhere, its log is in its own terminal";
     }
 
+    /// <summary>From now on the start's progress ("replicas linked; starting sentinel1…") goes to the timeline.</summary>
+    public void ReportProgressOnTimeline()
+    {
+        if (_launcher is not null)
+            _launcher.Progress = text => Store.Update(s => Timeline.Add(s, TimelineSource.App, "start", text, DateTimeOffset.UtcNow, Lab.Ui.TimelineLines));
+    }
+
     /// <summary>Puts a problem the person must see (a failed start) on the timeline.</summary>
     public void ReportProblem(string text) =>
         Store.Update(s => Timeline.Add(s, TimelineSource.App, "error", text, DateTimeOffset.UtcNow, Lab.Ui.TimelineLines));
@@ -95,6 +104,7 @@ public sealed class LabSession : ILabSession
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        _closing.Cancel(); // a lab start still under way stops where it is
         await _monitor.DisposeAsync();
         if (Supervisor is not null) await Supervisor.DisposeAsync();
         foreach (LogFileTail tail in _tails.Values) await tail.DisposeAsync();

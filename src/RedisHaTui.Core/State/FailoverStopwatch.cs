@@ -22,6 +22,10 @@ public static class FailoverStopwatch
         return s with { Failovers = s.Failovers.Add(record) };
     }
 
+    /// <summary>Takes back a record the app started for an action that then failed (nothing happened yet).</summary>
+    public static LabSnapshot Withdraw(LabSnapshot s) =>
+        s.CurrentFailover is { Phases.Length: 0 } f ? s with { Failovers = s.Failovers.Remove(f) } : s;
+
     /// <summary>Notes the phase a sentinel event marks, starting a record on the master's first +sdown.</summary>
     public static LabSnapshot OnEvent(LabSnapshot s, SentinelEvent e, Func<string?, int?, string> nodeName, DateTimeOffset at)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Tui;
@@ -13,8 +14,12 @@ public static class ScreenCommand
         LabSession session = cli.NoStart
             ? LabSession.Attach(lab)
             : await LabSession.OpenAsync(lab, m => Console.Error.WriteLine($"redis-ha-tui: {m}"));
+        // Stopping the lab after the screen closes takes seconds: a second Ctrl+C, a SIGTERM or a hang-up then
+        // must not kill us half way and orphan the rest. The screen has its own handlers; these outlive them.
+        using var holdSignals = new ShutdownSignals();
         await using (session)
         {
+            session.ReportProgressOnTimeline(); // stderr is the screen from here on
             AppDomain.CurrentDomain.UnhandledException += (_, _) => session.KillAllNow();
             bool noColor = Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 };
             var options = new TuiOptions(lab.Ui.Theme, lab.Ui.IterationsPerSecond, noColor,
@@ -22,8 +27,28 @@ public static class ScreenCommand
                 // Starting six processes competes with the first frame for two cores: start once it is on screen.
                 FirstFrameShown: session.OwnsProcesses ? () => _ = StartInBackgroundAsync(session) : null);
             int code = TuiApp.Run(session, options);
-            Console.Error.WriteLine(session.OwnsProcesses ? "redis-ha-tui: stopping the lab…" : "redis-ha-tui: detached; the lab keeps running");
+            TryTell(session.OwnsProcesses ? "stopping the lab…" : "detached; the lab keeps running");
             return code;
+        }
+    }
+
+    /// <summary>After a hang-up there is no terminal to write to: the message is a courtesy, never a crash.</summary>
+    private static void TryTell(string message)
+    {
+        try { Console.Error.WriteLine($"redis-ha-tui: {message}"); }
+        catch (IOException) { }
+    }
+
+    /// <summary>SIGINT, SIGTERM and SIGHUP ignored for as long as it lives: the lab is being stopped anyway.</summary>
+    private sealed class ShutdownSignals : IDisposable
+    {
+        private readonly PosixSignalRegistration[] _registrations =
+            [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP }
+                .Select(s => PosixSignalRegistration.Create(s, ctx => ctx.Cancel = true))];
+
+        public void Dispose()
+        {
+            foreach (PosixSignalRegistration r in _registrations) r.Dispose();
         }
     }
 

@@ -42,6 +42,20 @@ public class LabLifecycleTests
     }
 
     [Fact]
+    public async Task A_restart_still_under_way_when_the_app_quits_starts_nothing_after_it()
+    {
+        RunningLab lab = await RunningLab.StartAsync();
+        Supervisor supervisor = lab.Session.Supervisor!;
+        Task<bool> restart = supervisor.RestartAsync("node2"); // stop (SHUTDOWN…) then start, while the app goes away
+
+        await lab.DisposeAsync();
+
+        await restart.WaitAsync(TimeSpan.FromSeconds(20)); // true or false depending on who came first; nothing may be left either way
+        await Task.Delay(500);
+        Assert.All(lab.Lab.Processes, p => Assert.True(PortOwner.IsFree(p.Port), $"{p.Name} port {p.Port} taken after the app quit"));
+    }
+
+    [Fact]
     public async Task Stopping_the_lab_leaves_no_process_and_frees_every_port()
     {
         RunningLab lab = await RunningLab.StartAsync();

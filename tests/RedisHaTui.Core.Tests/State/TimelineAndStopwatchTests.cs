@@ -112,6 +112,17 @@ public class TimelineAndStopwatchTests
     }
 
     [Fact]
+    public void A_record_started_for_an_action_that_then_failed_is_taken_back_so_the_next_failover_gets_its_own()
+    {
+        LabSnapshot s = FailoverStopwatch.Start(LabSnapshot.Initial(_lab), "SENTINEL FAILOVER via sentinel1", "node1", T0);
+
+        s = FailoverStopwatch.Withdraw(s);
+        s = FailoverStopwatch.Start(s, "kill -9 node1", "node1", T0.AddSeconds(10));
+
+        Assert.Equal("kill -9 node1", Assert.Single(s.Failovers).Cause);
+    }
+
+    [Fact]
     public void Two_nodes_claiming_master_and_a_sentinel_pointing_elsewhere_are_named()
     {
         LabSnapshot s = LabSnapshot.Initial(_lab);

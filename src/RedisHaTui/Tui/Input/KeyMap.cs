@@ -18,7 +18,7 @@ internal static class KeyMap
         new("PgUp PgDn Home End", "scroll its log (or the mouse wheel)", UiCommand.PageUp),
         new("/  n  N", "search its log; next older / newer match", UiCommand.Search),
         new("s", "start the selected process", UiCommand.Start),
-        new("x", "stop it gracefully (SHUTDOWN, then SIGTERM)", UiCommand.Stop),
+        new("x", "stop it gracefully (SHUTDOWN, SIGTERM, then SIGKILL)", UiCommand.Stop),
         new("k", "kill -9 it", UiCommand.Kill),
         new("K", "kill -9 whichever node is master", UiCommand.KillMaster),
         new("r", "restart it", UiCommand.Restart),

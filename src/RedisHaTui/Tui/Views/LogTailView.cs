@@ -90,6 +90,8 @@ internal sealed class LogTailView : View
     public long? Search(string pattern, bool older, bool fromCurrent)
     {
         if (string.IsNullOrEmpty(pattern)) return null;
+        // A new pattern forgets the old match: its highlight would lie, and n must not continue from it.
+        if (!string.Equals(pattern, Pattern, StringComparison.Ordinal)) MatchLine = null;
         Pattern = pattern;
         IReadOnlyList<string> lines = Ring.Take(Ring.Capacity, long.MaxValue);
         long first = Ring.Total - lines.Count; // the ring may have moved on; number lines by what was copied

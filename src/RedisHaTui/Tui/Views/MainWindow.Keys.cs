@@ -89,7 +89,7 @@ internal sealed partial class MainWindow
         }
     }
 
-    /// <summary>Esc peels one layer: zoom, then the search highlight, then the message. It never quits.</summary>
+    /// <summary>Esc peels one layer: the zoom, then the search highlight. It never quits.</summary>
     private void Back()
     {
         if (_zoomed) SetZoom(false);

@@ -62,10 +62,10 @@ internal sealed partial class MainWindow : Runnable
 
         _panes[0].Selected = true;
         Show(session.Store.Current);
-        _bridge = new SnapshotBridge(session.Store, app, Show);
+        _bridge = new SnapshotBridge(session.Store, app, s => Guarded(() => Show(s)));
         _app.Keyboard.KeyDown += OnKeyDown;
         _app.Mouse.MouseEvent += OnMouse;
-        _timer = _app.AddTimeout(LogRedrawPeriod, () => { Tick(); return true; });
+        _timer = _app.AddTimeout(LogRedrawPeriod, () => { Guarded(Tick); return true; });
     }
 
     internal IReadOnlyList<ProcessPane> Processes => _processes;
@@ -124,10 +124,17 @@ internal sealed partial class MainWindow : Runnable
     }
 
     /// <summary>Runs on the UI thread later; after the window closed, results have nowhere to go and are dropped.</summary>
+    /// <summary>Work the loop calls back (snapshots, the log timer, action results): a bug in it is shown, not fatal.</summary>
+    private void Guarded(Action action)
+    {
+        try { action(); }
+        catch (Exception ex) { _status.Show($"error: {ex.GetBaseException().Message}", Tone.Bad); }
+    }
+
     private void Post(Action action)
     {
         if (_closing.IsCancellationRequested) return;
-        try { _app.Invoke(() => { if (!_closing.IsCancellationRequested) action(); }); }
+        try { _app.Invoke(() => { if (!_closing.IsCancellationRequested) Guarded(action); }); }
         catch (Exception) { /* the application is shutting down */ }
     }
 
