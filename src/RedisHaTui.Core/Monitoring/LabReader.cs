@@ -18,9 +18,9 @@ public sealed class LabReader(LabDefinition lab, ProcessConnections connections)
         {
             ConnectionMultiplexer mux = await connections.GetAsync(node);
             if (!mux.IsConnected) return previous.Unreachable("not answering");
-            // Only the sections the snapshot shows: a full INFO is several times the text to send and parse each poll.
-            RedisResult raw = await connections.Server(mux, node).ExecuteAsync("INFO", "server", "replication", "persistence", "keyspace").WaitAsync(connections.Timeout);
-            string? text = raw.ToString();
+            // Plain INFO (the default sections hold all the snapshot shows): naming several sections needs Redis 7,
+            // and 6.2 answers that with a syntax error. Our own deadline, as for the sentinels below.
+            string? text = await connections.Server(mux, node).InfoRawAsync().WaitAsync(connections.Timeout);
             if (text is null) return previous.Unreachable("empty INFO reply");
             return FromInfo(previous, ReplicationInfo.From(InfoReply.Parse(text)), now);
         }
@@ -65,8 +65,10 @@ public sealed class LabReader(LabDefinition lab, ProcessConnections connections)
             Task<RedisResult> address = server.ExecuteAsync("SENTINEL", "GET-MASTER-ADDR-BY-NAME", lab.MasterName);
             Task<RedisResult>? quorum = checkQuorum || previous.Quorum is null ? server.ExecuteAsync("SENTINEL", "CKQUORUM", lab.MasterName) : null;
             // Our own deadline: a paused process must not hold up the snapshot until the client library notices.
+            // Waits without throwing: CKQUORUM's NOQUORUM is an error reply that is a verdict, read below.
             Task all = Task.WhenAll(quorum is null ? [master, address] : [master, address, quorum]);
-            if (await Task.WhenAny(all, Task.Delay(connections.Timeout)) != all) throw new TimeoutException();
+            await all.WaitAsync(connections.Timeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (!all.IsCompleted) throw new TimeoutException();
             SentinelMasterInfo info = SentinelMasterInfo.From(SentinelReply.ToFields(Strings(await master)));
             string[] addr = Strings(await address).Select(s => s ?? "").ToArray();
             (bool ok, string verdict) = quorum is null ? (previous.QuorumOk ?? false, previous.Quorum!) : await QuorumAsync(quorum);

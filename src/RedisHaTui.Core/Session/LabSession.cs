@@ -61,10 +61,12 @@ public sealed class LabSession : ILabSession
     private readonly CancellationTokenSource _closing = new();
 
     /// <summary>Starts the lab in order and returns once it is healthy; on failure everything started is stopped.</summary>
-    public Task StartLabAsync(CancellationToken ct = default) =>
-        _launcher is null || Supervisor is null
-            ? throw new InvalidOperationException("an attached session starts nothing")
-            : _launcher.StartAsync(Supervisor, CancellationTokenSource.CreateLinkedTokenSource(ct, _closing.Token).Token);
+    public async Task StartLabAsync(CancellationToken ct = default)
+    {
+        if (_launcher is null || Supervisor is null) throw new InvalidOperationException("an attached session starts nothing");
+        using var stopOnClose = CancellationTokenSource.CreateLinkedTokenSource(ct, _closing.Token);
+        await _launcher.StartAsync(Supervisor, stopOnClose.Token);
+    }
 
     /// <summary>Watches a running lab without owning it.</summary>
     public static LabSession Attach(LabDefinition lab, TimeProvider? time = null)

@@ -123,7 +123,6 @@ internal sealed partial class MainWindow : Runnable
         KeepOverlaysOnTop();
     }
 
-    /// <summary>Runs on the UI thread later; after the window closed, results have nowhere to go and are dropped.</summary>
     /// <summary>Work the loop calls back (snapshots, the log timer, action results): a bug in it is shown, not fatal.</summary>
     private void Guarded(Action action)
     {
@@ -131,6 +130,7 @@ internal sealed partial class MainWindow : Runnable
         catch (Exception ex) { _status.Show($"error: {ex.GetBaseException().Message}", Tone.Bad); }
     }
 
+    /// <summary>Runs on the UI thread later; after the window closed, results have nowhere to go and are dropped.</summary>
     private void Post(Action action)
     {
         if (_closing.IsCancellationRequested) return;
