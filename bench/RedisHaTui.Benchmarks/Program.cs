@@ -46,12 +46,12 @@ static async Task EventLatency()
     await using LabSession session = await LabSession.OpenAsync(lab);
     await session.StartLabAsync();
     await session.Monitor.FirstRead;
-    await Task.Delay(1500); // subscriptions in place
+    await session.Monitor.Subscribed; // every sentinel's events reach the store from here on
 
     var arrived = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
     var stored = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
     SentinelDefinition s1 = lab.Sentinels[0];
-    await using var probe = await ConnectionMultiplexer.ConnectAsync(RedisHaTui.Core.Redis.RedisConnections.Options(s1.Port, TimeSpan.FromSeconds(1), sentinel: true));
+    await using var probe = await ConnectionMultiplexer.ConnectAsync(RedisHaTui.Core.Redis.RedisConnections.Options(s1.Endpoint, ConnectionSecurity.None, TimeSpan.FromSeconds(1), sentinel: true));
     ChannelMessageQueue queue = await probe.GetSubscriber().SubscribeAsync(RedisChannel.Literal("+set"));
     queue.OnMessage(m => arrived.TryAdd(m.Message.ToString(), Stopwatch.GetTimestamp()));
     session.Store.Changed += snap =>

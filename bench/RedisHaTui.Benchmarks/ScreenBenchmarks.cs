@@ -85,7 +85,7 @@ public static partial class ScreenBenchmarks
         NodeDefinition node2 = lab.Nodes[1];
 
         await using ConnectionMultiplexer probe = await ConnectionMultiplexer.ConnectAsync(
-            RedisHaTui.Core.Redis.RedisConnections.Options(lab.Sentinels[0].Port, TimeSpan.FromSeconds(1), sentinel: true));
+            RedisHaTui.Core.Redis.RedisConnections.Options(lab.Sentinels[0].Endpoint, ConnectionSecurity.None, TimeSpan.FromSeconds(1), sentinel: true));
         var arrivals = new System.Collections.Concurrent.ConcurrentQueue<(string Kind, long At)>();
         foreach (string kind in new[] { "+sdown", "-sdown" })
             (await probe.GetSubscriber().SubscribeAsync(RedisChannel.Literal(kind))).OnMessage(m =>
@@ -132,7 +132,7 @@ public static partial class ScreenBenchmarks
         await Healthy(t);
         int app = t.AppPid;
         await using ConnectionMultiplexer mux = await ConnectionMultiplexer.ConnectAsync(
-            RedisHaTui.Core.Redis.RedisConnections.Options(lab.Nodes[0].Port, TimeSpan.FromSeconds(5), sentinel: false));
+            RedisHaTui.Core.Redis.RedisConnections.Options(lab.Nodes[0].Endpoint, ConnectionSecurity.None, TimeSpan.FromSeconds(5), sentinel: false));
         IServer node1 = mux.GetServer("127.0.0.1", lab.Nodes[0].Port);
         string logFile = new RunDirectory(lab).LogPath(lab.Nodes[0]);
         int linesBefore = File.ReadLines(logFile).Count();

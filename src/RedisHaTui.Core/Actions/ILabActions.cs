@@ -3,13 +3,13 @@ using RedisHaTui.Core.State;
 namespace RedisHaTui.Core.Actions;
 
 /// <summary>
-/// Commands as data. The TUI's keys and the CLI's verbs both come here, so `f` and `redis-ha-tui failover`
-/// are one code path.
+/// The commands of <see cref="LabCommands"/>. The TUI's keys and the CLI's verbs both come here, so `f` and
+/// `redis-ha-tui failover` are one code path.
 /// </summary>
 public interface ILabActions
 {
-    /// <summary>Why the action cannot run on <paramref name="target"/> right now (e.g. "no sentinel reachable"), or null when it can.</summary>
-    string? DisabledReason(LabActionKind kind, string? target, LabSnapshot snapshot);
+    /// <summary>Why the action cannot run on <paramref name="target"/> right now (e.g. "no sentinel reachable"), or null when it can: the snapshot's answer.</summary>
+    string? DisabledReason(LabActionKind kind, string? target, LabSnapshot snapshot) => snapshot.WhyNot(kind, target);
 
     /// <summary>Runs the action; never throws for an expected refusal.</summary>
     Task<LabActionResult> RunAsync(LabActionKind kind, string? target, CancellationToken ct = default);

@@ -27,6 +27,9 @@ public enum LabActionKind
 /// <summary>The outcome of an action. An expected refusal (INPROG, NOGOODSLAVE, not running) is a result, not an exception.</summary>
 public sealed record LabActionResult(bool Ok, string Message)
 {
+    /// <summary>The process it acted on, where the command chose it (kill -9 the master).</summary>
+    public string? Target { get; init; }
+
     public static LabActionResult Success(string message) => new(true, message);
     public static LabActionResult Refused(string message) => new(false, message);
 }

@@ -1,77 +1,36 @@
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Monitoring;
 using RedisHaTui.Core.Processes;
+using RedisHaTui.Core.Sources;
 using RedisHaTui.Core.State;
 using StackExchange.Redis;
 
 namespace RedisHaTui.Core.Actions;
 
 /// <summary>
-/// The actions of a lab, each with a reason it cannot run right now, computed from the snapshot. Every action
-/// the app takes is written to the timeline, and the ones that start a failover start its stopwatch.
+/// Runs the commands of <see cref="LabCommands"/>, each refused with the reason the snapshot already holds when it
+/// cannot run. Every action the app takes is written to the timeline, and the ones that take the master down
+/// start the failover stopwatch.
 /// </summary>
-public sealed class LabActions(LabDefinition lab, LabStore store, ProcessConnections connections, Supervisor? supervisor, TimeProvider? time = null)
-    : ILabActions
+public sealed class LabActions(ITopologySource source, LabStore store, ProcessConnections connections) : ILabActions
 {
-    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    public const int DebugSleepSeconds = 5;
 
-    public string? DisabledReason(LabActionKind kind, string? target, LabSnapshot s)
-    {
-        if (kind is LabActionKind.Failover or LabActionKind.CheckQuorum)
-        {
-            if (!s.Sentinels.Any(x => x.Reachable)) return "no sentinel reachable";
-            if (kind == LabActionKind.CheckQuorum) return null;
-            if (s.Sentinels.Any(x => x.FailoverInProgress)) return "a failover is already in progress (INPROG)";
-            if (!s.Nodes.Any(n => n.Reachable && n.Role == NodeRole.Replica && n.LinkStatus == "up"))
-                return "no replica linked: NOGOODSLAVE (Sentinel has nobody to promote)";
-            return null;
-        }
-        if (kind == LabActionKind.KillMaster)
-            target = s.Consensus.MasterByRoles ?? s.Consensus.MasterBySentinels;
-        if (target is null || lab.Find(target) is not { } p) return kind == LabActionKind.KillMaster ? "no master to kill" : "select a process first";
-        if (kind == LabActionKind.DebugSleep)
-            return p.Kind != ProcessKind.Node ? "DEBUG SLEEP is for data nodes" : s.Node(p.Name)!.Reachable ? null : $"{p.Name} is not answering";
-        if (supervisor is null) return "attached with --no-start: this app only watches processes it did not start";
-        ProcessStatus status = supervisor[p.Name].Status;
-        return kind switch
-        {
-            LabActionKind.Start when status.IsAlive => $"{p.Name} is already running",
-            LabActionKind.Stop or LabActionKind.Kill or LabActionKind.KillMaster or LabActionKind.Restart when !status.IsAlive => $"{p.Name} is not running (s starts it)",
-            LabActionKind.Stop or LabActionKind.Kill or LabActionKind.Restart when status.State == ProcessState.Stopping => $"{p.Name} is already stopping",
-            LabActionKind.Pause when status.State == ProcessState.Paused => $"{p.Name} is already paused",
-            LabActionKind.Pause when status.State != ProcessState.Running => $"{p.Name} is not running",
-            LabActionKind.Resume when status.State != ProcessState.Paused => $"{p.Name} is not paused",
-            _ => null,
-        };
-    }
+    private readonly LabDefinition _lab = source.Lab;
+    private TimeProvider Time => store.Time;
+    private IProcessControl Control => source.Control ?? throw new InvalidOperationException(source.ReadOnlyReason);
 
     public async Task<LabActionResult> RunAsync(LabActionKind kind, string? target, CancellationToken ct = default)
     {
         LabSnapshot s = store.Current;
-        if (DisabledReason(kind, target, s) is { } why) return Record(kind, target, LabActionResult.Refused(why));
-        if (kind == LabActionKind.KillMaster) (kind, target) = (LabActionKind.Kill, s.Consensus.MasterByRoles ?? s.Consensus.MasterBySentinels);
+        if (s.WhyNot(kind, target) is { } why) return Record(kind, target, LabActionResult.Refused(why));
         // Taking the master down is what a failover drill times: from this moment, not from the first +sdown.
-        bool timed = kind is LabActionKind.Pause or LabActionKind.Stop or LabActionKind.DebugSleep && IsMaster(s, target!);
-        if (timed) store.Update(x => FailoverStopwatch.Start(x, CauseOf(kind, target!), target, _time.GetUtcNow()));
-        LabActionResult result = kind switch
-        {
-            LabActionKind.Failover => await FailoverAsync(s),
-            LabActionKind.CheckQuorum => await CheckQuorumAsync(),
-            LabActionKind.DebugSleep => await DebugSleepAsync(target!, 5),
-            LabActionKind.Kill => Kill(s, target!),
-            LabActionKind.Start => await supervisor!.StartAsync(target!) ? LabActionResult.Success($"{target} started") : LabActionResult.Refused($"{target} did not start: see its log"),
-            LabActionKind.Stop => await Done(supervisor!.StopAsync(target!), $"{target} stopped"),
-            LabActionKind.Restart => await supervisor!.RestartAsync(target!) ? LabActionResult.Success($"{target} restarted") : LabActionResult.Refused($"{target} did not start again: see its log"),
-            LabActionKind.Pause => supervisor!.Pause(target!) ? LabActionResult.Success($"{target} paused (SIGSTOP): it answers nothing until resumed") : LabActionResult.Refused($"{target} could not be paused"),
-            LabActionKind.Resume => supervisor!.Resume(target!) ? LabActionResult.Success($"{target} resumed (SIGCONT)") : LabActionResult.Refused($"{target} could not be resumed"),
-            _ => LabActionResult.Refused($"{kind} is not an action"),
-        };
+        bool timed = kind is LabActionKind.Pause or LabActionKind.Stop or LabActionKind.DebugSleep && ActionRules.IsMaster(s, target!);
+        if (timed) store.Update(x => FailoverStopwatch.Start(x, CauseOf(kind, target!), target, Time.GetUtcNow()));
+        LabActionResult result = await LabCommands.Get(kind).Run(this, target, ct);
         if (timed && !result.Ok) store.Update(FailoverStopwatch.Withdraw);
-        return Record(kind, target, result);
+        return Record(kind == LabActionKind.KillMaster ? LabActionKind.Kill : kind, target ?? result.Target, result);
     }
-
-    private static bool IsMaster(LabSnapshot s, string target) =>
-        s.Consensus.MasterByRoles == target || (s.Consensus.MasterByRoles is null && s.Consensus.MasterBySentinels == target);
 
     private static string CauseOf(LabActionKind kind, string target) => kind switch
     {
@@ -80,11 +39,38 @@ public sealed class LabActions(LabDefinition lab, LabStore store, ProcessConnect
         _ => $"DEBUG SLEEP on {target}",
     };
 
-    private LabActionResult Kill(LabSnapshot s, string target)
+    internal async Task<LabActionResult> StartAsync(string target) =>
+        await Control.StartAsync(target) ? LabActionResult.Success($"{target} started") : LabActionResult.Refused($"{target} did not start: see its log");
+
+    internal async Task<LabActionResult> StopAsync(string target)
     {
-        bool master = IsMaster(s, target);
-        if (master) store.Update(x => FailoverStopwatch.Start(x, $"kill -9 {target}", target, _time.GetUtcNow()));
-        if (!supervisor!.Kill(target))
+        await Control.StopAsync(target);
+        return LabActionResult.Success($"{target} stopped");
+    }
+
+    internal async Task<LabActionResult> RestartAsync(string target) =>
+        await Control.RestartAsync(target) ? LabActionResult.Success($"{target} restarted") : LabActionResult.Refused($"{target} did not start again: see its log");
+
+    internal LabActionResult Pause(string target) => Control.Pause(target)
+        ? LabActionResult.Success($"{target} paused (SIGSTOP): it answers nothing until resumed")
+        : LabActionResult.Refused($"{target} could not be paused");
+
+    internal LabActionResult Resume(string target) => Control.Resume(target)
+        ? LabActionResult.Success($"{target} resumed (SIGCONT)")
+        : LabActionResult.Refused($"{target} could not be resumed");
+
+    internal LabActionResult KillMaster()
+    {
+        string master = ActionRules.CurrentMaster(store.Current)!;
+        return Kill(master) with { Target = master };
+    }
+
+    internal LabActionResult Kill(string target)
+    {
+        LabSnapshot s = store.Current;
+        bool master = ActionRules.IsMaster(s, target);
+        if (master) store.Update(x => FailoverStopwatch.Start(x, $"kill -9 {target}", target, Time.GetUtcNow()));
+        if (!Control.Kill(target))
         {
             if (master) store.Update(FailoverStopwatch.Withdraw);
             return LabActionResult.Refused($"{target} could not be killed");
@@ -92,24 +78,25 @@ public sealed class LabActions(LabDefinition lab, LabStore store, ProcessConnect
         string message = $"{target} killed (kill -9)";
         if (master)
         {
-            int up = s.Sentinels.Count(x => x.Reachable), quorum = lab.Sentinels.Max(x => x.Quorum), majority = lab.Sentinels.Length / 2 + 1;
+            int up = s.Sentinels.Count(x => x.Reachable), quorum = _lab.Sentinels.Max(x => x.Quorum), majority = _lab.Sentinels.Length / 2 + 1;
             message += up < Math.Max(quorum, majority)
-                ? $": quorum lost, {up} of {lab.Sentinels.Length} sentinels up, so no failover will happen"
-                : $": the sentinels should notice within {lab.Sentinels.Max(x => x.DownAfterMilliseconds) / 1000.0:0.#} s and fail over";
+                ? $": quorum lost, {up} of {_lab.Sentinels.Length} sentinels up, so no failover will happen"
+                : $": the sentinels should notice within {_lab.Sentinels.Max(x => x.DownAfterMilliseconds) / 1000.0:0.#} s and fail over";
         }
         return LabActionResult.Success(message);
     }
 
-    private async Task<LabActionResult> FailoverAsync(LabSnapshot s)
+    internal async Task<LabActionResult> FailoverAsync()
     {
-        foreach (SentinelDefinition sentinel in lab.Sentinels.Where(x => s.Sentinel(x.Name)!.Reachable))
+        LabSnapshot s = store.Current;
+        foreach (SentinelDefinition sentinel in _lab.Sentinels.Where(x => s.Sentinel(x.Name)!.Reachable))
         {
             try
             {
                 IServer server = connections.Server(await connections.GetAsync(sentinel), sentinel);
                 string old = s.Consensus.MasterBySentinels ?? s.Consensus.MasterByRoles ?? "?";
-                store.Update(x => FailoverStopwatch.Start(x, $"SENTINEL FAILOVER via {sentinel.Name}", old, _time.GetUtcNow()));
-                await server.ExecuteAsync("SENTINEL", "FAILOVER", lab.MasterName);
+                store.Update(x => FailoverStopwatch.Start(x, $"SENTINEL FAILOVER via {sentinel.Name}", old, Time.GetUtcNow()));
+                await server.ExecuteAsync("SENTINEL", "FAILOVER", _lab.MasterName);
                 return LabActionResult.Success($"{sentinel.Name} accepted SENTINEL FAILOVER: promoting a replica of {old}");
             }
             catch (RedisServerException e)
@@ -123,16 +110,16 @@ public sealed class LabActions(LabDefinition lab, LabStore store, ProcessConnect
         return LabActionResult.Refused("no sentinel answered SENTINEL FAILOVER");
     }
 
-    private async Task<LabActionResult> CheckQuorumAsync()
+    internal async Task<LabActionResult> CheckQuorumAsync()
     {
         var lines = new List<string>();
         bool anyOk = false;
-        foreach (SentinelDefinition sentinel in lab.Sentinels)
+        foreach (SentinelDefinition sentinel in _lab.Sentinels)
         {
             try
             {
                 IServer server = connections.Server(await connections.GetAsync(sentinel), sentinel);
-                lines.Add($"{sentinel.Name}: {await server.ExecuteAsync("SENTINEL", "CKQUORUM", lab.MasterName)}");
+                lines.Add($"{sentinel.Name}: {await server.ExecuteAsync("SENTINEL", "CKQUORUM", _lab.MasterName)}");
                 anyOk = true;
             }
             catch (RedisServerException e) { lines.Add($"{sentinel.Name}: {e.Message}"); }
@@ -141,21 +128,21 @@ public sealed class LabActions(LabDefinition lab, LabStore store, ProcessConnect
         return new LabActionResult(anyOk, string.Join("\n", lines));
     }
 
-    private async Task<LabActionResult> DebugSleepAsync(string target, int seconds)
+    internal async Task<LabActionResult> DebugSleepAsync(string target)
     {
-        ProcessDefinition p = lab.Find(target)!;
+        ProcessDefinition p = _lab.Find(target)!;
         IServer server = connections.Server(await connections.GetAsync(p), p);
         // The reply only comes after the sleep: don't wait for it, only for a refusal, which comes at once.
-        Task<RedisResult> sleep = server.ExecuteAsync("DEBUG", "SLEEP", seconds.ToString());
+        Task<RedisResult> sleep = server.ExecuteAsync("DEBUG", "SLEEP", DebugSleepSeconds.ToString());
         _ = sleep.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
-        if (await Task.WhenAny(sleep, Task.Delay(200)) == sleep && sleep.Exception?.InnerException is RedisServerException refused)
+        if (await Task.WhenAny(sleep, Task.Delay(TimeSpan.FromMilliseconds(200), Time)) == sleep && sleep.Exception?.InnerException is RedisServerException refused)
             return LabActionResult.Refused($"(error) {refused.Message}");
-        return LabActionResult.Success($"{target} sleeps {seconds} s (DEBUG SLEEP): it answers nothing meanwhile");
+        return LabActionResult.Success($"{target} sleeps {DebugSleepSeconds} s (DEBUG SLEEP): it answers nothing meanwhile");
     }
 
     public async Task<LabActionResult> RunCommandAsync(string target, string commandLine, CancellationToken ct = default)
     {
-        if (lab.Find(target) is not { } p) return LabActionResult.Refused($"no process named '{target}'");
+        if (_lab.Find(target) is not { } p) return LabActionResult.Refused($"no process named '{target}'");
         IReadOnlyList<string> words;
         try { words = RedisCliFormat.Split(commandLine); }
         catch (FormatException e) { return LabActionResult.Refused($"(error) {e.Message}"); }
@@ -179,17 +166,11 @@ public sealed class LabActions(LabDefinition lab, LabStore store, ProcessConnect
         catch (Exception e) when (e is RedisException or TimeoutException) { return LabActionResult.Refused($"(error) {target}: {LabReader.Short(e)}"); }
     }
 
-    private static async Task<LabActionResult> Done(Task task, string message)
-    {
-        await task;
-        return LabActionResult.Success(message);
-    }
-
     /// <summary>Every action goes to the timeline, refusals included: the presenter sees what was tried.</summary>
     private LabActionResult Record(LabActionKind kind, string? target, LabActionResult result)
     {
         string text = result.Ok ? result.Message.Split('\n')[0] : $"{kind} {target}: refused: {result.Message.Split('\n')[0]}";
-        store.Update(s => Timeline.Add(s, TimelineSource.App, kind.ToString().ToLowerInvariant(), text, _time.GetUtcNow(), lab.Ui.TimelineLines));
+        store.Update(s => Timeline.Add(s, TimelineSource.App, kind.ToString().ToLowerInvariant(), text, Time.GetUtcNow(), _lab.Ui.TimelineLines));
         return result;
     }
 }

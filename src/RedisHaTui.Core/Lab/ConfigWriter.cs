@@ -24,9 +24,9 @@ public static class ConfigWriter
     {
         var text = new StringBuilder(Strip(template, NodeOwned));
         Header(text);
-        text.Append($"port {node.Port}\nbind {LabDefinition.Host}\ndaemonize no\nlogfile \"\"\ndir {Quote(folder)}\n");
+        text.Append($"port {node.Port}\nbind {node.Endpoint.Host}\ndaemonize no\nlogfile \"\"\ndir {Quote(folder)}\n");
         if (node.ReplicaOf is { } of)
-            text.Append($"replicaof {LabDefinition.Host} {lab.Nodes.First(n => n.Name == of).Port}\n");
+            text.Append($"replicaof {Address(lab.Nodes.First(n => n.Name == of).Endpoint)}\n");
         // The DEBUG SLEEP action (a node that stops answering) needs DEBUG, which Redis 7 refuses by default and
         // 6.2 neither refuses nor knows the directive for. "local": loopback clients only.
         if (redis is { Major: >= 7 } && !System.Text.RegularExpressions.Regex.IsMatch(template, @"(?m)^\s*enable-debug-command\b"))
@@ -39,13 +39,16 @@ public static class ConfigWriter
         var text = new StringBuilder(Strip(template, SentinelOwned));
         Header(text);
         string m = lab.MasterName;
-        text.Append($"port {sentinel.Port}\nbind {LabDefinition.Host}\ndaemonize no\nlogfile \"\"\ndir {Quote(folder)}\n");
-        text.Append($"sentinel monitor {m} {LabDefinition.Host} {lab.InitialMaster.Port} {sentinel.Quorum}\n");
+        text.Append($"port {sentinel.Port}\nbind {sentinel.Endpoint.Host}\ndaemonize no\nlogfile \"\"\ndir {Quote(folder)}\n");
+        text.Append($"sentinel monitor {m} {Address(lab.InitialMaster.Endpoint)} {sentinel.Quorum}\n");
         text.Append($"sentinel down-after-milliseconds {m} {sentinel.DownAfterMilliseconds}\n");
         text.Append($"sentinel failover-timeout {m} {sentinel.FailoverTimeoutMilliseconds}\n");
         text.Append($"sentinel parallel-syncs {m} {sentinel.ParallelSyncs}\n");
         return text.ToString();
     }
+
+    /// <summary>"127.0.0.1 7001": host and port as redis.conf and sentinel.conf take them.</summary>
+    private static string Address(Endpoint e) => $"{e.Host} {e.Port}";
 
     private static void Header(StringBuilder text) =>
         text.Append("\n# --- Written by redis-ha-tui from lab.json: change lab.json, not these lines. ---\n");

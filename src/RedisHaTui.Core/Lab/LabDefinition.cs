@@ -8,26 +8,26 @@ public enum ProcessKind { Node, Sentinel }
 /// <summary>A process of the lab, validated, with the port offset already applied.</summary>
 /// <param name="Name">Unique name, e.g. node1.</param>
 /// <param name="Folder">Absolute path of its folder under lab/ (the pristine config template).</param>
-/// <param name="Port">The port it listens on, offset included.</param>
-public abstract record ProcessDefinition(string Name, string Folder, int Port, ProcessKind Kind)
+/// <param name="Endpoint">Where it listens, offset included: 127.0.0.1 unless lab.json names another loopback address.</param>
+public abstract record ProcessDefinition(string Name, string Folder, Endpoint Endpoint, ProcessKind Kind)
 {
     /// <summary>The config file name in its folder: redis.conf or sentinel.conf.</summary>
     public string ConfigFileName => Kind == ProcessKind.Node ? "redis.conf" : "sentinel.conf";
 
-    public string Address => $"{LabDefinition.Host}:{Port}";
+    public int Port => Endpoint.Port;
 }
 
 /// <summary>A data node (redis-server).</summary>
-public sealed record NodeDefinition(string Name, string Folder, int Port, string? ReplicaOf)
-    : ProcessDefinition(Name, Folder, Port, ProcessKind.Node);
+public sealed record NodeDefinition(string Name, string Folder, Endpoint Endpoint, string? ReplicaOf)
+    : ProcessDefinition(Name, Folder, Endpoint, ProcessKind.Node);
 
 /// <summary>A sentinel (redis-sentinel).</summary>
 public sealed record SentinelDefinition(
-    string Name, string Folder, int Port, int Quorum, int DownAfterMilliseconds,
+    string Name, string Folder, Endpoint Endpoint, int Quorum, int DownAfterMilliseconds,
     int FailoverTimeoutMilliseconds, int ParallelSyncs)
-    : ProcessDefinition(Name, Folder, Port, ProcessKind.Sentinel);
+    : ProcessDefinition(Name, Folder, Endpoint, ProcessKind.Sentinel);
 
-/// <summary>A validated lab: everything the supervisor and the monitor need, nothing left to check.</summary>
+/// <summary>A validated lab: everything the supervisor and the monitor need, nothing left to check. Immutable.</summary>
 public sealed record LabDefinition(
     string LabFile,
     string MasterName,
@@ -39,8 +39,8 @@ public sealed record LabDefinition(
     MonitorSettings Monitor,
     UiSettings Ui)
 {
-    /// <summary>Everything binds here: the lab is loopback only.</summary>
-    public const string Host = "127.0.0.1";
+    /// <summary>Credentials and TLS for every connection to the lab's processes.</summary>
+    public ConnectionSecurity Security { get; init; } = ConnectionSecurity.None;
 
     public string LabDirectory => Path.GetDirectoryName(LabFile)!;
 
@@ -53,9 +53,10 @@ public sealed record LabDefinition(
     public ProcessDefinition? Find(string name) =>
         Processes.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The node listening on a port, e.g. to name the master a sentinel reports.</summary>
-    public NodeDefinition? NodeByPort(int port) => Nodes.FirstOrDefault(n => n.Port == port);
+    /// <summary>The node at an address a sentinel or a replica reports, e.g. to name the master.</summary>
+    public NodeDefinition? NodeAt(string? host, int port) => Nodes.FirstOrDefault(n => n.Endpoint.Matches(host, port));
 
+    /// <summary>An address as a lab node name (node1) when it is one, else as host:port.</summary>
     public string NodeLabel(string? host, int? port) =>
-        port is null ? "?" : NodeByPort(port.Value)?.Name ?? $"{host}:{port}";
+        port is null ? "?" : NodeAt(host, port.Value)?.Name ?? (host is null ? $"?:{port}" : new Endpoint(host, port.Value).ToString());
 }

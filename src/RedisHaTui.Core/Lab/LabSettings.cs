@@ -1,7 +1,8 @@
 namespace RedisHaTui.Core.Lab;
 
-// These classes mirror lab.json one to one so Microsoft.Extensions.Configuration can bind them;
-// LabLoader turns them into the validated, immutable LabDefinition the rest of the app uses.
+// These classes mirror lab.json one to one so Microsoft.Extensions.Configuration can bind them (it sets
+// init-only properties too); LabLoader turns them into the validated, immutable LabDefinition the rest of
+// the app uses. Redis, Monitor and Ui go into the definition as they are, so they are immutable records.
 
 /// <summary>The "Lab" section of lab.json: the topology.</summary>
 public sealed class LabSettings
@@ -18,6 +19,8 @@ public sealed class NodeSettings
 {
     public string Name { get; set; } = "";
     public string Folder { get; set; } = "";
+    /// <summary>A loopback address to bind (127.0.0.2 …); empty means 127.0.0.1.</summary>
+    public string Host { get; set; } = "";
     public int Port { get; set; }
     public string? ReplicaOf { get; set; }
 }
@@ -27,6 +30,8 @@ public sealed class SentinelSettings
 {
     public string Name { get; set; } = "";
     public string Folder { get; set; } = "";
+    /// <summary>A loopback address to bind (127.0.0.2 …); empty means 127.0.0.1.</summary>
+    public string Host { get; set; } = "";
     public int Port { get; set; }
     public int Quorum { get; set; } = 2;
     public int DownAfterMilliseconds { get; set; } = 5000;
@@ -35,32 +40,32 @@ public sealed class SentinelSettings
 }
 
 /// <summary>The "Redis" section: where the binaries are.</summary>
-public sealed class RedisSettings
+public sealed record RedisSettings
 {
     /// <summary>redis-server to use; empty means PATH, then the project-local install.</summary>
-    public string ServerPath { get; set; } = "";
+    public string ServerPath { get; init; } = "";
     /// <summary>redis-sentinel to use; empty means next to redis-server, then PATH.</summary>
-    public string SentinelPath { get; set; } = "";
+    public string SentinelPath { get; init; } = "";
     /// <summary>Where the project-local Redis is unpacked (relative to the lab file's folder).</summary>
-    public string InstallDirectory { get; set; } = ".redis";
+    public string InstallDirectory { get; init; } = ".redis";
     /// <summary>Unpack Debian's Redis into InstallDirectory when none is found.</summary>
-    public bool AutoInstall { get; set; } = true;
+    public bool AutoInstall { get; init; } = true;
 }
 
 /// <summary>The "Monitor" section: polling and process settings.</summary>
-public sealed class MonitorSettings
+public sealed record MonitorSettings
 {
-    public int PollIntervalMilliseconds { get; set; } = 1000;
-    public int LogLines { get; set; } = 5000;
-    public int CommandTimeoutMilliseconds { get; set; } = 1000;
-    public int StopTimeoutMilliseconds { get; set; } = 5000;
-    public int ReadyTimeoutSeconds { get; set; } = 30;
+    public int PollIntervalMilliseconds { get; init; } = 1000;
+    public int LogLines { get; init; } = 5000;
+    public int CommandTimeoutMilliseconds { get; init; } = 1000;
+    public int StopTimeoutMilliseconds { get; init; } = 5000;
+    public int ReadyTimeoutSeconds { get; init; } = 30;
 }
 
 /// <summary>The "Ui" section: screen settings.</summary>
-public sealed class UiSettings
+public sealed record UiSettings
 {
-    public string Theme { get; set; } = "default";
-    public int IterationsPerSecond { get; set; } = 20;
-    public int TimelineLines { get; set; } = 500;
+    public string Theme { get; init; } = "default";
+    public int IterationsPerSecond { get; init; } = 20;
+    public int TimelineLines { get; init; } = 500;
 }

@@ -4,7 +4,7 @@ namespace RedisHaTui.Core.Lab;
 
 /// <summary>
 /// Every check that needs only the settings: names, ports, replica relations, quorum, timings, folders.
-/// Checks that need the machine (binaries, busy ports, a writable run directory) are in <see cref="LabLauncher"/>.
+/// Checks that need the machine (binaries, busy ports, a writable run directory) are in the launcher's preflight.
 /// </summary>
 internal static class LabValidator
 {
@@ -20,9 +20,14 @@ internal static class LabValidator
         if (lab.Sentinels.Count == 0) Problem("Lab:Sentinels", "the lab needs at least one sentinel");
 
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var ports = new Dictionary<int, string>();
-        void CheckProcess(string key, string name, string folder, int port, string configFile)
+        var endpoints = new Dictionary<Endpoint, string>();
+        Endpoint EndpointOf(string host, int port) => new(string.IsNullOrWhiteSpace(host) ? Endpoint.DefaultHost : host.Trim(), port + lab.PortOffset);
+        void CheckProcess(string key, string name, string folder, string host, int port, string configFile)
         {
+            Endpoint endpoint = EndpointOf(host, port);
+            // Loopback only: the lab is for one machine, and load and failure drills must never reach another host.
+            if (!System.Net.IPAddress.TryParse(endpoint.Host, out var ip) || ip.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork || !endpoint.IsLoopback)
+                Problem($"{key}:Host", $"'{host}' is not a loopback IPv4 address: a lab binds 127.0.0.1 (default) or another 127.x.y.z");
             if (string.IsNullOrWhiteSpace(name) || !name.All(c => char.IsLetterOrDigit(c) || c is '-' or '_'))
                 Problem($"{key}:Name", $"'{name}' must be letters, digits, '-' or '_'");
             else if (!names.TryAdd(name, key))
@@ -32,10 +37,10 @@ internal static class LabValidator
                 Problem($"{key}:Port", $"{port} is not a port (1-65535)");
             else if (effective is < 1 or > 65535)
                 Problem($"{key}:Port", $"{port} + port offset {lab.PortOffset} = {effective} is not a port (1-65535)");
-            else if (ports.TryGetValue(effective, out string? other))
-                Problem($"{key}:Port", $"port {effective} is already used by {other}" + (lab.PortOffset != 0 ? $" (after port offset {lab.PortOffset})" : ""));
+            else if (endpoints.TryGetValue(endpoint, out string? other))
+                Problem($"{key}:Port", $"{endpoint} is already used by {other}" + (lab.PortOffset != 0 ? $" (after port offset {lab.PortOffset})" : ""));
             else
-                ports[effective] = string.IsNullOrWhiteSpace(name) ? key : name;
+                endpoints[endpoint] = string.IsNullOrWhiteSpace(name) ? key : name;
             if (string.IsNullOrWhiteSpace(folder))
                 Problem($"{key}:Folder", "missing: the folder under lab/ that holds its " + configFile);
             else if (!File.Exists(Path.Combine(labDirectory, folder, configFile)))
@@ -43,9 +48,9 @@ internal static class LabValidator
         }
 
         for (int i = 0; i < lab.Nodes.Count; i++)
-            CheckProcess($"Lab:Nodes:{i}", lab.Nodes[i].Name, lab.Nodes[i].Folder, lab.Nodes[i].Port, "redis.conf");
+            CheckProcess($"Lab:Nodes:{i}", lab.Nodes[i].Name, lab.Nodes[i].Folder, lab.Nodes[i].Host, lab.Nodes[i].Port, "redis.conf");
         for (int i = 0; i < lab.Sentinels.Count; i++)
-            CheckProcess($"Lab:Sentinels:{i}", lab.Sentinels[i].Name, lab.Sentinels[i].Folder, lab.Sentinels[i].Port, "sentinel.conf");
+            CheckProcess($"Lab:Sentinels:{i}", lab.Sentinels[i].Name, lab.Sentinels[i].Folder, lab.Sentinels[i].Host, lab.Sentinels[i].Port, "sentinel.conf");
 
         CheckReplication(lab.Nodes, Problem);
         for (int i = 0; i < lab.Sentinels.Count; i++)
@@ -85,9 +90,9 @@ internal static class LabValidator
         string runDirectory = Path.GetFullPath(Path.Combine(labDirectory, lab.RunDirectory, $"{stem}-{lab.PortOffset}"));
         return new LabDefinition(
             path, lab.MasterName, lab.PortOffset, runDirectory,
-            [.. lab.Nodes.Select(n => new NodeDefinition(n.Name, Path.GetFullPath(Path.Combine(labDirectory, n.Folder)), n.Port + lab.PortOffset,
+            [.. lab.Nodes.Select(n => new NodeDefinition(n.Name, Path.GetFullPath(Path.Combine(labDirectory, n.Folder)), EndpointOf(n.Host, n.Port),
                 string.IsNullOrWhiteSpace(n.ReplicaOf) ? null : lab.Nodes.First(m => string.Equals(m.Name, n.ReplicaOf, StringComparison.OrdinalIgnoreCase)).Name))],
-            [.. lab.Sentinels.Select(s => new SentinelDefinition(s.Name, Path.GetFullPath(Path.Combine(labDirectory, s.Folder)), s.Port + lab.PortOffset,
+            [.. lab.Sentinels.Select(s => new SentinelDefinition(s.Name, Path.GetFullPath(Path.Combine(labDirectory, s.Folder)), EndpointOf(s.Host, s.Port),
                 s.Quorum, s.DownAfterMilliseconds, s.FailoverTimeoutMilliseconds, s.ParallelSyncs))],
             redis, monitor, ui);
     }

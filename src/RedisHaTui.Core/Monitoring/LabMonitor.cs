@@ -1,5 +1,5 @@
+using RedisHaTui.Core.Events;
 using RedisHaTui.Core.Lab;
-using RedisHaTui.Core.Monitoring.Parsing;
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Core.State;
 using StackExchange.Redis;
@@ -7,15 +7,22 @@ using StackExchange.Redis;
 namespace RedisHaTui.Core.Monitoring;
 
 /// <summary>
-/// Keeps the <see cref="LabStore"/> current. Push first: every sentinel's events (PSUBSCRIBE *) go into the
-/// timeline as they arrive, and a process exit seen by the supervisor marks the process down at once.
-/// Poll second: INFO and SENTINEL replies every Monitor:PollIntervalMilliseconds, and at once after an event
-/// that changes roles. The only timer of the app's state lives here.
+/// Keeps the <see cref="LabStore"/> current; the one reader of the lab. Push first: every sentinel's events
+/// (PSUBSCRIBE *) go into the timeline as they arrive, and a process exit seen by the supervisor marks the
+/// process down at once. Poll second: INFO and SENTINEL replies every Monitor:PollIntervalMilliseconds, and at
+/// once after an event that changes roles. Every wait runs on the store's <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class LabMonitor : IAsyncDisposable
 {
-    private static readonly HashSet<string> PollAtOnce =
-        ["+switch-master", "+role-change", "-role-change", "+convert-to-slave", "+promoted-slave", "+sdown", "-sdown", "+odown", "-odown", "+failover-end", "+slave", "+sentinel", "+reboot"];
+    private static readonly HashSet<SentinelEventKind> PollAtOnce =
+    [
+        SentinelEventKind.SwitchMaster, SentinelEventKind.RoleChange, SentinelEventKind.RoleChangeCleared, SentinelEventKind.ConvertToSlave,
+        SentinelEventKind.PromotedSlave, SentinelEventKind.SDown, SentinelEventKind.SDownCleared, SentinelEventKind.ODown,
+        SentinelEventKind.ODownCleared, SentinelEventKind.FailoverEnd, SentinelEventKind.Slave, SentinelEventKind.Sentinel, SentinelEventKind.Reboot,
+    ];
+
+    /// <summary>Several events in a burst (a failover sends a dozen) make one read, not a dozen.</summary>
+    private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(20);
 
     private readonly LabDefinition _lab;
     private readonly LabStore _store;
@@ -26,23 +33,29 @@ public sealed class LabMonitor : IAsyncDisposable
     private readonly SemaphoreSlim _wake = new(0);
     private readonly HashSet<string> _subscribed = [];
     private readonly List<ChannelMessageQueue> _queues = [];
-    private readonly bool _attached;
+    private readonly bool _inferProcessStates;
+    private TimeSpan? _hurry;
     private Task? _loop;
 
-    public LabMonitor(LabDefinition lab, LabStore store, ProcessConnections connections, bool attached = false, TimeProvider? time = null)
+    /// <param name="inferProcessStates">Nobody reports process states (a lab started elsewhere): a process that answers is running.</param>
+    public LabMonitor(LabDefinition lab, LabStore store, ProcessConnections connections, bool inferProcessStates = false)
     {
         _lab = lab;
         _store = store;
         _connections = connections;
         _reader = new LabReader(lab, connections);
-        _time = time ?? TimeProvider.System;
-        _attached = attached;
+        _time = store.Time;
+        _inferProcessStates = inferProcessStates;
         _connections.Restored += _ => PollNow();
     }
 
     /// <summary>Completes the first time every process has been read once.</summary>
     public Task FirstRead => _firstRead.Task;
     private readonly TaskCompletionSource _firstRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Subscribes to every sentinel it can reach: the first time events are sure to be heard.</summary>
+    public Task Subscribed => _subscribedAll.Task;
+    private readonly TaskCompletionSource _subscribedAll = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Start() => _loop ??= Task.Run(LoopAsync);
 
@@ -52,7 +65,20 @@ public sealed class LabMonitor : IAsyncDisposable
         if (_wake.CurrentCount == 0) _wake.Release();
     }
 
-    /// <summary>The supervisor saw a process change: shown at once, an exit without waiting for a timeout.</summary>
+    /// <summary>Reads every <paramref name="interval"/> until disposed: while a start waits on the store.</summary>
+    public IDisposable Hurry(TimeSpan interval)
+    {
+        _hurry = interval;
+        PollNow();
+        return new Hurrying(this);
+    }
+
+    private sealed class Hurrying(LabMonitor monitor) : IDisposable
+    {
+        public void Dispose() => monitor._hurry = null;
+    }
+
+    /// <summary>A process changed state (the supervisor saw it): shown at once, an exit without waiting for a timeout.</summary>
     public void OnProcessStatus(string name, ProcessStatus status)
     {
         DateTimeOffset now = _time.GetUtcNow();
@@ -89,7 +115,6 @@ public sealed class LabMonitor : IAsyncDisposable
 
     private async Task LoopAsync()
     {
-        TimeSpan interval = TimeSpan.FromMilliseconds(_lab.Monitor.PollIntervalMilliseconds);
         // CKQUORUM only changes when sentinels come and go, which events and exits announce: every 5th poll, or when woken.
         long polls = 0;
         bool woken = true;
@@ -100,19 +125,31 @@ public sealed class LabMonitor : IAsyncDisposable
                 await SubscribeAsync();
                 await PollAsync(checkQuorum: woken || polls++ % 5 == 0);
                 _firstRead.TrySetResult();
-                woken = await _wake.WaitAsync(interval, _stop.Token);
-                // Several events in a burst (a failover sends a dozen) make one read, not a dozen.
-                await Task.Delay(TimeSpan.FromMilliseconds(20), _stop.Token);
+                woken = await WaitAsync(_hurry ?? TimeSpan.FromMilliseconds(_lab.Monitor.PollIntervalMilliseconds));
+                await Task.Delay(Coalesce, _time, _stop.Token);
                 while (_wake.CurrentCount > 0) await _wake.WaitAsync(0);
             }
             catch (OperationCanceledException) { break; }
         }
     }
 
+    /// <summary>Until the interval passes on the store's clock (false) or someone asks for a read (true).</summary>
+    private async Task<bool> WaitAsync(TimeSpan interval)
+    {
+        using var waited = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        Task woken = _wake.WaitAsync(waited.Token);
+        Task elapsed = Task.Delay(interval, _time, waited.Token);
+        Task first = await Task.WhenAny(woken, elapsed);
+        waited.Cancel();
+        await Task.WhenAll(woken, elapsed).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stop.Token.ThrowIfCancellationRequested();
+        // The cancelled wait may still have taken the signal: a true wake counts even when the delay won the race.
+        return first == woken || woken.IsCompletedSuccessfully;
+    }
+
     private async Task PollAsync(bool checkQuorum)
     {
-        LabSnapshot before = _store.Current;
-        LabSnapshot read = await LabLauncher.ReadAsync(_lab, _reader, before, checkQuorum);
+        LabSnapshot read = await _reader.ReadAllAsync(_store.Current, _time.GetUtcNow(), checkQuorum);
         DateTimeOffset now = _time.GetUtcNow();
         _store.Update(s =>
         {
@@ -123,26 +160,16 @@ public sealed class LabMonitor : IAsyncDisposable
                 ? s.Sentinels[i] : x with { Process = ProcessOf(s.Sentinels[i].Process, x.Reachable) });
             LabSnapshot next = LabHealth.Evaluate(s with { Nodes = [.. nodes], Sentinels = [.. sentinels] });
             next = FailoverStopwatch.OnState(next, now);
-            return Same(next, s) ? s : next;
+            // Only the poll times moved: no new version, so idle screens stay idle.
+            return next.WithoutPollTimes() == s.WithoutPollTimes() ? s : next;
         });
     }
 
-    /// <summary>Attached, nobody reports process states: a process that answers is running, started elsewhere.</summary>
+    /// <summary>Where nobody reports process states, a process that answers is running, started elsewhere.</summary>
     private ProcessStatus ProcessOf(ProcessStatus known, bool reachable) =>
-        !_attached ? known
+        !_inferProcessStates ? known
         : reachable ? (known.State == ProcessState.External ? known : new ProcessStatus(ProcessState.External, Since: _time.GetUtcNow()))
         : ProcessStatus.NotStarted;
-
-    /// <summary>Skips a new version when nothing but the poll times changed, so idle screens stay idle.</summary>
-    private static bool Same(LabSnapshot a, LabSnapshot b) =>
-        a.Consensus.Healthy == b.Consensus.Healthy && a.Consensus.Problems.SequenceEqual(b.Consensus.Problems)
-        && a.Failovers.SequenceEqual(b.Failovers)
-        && a.Nodes.Select(n => n with { PolledAt = null }).SequenceEqual(b.Nodes.Select(n => n with { PolledAt = null }), NodeComparer)
-        && a.Sentinels.Select(n => n with { PolledAt = null }).SequenceEqual(b.Sentinels.Select(n => n with { PolledAt = null }));
-
-    private static readonly IEqualityComparer<NodeSnapshot> NodeComparer = EqualityComparer<NodeSnapshot>.Create(
-        (x, y) => x is not null && y is not null && (x with { Replicas = [] }) == (y with { Replicas = [] }) && x.Replicas.SequenceEqual(y.Replicas),
-        x => x.Name.GetHashCode());
 
     /// <summary>PSUBSCRIBE * on every sentinel not yet subscribed (a sentinel that was down is tried again each poll).</summary>
     private async Task SubscribeAsync()
@@ -159,8 +186,9 @@ public sealed class LabMonitor : IAsyncDisposable
                 _queues.Add(queue);
                 _subscribed.Add(sentinel.Name);
             }
-            catch (Exception e) when (e is RedisException or TimeoutException) { }
+            catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException) { }
         }
+        if (_subscribed.Count == _lab.Sentinels.Length) _subscribedAll.TrySetResult();
     }
 
     private void OnEvent(string sentinel, string channel, string payload)

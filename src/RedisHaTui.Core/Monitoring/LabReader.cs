@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Monitoring.Parsing;
 using RedisHaTui.Core.State;
@@ -12,6 +11,14 @@ namespace RedisHaTui.Core.Monitoring;
 /// </summary>
 public sealed class LabReader(LabDefinition lab, ProcessConnections connections)
 {
+    /// <summary>One read of every process of the lab, all at once, with the lab-wide verdict.</summary>
+    public async Task<LabSnapshot> ReadAllAsync(LabSnapshot previous, DateTimeOffset now, bool checkQuorum = true)
+    {
+        Task<NodeSnapshot>[] nodes = [.. lab.Nodes.Select((n, i) => ReadNodeAsync(n, previous.Nodes[i], now))];
+        Task<SentinelSnapshot>[] sentinels = [.. lab.Sentinels.Select((x, i) => ReadSentinelAsync(x, previous.Sentinels[i], now, checkQuorum))];
+        return LabHealth.Evaluate(previous with { Nodes = [.. await Task.WhenAll(nodes)], Sentinels = [.. await Task.WhenAll(sentinels)] });
+    }
+
     public async Task<NodeSnapshot> ReadNodeAsync(NodeDefinition node, NodeSnapshot previous, DateTimeOffset now)
     {
         try
@@ -44,8 +51,8 @@ public sealed class LabReader(LabDefinition lab, ProcessConnections connections)
             LastIoSecondsAgo = replica ? info.MasterLastIoSecondsAgo : null,
             SyncInProgress = replica && info.MasterSyncInProgress,
             Offset = replica ? info.ReplicaOffset : info.MasterReplOffset,
-            LagBytes = null, // needs the master's offset: filled in by Consensus.WithLag
-            Replicas = [.. info.ConnectedReplicas.Select(r => new ReplicaLink(r.Ip, r.Port, lab.NodeByPort(r.Port)?.Name, r.State, r.Offset, r.Lag))],
+            LagBytes = null, // needs the master's offset: filled in by LabHealth.Evaluate
+            Replicas = [.. info.ConnectedReplicas.Select(r => new ReplicaLink(r.Ip, r.Port, lab.NodeAt(r.Ip, r.Port)?.Name, r.State, r.Offset, r.Lag))],
             GoodReplicas = info.GoodReplicas,
             Keys = info.Keys,
             Aof = info.AofEnabled ? info.AofStatus ?? "on" : "off",

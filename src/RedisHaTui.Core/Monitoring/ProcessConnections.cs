@@ -21,16 +21,29 @@ public sealed class ProcessConnections(LabDefinition lab) : IAsyncDisposable
     public Task<ConnectionMultiplexer> GetAsync(ProcessDefinition process) =>
         _connections.GetOrAdd(process.Name, _ => new Lazy<Task<ConnectionMultiplexer>>(() => ConnectAsync(process))).Value;
 
-    public IServer Server(ConnectionMultiplexer mux, ProcessDefinition process) => mux.GetServer(LabDefinition.Host, process.Port);
+    public IServer Server(ConnectionMultiplexer mux, ProcessDefinition process) => mux.GetServer(process.Endpoint.Host, process.Endpoint.Port);
 
     private async Task<ConnectionMultiplexer> ConnectAsync(ProcessDefinition process)
     {
-        ConfigurationOptions options = RedisConnections.Options(process.Port, Timeout, process.Kind == ProcessKind.Sentinel);
+        ConfigurationOptions options = RedisConnections.Options(process.Endpoint, lab.Security, Timeout, process.Kind == ProcessKind.Sentinel);
         // Come back quickly after a restart: the default backoff grows to many seconds.
         options.ReconnectRetryPolicy = new LinearRetry(500);
         ConnectionMultiplexer mux = await ConnectionMultiplexer.ConnectAsync(options, TextWriter.Null);
         mux.ConnectionRestored += (_, _) => Restored?.Invoke(process);
         return mux;
+    }
+
+    /// <summary>
+    /// Drops a connection that never got through (made while the process was not listening yet), so the next
+    /// read connects at once instead of waiting out the client's reconnect backoff.
+    /// </summary>
+    public async Task RenewIfDisconnectedAsync(ProcessDefinition process)
+    {
+        if (!_connections.TryGetValue(process.Name, out Lazy<Task<ConnectionMultiplexer>>? lazy) || !lazy.IsValueCreated) return;
+        ConnectionMultiplexer mux;
+        try { mux = await lazy.Value; } catch (RedisException) { _connections.TryRemove(process.Name, out _); return; }
+        if (mux.IsConnected || !_connections.TryRemove(new KeyValuePair<string, Lazy<Task<ConnectionMultiplexer>>>(process.Name, lazy))) return;
+        try { await mux.DisposeAsync(); } catch (Exception e) when (e is RedisException or ObjectDisposedException) { }
     }
 
     public async ValueTask DisposeAsync()

@@ -9,11 +9,11 @@ namespace RedisHaTui.Core.Processes;
 /// </summary>
 public static class ExternalProcess
 {
-    /// <summary>The redis process listening on the lab port, if any: from the pid file first, else from /proc.</summary>
+    /// <summary>The redis process listening at the lab process's endpoint, if any: from the pid file first, else from /proc.</summary>
     public static int? FindRedis(ProcessDefinition p, RunDirectory run)
     {
         if (ReadPidFile(run.PidPath(p)) is { } pid && IsRedisOnPort(pid, p.Port)) return pid;
-        return PortOwner.Find(p.Port) is { IsRedis: true } owner ? owner.Pid : null;
+        return PortOwner.Find(p.Endpoint) is { IsRedis: true } owner ? owner.Pid : null;
     }
 
     /// <summary>Redis sets its process title to "redis-server 127.0.0.1:7001": the pid is ours only if that matches.</summary>
@@ -30,24 +30,18 @@ public static class ExternalProcess
         catch (IOException) { return null; }
     }
 
-    /// <summary>Graceful first (SHUTDOWN, then SIGTERM), SIGKILL last. True when the pid is gone.</summary>
-    public static async Task<bool> StopAsync(ProcessDefinition p, int pid, TimeSpan grace)
-    {
-        Signals.Send(pid, Signals.SIGCONT); // a paused process answers nothing
-        if (await RedisConnections.ShutdownAsync(p.Port, TimeSpan.FromSeconds(1), p.Kind == ProcessKind.Sentinel) && await WaitGoneAsync(pid, grace))
-            return true;
-        Signals.Send(pid, Signals.SIGTERM);
-        if (await WaitGoneAsync(pid, TimeSpan.FromSeconds(3))) return true;
-        Signals.Send(pid, Signals.SIGKILL);
-        return await WaitGoneAsync(pid, TimeSpan.FromSeconds(5));
-    }
+    /// <summary>The same <see cref="StopSequence"/> as for our own processes. True when the pid is gone.</summary>
+    public static Task<bool> StopAsync(ProcessDefinition p, int pid, TimeSpan grace, ConnectionSecurity? security = null, TimeProvider? time = null) =>
+        StopSequence.RunAsync(p, pid, security ?? ConnectionSecurity.None, grace, timeout => WaitGoneAsync(pid, timeout, time ?? TimeProvider.System));
 
-    private static async Task<bool> WaitGoneAsync(int pid, TimeSpan timeout)
+    /// <summary>Not our child, so no exit event: look at the pid every 50 ms.</summary>
+    private static async Task<bool> WaitGoneAsync(int pid, TimeSpan timeout, TimeProvider time)
     {
-        for (var waited = TimeSpan.Zero; waited < timeout; waited += TimeSpan.FromMilliseconds(50))
+        long until = time.GetTimestamp() + (long)(timeout.TotalSeconds * time.TimestampFrequency);
+        while (time.GetTimestamp() < until)
         {
             if (!Signals.IsAlive(pid)) return true;
-            await Task.Delay(50);
+            await Task.Delay(TimeSpan.FromMilliseconds(50), time);
         }
         return !Signals.IsAlive(pid);
     }

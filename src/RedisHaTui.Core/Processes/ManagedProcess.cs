@@ -22,12 +22,16 @@ public sealed class ManagedProcess : IAsyncDisposable
     private TaskCompletionSource<bool>? _started;
     private StreamWriter? _logFile;
 
-    public ManagedProcess(ProcessDefinition definition, RunDirectory run, RedisBinaries binaries, int logLines, TimeProvider? time = null)
+    private readonly ConnectionSecurity _security;
+
+    public ManagedProcess(ProcessDefinition definition, RunDirectory run, RedisBinaries binaries, int logLines, TimeProvider? time = null,
+        ConnectionSecurity? security = null)
     {
         Definition = definition;
         _run = run;
         _binaries = binaries;
         _time = time ?? TimeProvider.System;
+        _security = security ?? ConnectionSecurity.None;
         Log = new LogRing(logLines);
     }
 
@@ -107,21 +111,12 @@ public sealed class ManagedProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Graceful stop: SHUTDOWN, else SIGTERM, then SIGKILL; each step waits for the exit.</summary>
+    /// <summary>Graceful stop (<see cref="StopSequence"/>): SHUTDOWN, else SIGTERM, then SIGKILL; each step waits for the exit.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
         if (Status.Pid is not { } pid || !Status.IsAlive) return;
         SetStatus(Status with { State = ProcessState.Stopping });
-        Signals.Send(pid, Signals.SIGCONT); // a paused process cannot answer SHUTDOWN
-        Note("stopping (SHUTDOWN)");
-        if (await RedisConnections.ShutdownAsync(Definition.Port, TimeSpan.FromSeconds(1), Definition.Kind == ProcessKind.Sentinel)
-            && await WaitForExitAsync(grace)) return;
-        Note("no exit after SHUTDOWN: sending SIGTERM");
-        Signals.Send(pid, Signals.SIGTERM);
-        if (await WaitForExitAsync(TimeSpan.FromSeconds(3))) return;
-        Note("no exit after SIGTERM: sending SIGKILL");
-        Kill();
-        await WaitForExitAsync(TimeSpan.FromSeconds(5));
+        await StopSequence.RunAsync(Definition, pid, _security, grace, WaitForExitAsync, Note);
     }
 
     /// <summary>kill -9: the tutorial's "kill the master".</summary>
@@ -153,7 +148,7 @@ public sealed class ManagedProcess : IAsyncDisposable
     {
         Task? listening = _listening;
         if (listening is null) return true;
-        return await Task.WhenAny(listening, Task.Delay(timeout)) == listening;
+        return await Task.WhenAny(listening, Task.Delay(timeout, _time)) == listening;
     }
 
     /// <summary>Last resort for crash paths: SIGKILL and no waiting.</summary>
@@ -191,7 +186,7 @@ public sealed class ManagedProcess : IAsyncDisposable
         // Cancelled first: a start that got past the check above is killed by CliWrap as soon as it has a pid.
         _forceful?.Cancel();
         KillNow();
-        await WaitForExitAsync(TimeSpan.FromSeconds(5));
+        await WaitForExitAsync(StopSequence.AfterKill);
         _forceful?.Dispose();
         if (_logFile is not null) await _logFile.DisposeAsync();
         _logFile = null;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using RedisHaTui.Core.Lab;
 
 namespace RedisHaTui.Core.Processes;
 
@@ -14,12 +15,12 @@ public static class PortOwner
         public override string ToString() => $"pid {Pid} ({Command})";
     }
 
-    /// <summary>True when nothing listens on 127.0.0.1:port.</summary>
-    public static bool IsFree(int port)
+    /// <summary>True when nothing listens at the endpoint (a listener on all addresses counts too).</summary>
+    public static bool IsFree(Endpoint endpoint)
     {
         try
         {
-            var listener = new TcpListener(IPAddress.Loopback, port);
+            var listener = new TcpListener(endpoint.Address, endpoint.Port);
             listener.Start();
             listener.Stop();
             return true;
@@ -27,9 +28,10 @@ public static class PortOwner
         catch (SocketException) { return false; }
     }
 
-    /// <summary>The process listening on the port, when /proc lets us see it.</summary>
-    public static Owner? Find(int port)
+    /// <summary>The process listening at the endpoint (or on all addresses at its port), when /proc lets us see it.</summary>
+    public static Owner? Find(Endpoint endpoint)
     {
+        string exact = HexOf(endpoint.Address), any = HexOf(IPAddress.Any);
         var inodes = new HashSet<string>();
         foreach (string table in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
         {
@@ -39,7 +41,9 @@ public static class PortOwner
                 string[] f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (f.Length < 10 || f[3] != "0A") continue; // 0A = LISTEN
                 string local = f[1];
-                if (int.Parse(local[(local.IndexOf(':') + 1)..], NumberStyles.HexNumber) == port) inodes.Add(f[9]);
+                string ip = local[..local.IndexOf(':')];
+                if (int.Parse(local[(local.IndexOf(':') + 1)..], NumberStyles.HexNumber) == endpoint.Port && (ip == exact || ip == any || ip.Length > 8))
+                    inodes.Add(f[9]);
             }
         }
         if (inodes.Count == 0) return null;
@@ -58,6 +62,13 @@ public static class PortOwner
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
         return null;
+    }
+
+    /// <summary>/proc/net/tcp writes an IPv4 address as 8 hex digits in host (little-endian) order: 127.0.0.1 is 0100007F.</summary>
+    private static string HexOf(IPAddress ip)
+    {
+        byte[] b = ip.MapToIPv4().GetAddressBytes();
+        return $"{b[3]:X2}{b[2]:X2}{b[1]:X2}{b[0]:X2}";
     }
 
     public static bool IsRedisTitle(string title) =>

@@ -8,7 +8,7 @@ namespace RedisHaTui.Core.Processes;
 /// Owns the processes this app started: start, graceful stop, kill, pause, resume and restart each one,
 /// and stop them all on every way the app ends. Redis never outlives the app that started it.
 /// </summary>
-public sealed class Supervisor : IAsyncDisposable
+public sealed class Supervisor : IProcessControl, IAsyncDisposable
 {
     private readonly LabDefinition _lab;
     private readonly ImmutableDictionary<string, ManagedProcess> _processes;
@@ -19,7 +19,7 @@ public sealed class Supervisor : IAsyncDisposable
         _lab = lab;
         Binaries = binaries;
         _processes = lab.Processes.ToImmutableDictionary(
-            p => p.Name, p => new ManagedProcess(p, run, binaries, lab.Monitor.LogLines, time), StringComparer.OrdinalIgnoreCase);
+            p => p.Name, p => new ManagedProcess(p, run, binaries, lab.Monitor.LogLines, time, lab.Security), StringComparer.OrdinalIgnoreCase);
         foreach (ManagedProcess p in _processes.Values) p.StatusChanged += (process, status) => StatusChanged?.Invoke(process, status);
     }
 
@@ -51,14 +51,17 @@ public sealed class Supervisor : IAsyncDisposable
         return await p.StartAsync();
     }
 
+    /// <summary>Which node is master now (by the snapshot's roles); the initial master when nobody says.</summary>
+    public Func<string?>? CurrentMaster { get; set; }
+
     /// <summary>
     /// Stops everything: sentinels first, so they don't fail over while the data nodes go down, then the
-    /// replicas, then the master.
+    /// replicas, then the master they follow — by current roles, not by lab.json's initial ones.
     /// </summary>
     public async Task StopAllAsync()
     {
-        await Task.WhenAll(Processes.Where(p => p.Definition.Kind == ProcessKind.Sentinel).Select(p => p.StopAsync(Grace)));
-        await Task.WhenAll(Processes.Where(p => p.Definition.Kind == ProcessKind.Node).Select(p => p.StopAsync(Grace)));
+        foreach (IReadOnlyList<string> group in StopOrder.Groups(_lab, CurrentMaster?.Invoke()))
+            await Task.WhenAll(group.Select(name => this[name].StopAsync(Grace)));
     }
 
     /// <summary>For the paths where nothing can be awaited (an unhandled exception): SIGKILL every process now.</summary>

@@ -1,3 +1,4 @@
+using RedisHaTui.Core.Lab;
 using StackExchange.Redis;
 
 namespace RedisHaTui.Core.Redis;
@@ -9,9 +10,12 @@ namespace RedisHaTui.Core.Redis;
 /// </summary>
 public static class RedisConnections
 {
-    public static ConfigurationOptions Options(int port, TimeSpan timeout, bool sentinel) => new()
+    public static ConfigurationOptions Options(Endpoint endpoint, ConnectionSecurity security, TimeSpan timeout, bool sentinel) => new()
     {
-        EndPoints = { { Lab.LabDefinition.Host, port } },
+        EndPoints = { { endpoint.Host, endpoint.Port } },
+        User = security.Credentials?.User,
+        Password = security.Credentials?.Password.Reveal(),
+        Ssl = security.Tls,
         AllowAdmin = true,
         AbortOnConnectFail = false,
         ConnectTimeout = (int)timeout.TotalMilliseconds,
@@ -28,9 +32,9 @@ public static class RedisConnections
     };
 
     /// <summary>Connects once (for a single command such as SHUTDOWN or a status read); null when nobody answers.</summary>
-    public static async Task<ConnectionMultiplexer?> TryConnectAsync(int port, TimeSpan timeout, bool sentinel)
+    public static async Task<ConnectionMultiplexer?> TryConnectAsync(Endpoint endpoint, ConnectionSecurity security, TimeSpan timeout, bool sentinel)
     {
-        ConfigurationOptions options = Options(port, timeout, sentinel);
+        ConfigurationOptions options = Options(endpoint, security, timeout, sentinel);
         options.AbortOnConnectFail = true;
         options.ConnectRetry = 0;
         try
@@ -41,13 +45,13 @@ public static class RedisConnections
     }
 
     /// <summary>Asks a process to shut down (it saves, then exits); true if the request went out.</summary>
-    public static async Task<bool> ShutdownAsync(int port, TimeSpan timeout, bool sentinel)
+    public static async Task<bool> ShutdownAsync(Endpoint endpoint, ConnectionSecurity security, TimeSpan timeout, bool sentinel)
     {
-        await using ConnectionMultiplexer? mux = await TryConnectAsync(port, timeout, sentinel);
+        await using ConnectionMultiplexer? mux = await TryConnectAsync(endpoint, security, timeout, sentinel);
         if (mux is null) return false;
         try
         {
-            await mux.GetServer(Lab.LabDefinition.Host, port).ExecuteAsync("SHUTDOWN");
+            await mux.GetServer(endpoint.Host, endpoint.Port).ExecuteAsync("SHUTDOWN");
         }
         catch (RedisConnectionException) { } // the connection closing is the expected answer
         catch (RedisTimeoutException) { }

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace RedisHaTui.Core.State;
 
 /// <summary>
@@ -11,7 +9,7 @@ public static class LabHealth
 {
     public static LabSnapshot Evaluate(LabSnapshot s)
     {
-        ImmutableArray<NodeSnapshot> nodes = WithLag(s.Nodes);
+        ValueArray<NodeSnapshot> nodes = WithLag(s.Nodes);
         var disagreements = new List<string>();
         var problems = new List<string>();
 
@@ -49,12 +47,15 @@ public static class LabHealth
         }
         problems.InsertRange(0, disagreements);
         bool healthy = problems.Count == 0 && byRoles is not null && bySentinels == byRoles;
-        var consensus = new Consensus(bySentinels, byRoles, [.. disagreements], healthy, [.. problems]);
+        var consensus = new Consensus
+        {
+            MasterBySentinels = bySentinels, MasterByRoles = byRoles, Disagreements = [.. disagreements], Healthy = healthy, Problems = [.. problems],
+        };
         return s with { Nodes = nodes, Consensus = consensus };
     }
 
     /// <summary>A replica's lag in bytes is its master's offset minus its own.</summary>
-    private static ImmutableArray<NodeSnapshot> WithLag(ImmutableArray<NodeSnapshot> nodes) =>
+    private static ValueArray<NodeSnapshot> WithLag(ValueArray<NodeSnapshot> nodes) =>
     [
         .. nodes.Select(n =>
         {

@@ -1,8 +1,11 @@
-using System.Collections.Immutable;
+using RedisHaTui.Core.Events;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
 
 namespace RedisHaTui.Core.State;
+
+// The snapshot's records use init properties with defaults, so a new field touches only the code that uses it,
+// and ValueArray lists, so two snapshots with the same content are equal (==) and "did anything change" is plain equality.
 
 /// <summary>The role a node reports in INFO replication.</summary>
 public enum NodeRole { Unknown, Master, Replica }
@@ -10,72 +13,83 @@ public enum NodeRole { Unknown, Master, Replica }
 /// <summary>A replica as its master lists it (INFO replication slaveN lines).</summary>
 public sealed record ReplicaLink(string Ip, int Port, string? Name, string State, long Offset, int LagSeconds);
 
-/// <summary>What one data node says right now, with its process state from the supervisor.</summary>
-/// <param name="FollowsName">The lab name of the master it replicates (e.g. node1), else its address.</param>
-/// <param name="LagBytes">How far its offset is behind its master's (bytes), when both are known.</param>
-/// <param name="GoodReplicas">Replicas that count for min-replicas-to-write.</param>
-public sealed record NodeSnapshot(
-    string Name,
-    int Port,
-    ProcessStatus Process,
-    bool Reachable,
-    string? Error,
-    NodeRole Role,
-    string? FollowsName,
-    int? FollowsPort,
-    string? LinkStatus,
-    int? LastIoSecondsAgo,
-    bool SyncInProgress,
-    long? Offset,
-    long? LagBytes,
-    ImmutableArray<ReplicaLink> Replicas,
-    int? GoodReplicas,
-    long? Keys,
-    string? Aof,
-    DateTimeOffset? PolledAt)
+/// <summary>What one data node says right now, with its process state.</summary>
+public sealed record NodeSnapshot
 {
-    public static NodeSnapshot Initial(NodeDefinition n) => new(n.Name, n.Port, ProcessStatus.NotStarted, false, null,
-        NodeRole.Unknown, null, null, null, null, false, null, null, [], null, null, null, null);
+    public required string Name { get; init; }
+    public required Endpoint Endpoint { get; init; }
+    public ProcessStatus Process { get; init; } = ProcessStatus.NotStarted;
+    public bool Reachable { get; init; }
+    public string? Error { get; init; }
+    public NodeRole Role { get; init; }
+    /// <summary>The lab name of the master it replicates (e.g. node1), else its address.</summary>
+    public string? FollowsName { get; init; }
+    public int? FollowsPort { get; init; }
+    public string? LinkStatus { get; init; }
+    public int? LastIoSecondsAgo { get; init; }
+    public bool SyncInProgress { get; init; }
+    public long? Offset { get; init; }
+    /// <summary>How far its offset is behind its master's (bytes), when both are known.</summary>
+    public long? LagBytes { get; init; }
+    public ValueArray<ReplicaLink> Replicas { get; init; }
+    /// <summary>Replicas that count for min-replicas-to-write.</summary>
+    public int? GoodReplicas { get; init; }
+    public long? Keys { get; init; }
+    public string? Aof { get; init; }
+    public DateTimeOffset? PolledAt { get; init; }
+
+    public int Port => Endpoint.Port;
+
+    public static NodeSnapshot Initial(NodeDefinition n) => new() { Name = n.Name, Endpoint = n.Endpoint };
 
     /// <summary>The same node, no longer answering: what it said before is forgotten, not shown as current.</summary>
-    public NodeSnapshot Unreachable(string? error) => Initial(new NodeDefinition(Name, "", Port, null)) with { Process = Process, Error = error };
+    public NodeSnapshot Unreachable(string? error) => new() { Name = Name, Endpoint = Endpoint, Process = Process, Error = error };
 }
 
 /// <summary>What one sentinel believes right now about the monitored master.</summary>
-/// <param name="MasterAddress">The address it reports (SENTINEL GET-MASTER-ADDR-BY-NAME), "127.0.0.1:7001".</param>
-/// <param name="MasterNodeName">That address as a lab node name, when it is one.</param>
-/// <param name="Quorum">The CKQUORUM verdict as Sentinel words it.</param>
-public sealed record SentinelSnapshot(
-    string Name,
-    int Port,
-    ProcessStatus Process,
-    bool Reachable,
-    string? Error,
-    string? MasterAddress,
-    string? MasterNodeName,
-    bool SDown,
-    bool ODown,
-    bool FailoverInProgress,
-    string? FailoverState,
-    int? KnownReplicas,
-    int? KnownSentinels,
-    long? Epoch,
-    string? Quorum,
-    bool? QuorumOk,
-    DateTimeOffset? PolledAt)
+public sealed record SentinelSnapshot
 {
-    public static SentinelSnapshot Initial(SentinelDefinition s) => new(s.Name, s.Port, ProcessStatus.NotStarted, false, null,
-        null, null, false, false, false, null, null, null, null, null, null, null);
+    public required string Name { get; init; }
+    public required Endpoint Endpoint { get; init; }
+    public ProcessStatus Process { get; init; } = ProcessStatus.NotStarted;
+    public bool Reachable { get; init; }
+    public string? Error { get; init; }
+    /// <summary>The address it reports (SENTINEL GET-MASTER-ADDR-BY-NAME), "127.0.0.1:7001".</summary>
+    public string? MasterAddress { get; init; }
+    /// <summary>That address as a lab node name, when it is one.</summary>
+    public string? MasterNodeName { get; init; }
+    public bool SDown { get; init; }
+    public bool ODown { get; init; }
+    public bool FailoverInProgress { get; init; }
+    public string? FailoverState { get; init; }
+    public int? KnownReplicas { get; init; }
+    public int? KnownSentinels { get; init; }
+    public long? Epoch { get; init; }
+    /// <summary>The CKQUORUM verdict as Sentinel words it.</summary>
+    public string? Quorum { get; init; }
+    public bool? QuorumOk { get; init; }
+    public DateTimeOffset? PolledAt { get; init; }
 
-    public SentinelSnapshot Unreachable(string? error) =>
-        Initial(new SentinelDefinition(Name, "", Port, 0, 0, 0, 0)) with { Process = Process, Error = error };
+    public int Port => Endpoint.Port;
+
+    public static SentinelSnapshot Initial(SentinelDefinition s) => new() { Name = s.Name, Endpoint = s.Endpoint };
+
+    public SentinelSnapshot Unreachable(string? error) => new() { Name = Name, Endpoint = Endpoint, Process = Process, Error = error };
 }
 
 /// <summary>Who is master, according to the sentinels and to the nodes themselves, and where they disagree.</summary>
-/// <param name="Healthy">One master, every replica linked, every sentinel reachable and agreeing and knowing everyone.</param>
-public sealed record Consensus(string? MasterBySentinels, string? MasterByRoles, ImmutableArray<string> Disagreements, bool Healthy, ImmutableArray<string> Problems)
+public sealed record Consensus
 {
-    public static readonly Consensus Unknown = new(null, null, [], false, ["not read yet"]);
+    public string? MasterBySentinels { get; init; }
+    public string? MasterByRoles { get; init; }
+    public ValueArray<string> Disagreements { get; init; }
+    /// <summary>One master, every replica linked, every sentinel reachable and agreeing and knowing everyone.</summary>
+    public bool Healthy { get; init; }
+    public ValueArray<string> Problems { get; init; }
+    /// <summary>False until every process has been read once: there is no verdict yet.</summary>
+    public bool Read { get; init; } = true;
+
+    public static readonly Consensus Unknown = new() { Read = false, Problems = ["not read yet"] };
 }
 
 /// <summary>Where a timeline entry comes from.</summary>
@@ -85,49 +99,89 @@ public enum TimelineSource { Sentinel, App, Process }
 /// One line of the merged timeline. The same sentinel event seen by several sentinels is one entry whose
 /// <see cref="SeenBy"/> lists them.
 /// </summary>
-/// <param name="Kind">The event name (+sdown, +switch-master) or the app's action (kill, failover).</param>
-/// <param name="SinceFailover">Time since the start of the failover this entry belongs to, if any.</param>
-public sealed record TimelineEntry(
-    long Id,
-    DateTimeOffset At,
-    TimelineSource Source,
-    string Kind,
-    string Text,
-    ImmutableArray<string> SeenBy,
-    TimeSpan? SinceFailover);
+public sealed record TimelineEntry
+{
+    public long Id { get; init; }
+    public required DateTimeOffset At { get; init; }
+    public required TimelineSource Source { get; init; }
+    /// <summary>The event's name as Sentinel publishes it (+sdown), or the app's action (kill, failover) or process change.</summary>
+    public required string Kind { get; init; }
+    /// <summary>The typed sentinel event; <see cref="SentinelEventKind.Other"/> for entries that are not one.</summary>
+    public SentinelEventKind Event { get; init; }
+    public required string Text { get; init; }
+    public ValueArray<string> SeenBy { get; init; }
+    /// <summary>Time since the start of the failover this entry belongs to, if any.</summary>
+    public TimeSpan? SinceFailover { get; init; }
+}
+
+/// <summary>The phases the failover stopwatch times, in the order they usually come.</summary>
+public enum FailoverPhaseKind
+{
+    /// <summary>+sdown of the master.</summary>
+    SDown,
+    /// <summary>+odown: the quorum agrees it is down.</summary>
+    ODown,
+    /// <summary>+elected-leader: a sentinel won the election to run the failover.</summary>
+    Leader,
+    /// <summary>The new master's own INFO says role:master.</summary>
+    NewMasterRole,
+    /// <summary>+promoted-slave.</summary>
+    Promoted,
+    /// <summary>+switch-master: sentinels publish the new address to clients.</summary>
+    SwitchMaster,
+    /// <summary>Every reachable sentinel reports the new master and no failover in progress.</summary>
+    AllAgree,
+    /// <summary>+convert-to-slave: the old master, back, was made a replica.</summary>
+    Converted,
+    /// <summary>The old master replicates the new one with its link up.</summary>
+    OldMasterLinked,
+    /// <summary>Sentinel gave up (the detail says why).</summary>
+    Aborted,
+    /// <summary>The master came back before anyone failed over.</summary>
+    NoFailover,
+}
 
 /// <summary>A phase of a failover and when it happened, from the failover's start.</summary>
-public sealed record FailoverPhase(string Name, TimeSpan After);
+/// <param name="Detail">Why, where the phase carries a reason (an abort's event name).</param>
+public sealed record FailoverPhase(FailoverPhaseKind Kind, TimeSpan After, string? Detail = null);
 
 /// <summary>The stopwatch of one failover: its cause, old and new master, and the phases reached so far.</summary>
-public sealed record FailoverRecord(
-    int Number,
-    DateTimeOffset StartedAt,
-    string Cause,
-    string? OldMaster,
-    string? NewMaster,
-    ImmutableArray<FailoverPhase> Phases,
-    bool Complete)
+public sealed record FailoverRecord
 {
-    public TimeSpan? PhaseTime(string name) => Phases.FirstOrDefault(p => p.Name == name)?.After;
+    public required int Number { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public required string Cause { get; init; }
+    public string? OldMaster { get; init; }
+    public string? NewMaster { get; init; }
+    public ValueArray<FailoverPhase> Phases { get; init; }
+    public bool Complete { get; init; }
+
+    public TimeSpan? PhaseTime(FailoverPhaseKind kind) => Phases.FirstOrDefault(p => p.Kind == kind)?.After;
 }
 
 /// <summary>
 /// One immutable, versioned picture of the whole lab. Changed only through <see cref="LabStore.Update"/>;
 /// every reader (TUI, status, events) sees consistent versions.
 /// </summary>
-public sealed record LabSnapshot(
-    long Version,
-    DateTimeOffset At,
-    string MasterName,
-    ImmutableArray<NodeSnapshot> Nodes,
-    ImmutableArray<SentinelSnapshot> Sentinels,
-    Consensus Consensus,
-    ImmutableArray<TimelineEntry> Timeline,
-    ImmutableArray<FailoverRecord> Failovers)
+public sealed record LabSnapshot
 {
-    public static LabSnapshot Initial(LabDefinition lab) => new(0, DateTimeOffset.MinValue, lab.MasterName,
-        [.. lab.Nodes.Select(NodeSnapshot.Initial)], [.. lab.Sentinels.Select(SentinelSnapshot.Initial)], Consensus.Unknown, [], []);
+    public long Version { get; init; }
+    public DateTimeOffset At { get; init; }
+    public required string MasterName { get; init; }
+    public ValueArray<NodeSnapshot> Nodes { get; init; }
+    public ValueArray<SentinelSnapshot> Sentinels { get; init; }
+    public Consensus Consensus { get; init; } = Consensus.Unknown;
+    public ValueArray<TimelineEntry> Timeline { get; init; }
+    public ValueArray<FailoverRecord> Failovers { get; init; }
+    /// <summary>What can run right now and why not: derived in every store update, so the screen, the CLI and the walkthrough agree.</summary>
+    public Availability Availability { get; init; } = Availability.None;
+
+    public static LabSnapshot Initial(LabDefinition lab) => new()
+    {
+        MasterName = lab.MasterName,
+        Nodes = [.. lab.Nodes.Select(NodeSnapshot.Initial)],
+        Sentinels = [.. lab.Sentinels.Select(SentinelSnapshot.Initial)],
+    };
 
     /// <summary>The failover under way, if any.</summary>
     public FailoverRecord? CurrentFailover => Failovers.LastOrDefault(f => !f.Complete);
@@ -135,4 +189,17 @@ public sealed record LabSnapshot(
     public NodeSnapshot? Node(string name) => Nodes.FirstOrDefault(n => string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase));
 
     public SentinelSnapshot? Sentinel(string name) => Sentinels.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A process's state as the snapshot knows it (the one place the app keeps it).</summary>
+    public ProcessStatus? ProcessOf(string name) => Node(name)?.Process ?? Sentinel(name)?.Process;
+
+    /// <summary>Why an action cannot run now on <paramref name="target"/>, or null when it can.</summary>
+    public string? WhyNot(Actions.LabActionKind kind, string? target = null) => Availability.WhyNot(kind, target);
+
+    /// <summary>The same picture without the poll times: what a reader would see as "no change".</summary>
+    public LabSnapshot WithoutPollTimes() => this with
+    {
+        Nodes = [.. Nodes.Select(n => n.PolledAt is null ? n : n with { PolledAt = null })],
+        Sentinels = [.. Sentinels.Select(x => x.PolledAt is null ? x : x with { PolledAt = null })],
+    };
 }

@@ -1,4 +1,5 @@
 using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Session;
 
 namespace RedisHaTui.Cli;
 

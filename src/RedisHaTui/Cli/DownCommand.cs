@@ -1,35 +1,46 @@
 using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Monitoring;
 using RedisHaTui.Core.Processes;
+using RedisHaTui.Core.State;
 
 namespace RedisHaTui.Cli;
 
-/// <summary>`down`: stops every process of the lab, whoever started it (only Redis found on the lab's own ports).</summary>
+/// <summary>`down`: stops every process of the lab, whoever started it (only Redis found at the lab's own endpoints).</summary>
 public static class DownCommand
 {
     public static async Task<int> RunAsync(LabDefinition lab)
     {
         var run = new RunDirectory(lab);
         var grace = TimeSpan.FromMilliseconds(lab.Monitor.StopTimeoutMilliseconds);
-        // Sentinels first, so they do not fail over while the data nodes go down; the master last.
-        IEnumerable<ProcessDefinition> order = lab.Sentinels.Cast<ProcessDefinition>()
-            .Concat(lab.Nodes.Where(n => n.ReplicaOf is not null)).Concat(lab.Nodes.Where(n => n.ReplicaOf is null));
         int left = 0;
-        foreach (ProcessDefinition p in order)
+        // Sentinels first, so they do not fail over while the data nodes go down; the master they follow now last.
+        foreach (IReadOnlyList<string> group in StopOrder.Groups(lab, await CurrentMasterAsync(lab)))
+        foreach (ProcessDefinition p in group.Select(name => lab.Find(name)!))
         {
             if (ExternalProcess.FindRedis(p, run) is { } pid)
             {
-                bool gone = await ExternalProcess.StopAsync(p, pid, grace);
+                bool gone = await ExternalProcess.StopAsync(p, pid, grace, lab.Security);
                 Console.WriteLine(gone ? $"{p.Name}: stopped (pid {pid})" : $"{p.Name}: pid {pid} does not stop");
                 if (gone) TryDelete(run.PidPath(p)); else left++;
             }
-            else if (!PortOwner.IsFree(p.Port))
+            else if (!PortOwner.IsFree(p.Endpoint))
             {
-                Console.WriteLine($"{p.Name}: port {p.Port} is held by {PortOwner.Find(p.Port)?.ToString() ?? "a process this user cannot see"}, not Redis: left alone");
+                Console.WriteLine($"{p.Name}: {p.Endpoint} is held by {PortOwner.Find(p.Endpoint)?.ToString() ?? "a process this user cannot see"}, not Redis: left alone");
                 left++;
             }
             else Console.WriteLine($"{p.Name}: not running");
         }
         return left == 0 ? ExitCodes.Ok : ExitCodes.NotHealthy;
+    }
+
+    /// <summary>Which node says role:master right now (one read of each node); null when none or several do.</summary>
+    private static async Task<string?> CurrentMasterAsync(LabDefinition lab)
+    {
+        await using var connections = new ProcessConnections(lab);
+        var reader = new LabReader(lab, connections);
+        NodeSnapshot[] nodes = await Task.WhenAll(lab.Nodes.Select(n => reader.ReadNodeAsync(n, NodeSnapshot.Initial(n), DateTimeOffset.UtcNow)));
+        string[] masters = [.. nodes.Where(n => n.Reachable && n.Role == NodeRole.Master).Select(n => n.Name)];
+        return masters.Length == 1 ? masters[0] : null;
     }
 
     private static void TryDelete(string path)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
+using RedisHaTui.Presentation;
 
 namespace RedisHaTui.Cli;
 
@@ -11,12 +12,17 @@ public static class EventsCommand
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    private static readonly TimeSpan SubscribeWait = TimeSpan.FromSeconds(5);
+
     public static async Task<int> RunAsync(LabDefinition lab, CliArguments cli)
     {
         (CancellationTokenSource cancel, IDisposable signals) = Terminal.CancelOnSignals();
         using var _ = signals;
         await using LabSession session = LabSession.Attach(lab);
-        if (!cli.Json) Console.Error.WriteLine($"watching {lab.MasterName} through {string.Join(", ", lab.Sentinels.Select(s => $"{s.Name} ({s.Port})"))}; Ctrl+C stops");
+        // Said once every sentinel is subscribed (or after a few seconds without some): from then on no event is missed.
+        await ((Task)Task.WhenAny(session.Monitor.Subscribed, Task.Delay(SubscribeWait, cancel.Token))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        string missing = session.Monitor.Subscribed.IsCompleted ? "" : " (not every sentinel answers yet)";
+        Console.Error.WriteLine($"watching {lab.MasterName} through {string.Join(", ", lab.Sentinels.Select(s => $"{s.Name} ({s.Endpoint})"))}{missing}; Ctrl+C stops");
         long lastId = 0;
         int lastFailoverPhases = 0, lastFailover = 0;
         await foreach (LabSnapshot s in session.Store.WatchAsync(cancel.Token))
@@ -30,8 +36,8 @@ public static class EventsCommand
             {
                 for (int i = f.Number == lastFailover ? lastFailoverPhases : 0; i < f.Phases.Length; i++)
                     Console.WriteLine(cli.Json
-                        ? JsonSerializer.Serialize(new { type = "failover-phase", failover = f.Number, cause = f.Cause, oldMaster = f.OldMaster, newMaster = f.NewMaster, phase = f.Phases[i].Name, seconds = Math.Round(f.Phases[i].After.TotalSeconds, 3) }, Json)
-                        : $"{"",12}  failover #{f.Number}  {f.Phases[i].After.TotalSeconds,6:0.00} s  {f.Phases[i].Name}{(f.NewMaster is null ? "" : $"  ({f.OldMaster} → {f.NewMaster})")}");
+                        ? JsonSerializer.Serialize(new { type = "failover-phase", failover = f.Number, cause = f.Cause, oldMaster = f.OldMaster, newMaster = f.NewMaster, phase = PhaseText.Name(f.Phases[i]), seconds = Math.Round(f.Phases[i].After.TotalSeconds, 3) }, Json)
+                        : $"{"",12}  failover #{f.Number}  {f.Phases[i].After.TotalSeconds,6:0.00} s  {PhaseText.Name(f.Phases[i])}{(f.NewMaster is null ? "" : $"  ({f.OldMaster} → {f.NewMaster})")}");
                 (lastFailover, lastFailoverPhases) = (f.Number, f.Phases.Length);
             }
             await Console.Out.FlushAsync();

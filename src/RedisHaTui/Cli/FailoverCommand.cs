@@ -3,6 +3,7 @@ using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
+using RedisHaTui.Presentation;
 
 namespace RedisHaTui.Cli;
 
@@ -28,21 +29,20 @@ public static class FailoverCommand
             return ExitCodes.NotHealthy;
         }
         Console.WriteLine(result.Message);
-        while (clock.Elapsed < timeout)
+        using var deadline = new CancellationTokenSource(timeout - clock.Elapsed);
+        try
         {
-            LabSnapshot s = session.Store.Current;
-            if (s.Failovers.LastOrDefault() is { Complete: true } f && f.NewMaster is { } nm && nm != old)
-            {
-                Console.WriteLine($"{Describe(lab, old)} → {Describe(lab, nm)}");
-                Console.WriteLine(string.Join("\n", f.Phases.Select(p => $"  {p.After.TotalSeconds,6:0.00} s  {p.Name}")));
-                return ExitCodes.Ok;
-            }
-            await Task.Delay(50);
+            LabSnapshot s = await session.Store.WaitForAsync(x => x.Failovers.LastOrDefault() is { Complete: true, NewMaster: { } nm } && nm != old, deadline.Token);
+            FailoverRecord f = s.Failovers[^1];
+            Console.WriteLine($"{Describe(lab, old)} → {Describe(lab, f.NewMaster)}");
+            Console.WriteLine(string.Join("\n", f.Phases.Select(p => $"  {p.After.TotalSeconds,6:0.00} s  {PhaseText.Name(p)}")));
+            return ExitCodes.Ok;
         }
+        catch (OperationCanceledException) { }
         Console.Error.WriteLine($"redis-ha-tui: the sentinels did not agree on a new master within {timeout.TotalSeconds:0} s; see `redis-ha-tui status`");
         return ExitCodes.NotHealthy;
     }
 
     private static string Describe(LabDefinition lab, string? node) =>
-        node is not null && lab.Find(node) is { } p ? $"{p.Name} ({p.Port})" : node ?? "?";
+        node is not null && lab.Find(node) is { } p ? $"{p.Name} ({p.Endpoint})" : node ?? "?";
 }

@@ -1,7 +1,6 @@
-using System.Diagnostics;
 using RedisHaTui.Core.Lab;
-using RedisHaTui.Core.Monitoring;
 using RedisHaTui.Core.Processes;
+using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
 
 namespace RedisHaTui.Cli;
@@ -9,18 +8,21 @@ namespace RedisHaTui.Cli;
 /// <summary>`status`: one read of the running lab, whoever started it; exit 0 when healthy.</summary>
 public static class StatusCommand
 {
+    /// <summary>How often the lab is read while --wait-ready waits for it to become healthy.</summary>
+    private static readonly TimeSpan WaitPollInterval = TimeSpan.FromMilliseconds(200);
+
     public static async Task<int> RunAsync(LabDefinition lab, CliArguments cli)
     {
-        await using var connections = new ProcessConnections(lab);
-        var reader = new LabReader(lab, connections);
-        var waited = Stopwatch.StartNew();
-        TimeSpan wait = TimeSpan.FromSeconds(cli.WaitReadySeconds ?? 0);
-        LabSnapshot s = LabSnapshot.Initial(lab);
-        while (true)
+        // The same monitor as the screen's: one way to read a lab, here watched until healthy or out of time.
+        await using LabSession session = LabSession.Attach(lab);
+        await session.Monitor.FirstRead;
+        LabSnapshot s = session.Store.Current;
+        if (!s.Consensus.Healthy && cli.WaitReadySeconds is > 0 and var wait)
         {
-            s = await LabLauncher.ReadAsync(lab, reader, s);
-            if (s.Consensus.Healthy || waited.Elapsed >= wait) break;
-            await Task.Delay(200);
+            using IDisposable hurry = session.Monitor.Hurry(WaitPollInterval);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(wait));
+            try { s = await session.Store.WaitForAsync(x => x.Consensus.Healthy, timeout.Token); }
+            catch (OperationCanceledException) { s = session.Store.Current; }
         }
         var run = new RunDirectory(lab);
         var pids = lab.Processes.ToDictionary(p => p.Name, p => ExternalProcess.FindRedis(p, run));

@@ -18,16 +18,16 @@ public static class StatusPrinter
         string verdict = s.Consensus.Healthy ? "healthy" : "NOT healthy";
         sb.AppendLine($"{LabLoader.Relative(lab.LabFile)} · {lab.MasterName} · master {s.Consensus.MasterByRoles ?? "?"} (sentinels say {s.Consensus.MasterBySentinels ?? "?"}) · {verdict}");
         sb.AppendLine();
-        var nodes = new List<string[]> { new[] { "NODE", "PORT", "PROCESS", "ROLE", "FOLLOWS", "LINK", "OFFSET", "LAG", "KEYS", "REPLICAS" } };
+        var nodes = new List<string[]> { new[] { "NODE", "ADDRESS", "PROCESS", "ROLE", "FOLLOWS", "LINK", "OFFSET", "LAG", "KEYS", "REPLICAS" } };
         foreach (NodeSnapshot n in s.Nodes)
-            nodes.Add([n.Name, n.Port.ToString(), Process(n.Reachable, pids.GetValueOrDefault(n.Name)), n.Reachable ? Role(n.Role) : n.Error ?? "down",
+            nodes.Add([n.Name, n.Endpoint.ToString(), Process(n.Reachable, pids.GetValueOrDefault(n.Name)), n.Reachable ? Role(n.Role) : n.Error ?? "down",
                 n.FollowsName ?? "-", n.LinkStatus ?? "-", n.Offset?.ToString() ?? "-", n.LagBytes is { } lag ? $"{lag} B" : "-", n.Keys?.ToString() ?? "-",
                 n.Replicas.Length == 0 ? "-" : string.Join(", ", n.Replicas.Select(r => $"{r.Name ?? r.Port.ToString()} {r.State} lag {r.LagSeconds}s"))]);
         Table(sb, nodes);
         sb.AppendLine();
-        var sentinels = new List<string[]> { new[] { "SENTINEL", "PORT", "PROCESS", "MASTER", "FLAGS", "REPLICAS", "SENTINELS", "EPOCH", "QUORUM" } };
+        var sentinels = new List<string[]> { new[] { "SENTINEL", "ADDRESS", "PROCESS", "MASTER", "FLAGS", "REPLICAS", "SENTINELS", "EPOCH", "QUORUM" } };
         foreach (SentinelSnapshot x in s.Sentinels)
-            sentinels.Add([x.Name, x.Port.ToString(), Process(x.Reachable, pids.GetValueOrDefault(x.Name)),
+            sentinels.Add([x.Name, x.Endpoint.ToString(), Process(x.Reachable, pids.GetValueOrDefault(x.Name)),
                 x.Reachable ? x.MasterNodeName ?? x.Error ?? "?" : x.Error ?? "down", Flags(x), x.KnownReplicas?.ToString() ?? "-",
                 x.KnownSentinels?.ToString() ?? "-", x.Epoch?.ToString() ?? "-", x.Quorum is null ? "-" : x.QuorumOk == true ? "OK" : x.Quorum]);
         Table(sb, sentinels);
@@ -50,7 +50,7 @@ public static class StatusPrinter
         problems = s.Consensus.Problems,
         nodes = s.Nodes.Select(n => new
         {
-            name = n.Name, port = n.Port, up = n.Reachable, pid = pids.GetValueOrDefault(n.Name),
+            name = n.Name, host = n.Endpoint.Host, port = n.Port, up = n.Reachable, pid = pids.GetValueOrDefault(n.Name),
             role = n.Reachable ? Role(n.Role) : null, follows = n.FollowsName, followsPort = n.FollowsPort, link = n.LinkStatus,
             lastIoSecondsAgo = n.LastIoSecondsAgo, syncInProgress = n.SyncInProgress, offset = n.Offset, lagBytes = n.LagBytes,
             replicas = n.Replicas.Select(r => new { name = r.Name, ip = r.Ip, port = r.Port, state = r.State, offset = r.Offset, lagSeconds = r.LagSeconds }),
@@ -58,7 +58,7 @@ public static class StatusPrinter
         }),
         sentinels = s.Sentinels.Select(x => new
         {
-            name = x.Name, port = x.Port, up = x.Reachable, pid = pids.GetValueOrDefault(x.Name),
+            name = x.Name, host = x.Endpoint.Host, port = x.Port, up = x.Reachable, pid = pids.GetValueOrDefault(x.Name),
             master = x.MasterNodeName, masterAddress = x.MasterAddress, sDown = x.SDown, oDown = x.ODown,
             failoverInProgress = x.FailoverInProgress, knownReplicas = x.KnownReplicas, knownSentinels = x.KnownSentinels,
             epoch = x.Epoch, quorum = x.Quorum, quorumOk = x.QuorumOk, error = x.Error,

@@ -1,3 +1,4 @@
+using RedisHaTui.Core.Events;
 using RedisHaTui.Core.Monitoring.Parsing;
 
 namespace RedisHaTui.Core.Tests.Monitoring;
@@ -80,7 +81,16 @@ public class EventParsingTests
     {
         SentinelEvent e = SentinelEvent.Parse(channel, payload);
 
-        Assert.Equal(channel, e.Kind);
+        Assert.Equal(channel, e.Name);
+        Assert.NotEqual(SentinelEventKind.Other, e.Kind);
         Assert.False(string.IsNullOrEmpty(e.Describe()));
+    }
+
+    [Fact]
+    public void Every_known_event_kind_has_its_sentinel_name_and_back()
+    {
+        foreach (SentinelEventKind kind in Enum.GetValues<SentinelEventKind>().Where(k => k != SentinelEventKind.Other))
+            Assert.Equal(kind, SentinelEventNames.KindOf(SentinelEventNames.NameOf(kind)));
+        Assert.Equal(SentinelEventKind.Other, SentinelEvent.Parse("+some-future-event", "x").Kind);
     }
 }

@@ -1,31 +1,38 @@
 using RedisHaTui.Core.Lab;
-using RedisHaTui.Core.Monitoring.Parsing;
+using Microsoft.Extensions.Time.Testing;
+using RedisHaTui.Core.Events;
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Core.State;
 using RedisHaTui.Core.Tests.Support;
 
 namespace RedisHaTui.Core.Tests.State;
 
-/// <summary>The timeline and the failover stopwatch fed with the event payloads captured from Redis 7.0.15 (facts note).</summary>
+/// <summary>
+/// The timeline and the failover stopwatch fed with the event payloads captured from Redis 7.0.15 (facts note),
+/// on a fake clock: every timestamp comes from it, as every timestamp in the app comes from the injected TimeProvider.
+/// </summary>
 public class TimelineAndStopwatchTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
-    private readonly LabDefinition _lab;
-
-    public TimelineAndStopwatchTests()
-    {
-        using var temp = TempLab.Create(nodes: 3);
-        _lab = temp.Load();
-    }
+    private readonly LabDefinition _lab = TestLabs.Definition(nodes: 3);
+    private readonly FakeTimeProvider _clock = new(T0);
 
     private string Name(string? ip, int? port) => _lab.NodeLabel(ip, port);
     private int P(int i) => _lab.Nodes[i].Port;
 
+    /// <summary>Moves the fake clock to T0 + seconds and reads it, as the monitor reads its clock when an event arrives.</summary>
+    private DateTimeOffset At(double seconds)
+    {
+        _clock.SetUtcNow(T0.AddSeconds(seconds));
+        return _clock.GetUtcNow();
+    }
+
     private LabSnapshot Event(LabSnapshot s, string sentinel, string channel, string payload, double seconds)
     {
         SentinelEvent e = SentinelEvent.Parse(channel, payload);
-        s = FailoverStopwatch.OnEvent(s, e, Name, T0.AddSeconds(seconds));
-        return Timeline.AddSentinelEvent(s, sentinel, e, T0.AddSeconds(seconds), 500);
+        DateTimeOffset now = At(seconds);
+        s = FailoverStopwatch.OnEvent(s, e, Name, now);
+        return Timeline.AddSentinelEvent(s, sentinel, e, now, 500);
     }
 
     [Fact]
@@ -41,6 +48,20 @@ public class TimelineAndStopwatchTests
         TimelineEntry entry = Assert.Single(s.Timeline);
         Assert.Equal(["sentinel2", "sentinel3", "sentinel1"], entry.SeenBy.ToArray());
         Assert.Equal($"myMaster switched 127.0.0.1:{P(0)} → 127.0.0.1:{P(1)}", entry.Text);
+        Assert.Equal(SentinelEventKind.SwitchMaster, entry.Event);
+    }
+
+    [Fact]
+    public void The_same_event_after_the_fold_window_is_a_new_entry()
+    {
+        LabSnapshot s = LabSnapshot.Initial(_lab);
+        string master = $"master myMaster 127.0.0.1 {P(0)}";
+
+        s = Event(s, "sentinel1", "+sdown", master, 1);
+        s = Event(s, "sentinel2", "+sdown", master, 1 + Timeline.FoldWindow.TotalSeconds + 1);
+
+        Assert.Equal(2, s.Timeline.Length);
+        Assert.Equal([1L, 2L], s.Timeline.Select(t => t.Id));
     }
 
     [Fact]
@@ -48,7 +69,7 @@ public class TimelineAndStopwatchTests
     {
         LabSnapshot s = LabSnapshot.Initial(_lab);
         string master = $"master myMaster 127.0.0.1 {P(0)}", replica = $"slave 127.0.0.1:{P(1)} 127.0.0.1 {P(1)} @ myMaster 127.0.0.1 {P(0)}";
-        s = FailoverStopwatch.Start(s, "kill -9 node1", "node1", T0);
+        s = FailoverStopwatch.Start(s, "kill -9 node1", "node1", At(0));
 
         s = Event(s, "sentinel1", "+sdown", master, 5.01);
         s = Event(s, "sentinel2", "+sdown", master, 5.05);
@@ -60,10 +81,10 @@ public class TimelineAndStopwatchTests
 
         FailoverRecord f = Assert.Single(s.Failovers);
         Assert.Equal(("kill -9 node1", "node1", "node2"), (f.Cause, f.OldMaster, f.NewMaster));
-        Assert.Equal([FailoverStopwatch.SDown, FailoverStopwatch.ODown, FailoverStopwatch.Leader, FailoverStopwatch.Promoted, FailoverStopwatch.SwitchMaster],
-            f.Phases.Select(p => p.Name));
-        Assert.Equal(5.01, f.PhaseTime(FailoverStopwatch.SDown)!.Value.TotalSeconds, 3);
-        Assert.Equal(6.24, f.PhaseTime(FailoverStopwatch.SwitchMaster)!.Value.TotalSeconds, 3);
+        Assert.Equal([FailoverPhaseKind.SDown, FailoverPhaseKind.ODown, FailoverPhaseKind.Leader, FailoverPhaseKind.Promoted, FailoverPhaseKind.SwitchMaster],
+            f.Phases.Select(p => p.Kind));
+        Assert.Equal(5.01, f.PhaseTime(FailoverPhaseKind.SDown)!.Value.TotalSeconds, 3);
+        Assert.Equal(6.24, f.PhaseTime(FailoverPhaseKind.SwitchMaster)!.Value.TotalSeconds, 3);
         Assert.False(f.Complete);
         Assert.Equal(5.10, s.Timeline.Single(t => t.Kind == "+odown").SinceFailover!.Value.TotalSeconds, 3);
         Assert.Contains("(quorum 2/2)", s.Timeline.Single(t => t.Kind == "+odown").Text);
@@ -72,7 +93,7 @@ public class TimelineAndStopwatchTests
     [Fact]
     public void The_failover_completes_when_every_sentinel_agrees_and_the_old_master_rejoining_is_timed_too()
     {
-        LabSnapshot s = FailoverStopwatch.Start(LabSnapshot.Initial(_lab), "kill -9 node1", "node1", T0);
+        LabSnapshot s = FailoverStopwatch.Start(LabSnapshot.Initial(_lab), "kill -9 node1", "node1", At(0));
         s = Event(s, "sentinel1", "+switch-master", $"myMaster 127.0.0.1 {P(0)} 127.0.0.1 {P(1)}", 6.2);
         s = s with
         {
@@ -80,44 +101,44 @@ public class TimelineAndStopwatchTests
             Sentinels = [.. s.Sentinels.Select(x => x with { Reachable = true, MasterNodeName = "node2" })],
         };
 
-        s = FailoverStopwatch.OnState(s, T0.AddSeconds(6.5));
+        s = FailoverStopwatch.OnState(s, At(6.5));
         Assert.True(s.Failovers[0].Complete);
-        Assert.Equal(6.5, s.Failovers[0].PhaseTime(FailoverStopwatch.AllAgree)!.Value.TotalSeconds, 3);
+        Assert.Equal(6.5, s.Failovers[0].PhaseTime(FailoverPhaseKind.AllAgree)!.Value.TotalSeconds, 3);
 
         s = Event(s, "sentinel2", "+convert-to-slave", $"slave 127.0.0.1:{P(0)} 127.0.0.1 {P(0)} @ myMaster 127.0.0.1 {P(1)}", 30);
         s = s with { Nodes = s.Nodes.SetItem(0, s.Nodes[0] with { Reachable = true, Role = NodeRole.Replica, LinkStatus = "up", FollowsName = "node2" }) };
-        s = FailoverStopwatch.OnState(s, T0.AddSeconds(35));
+        s = FailoverStopwatch.OnState(s, At(35));
 
-        Assert.Equal(30, s.Failovers[0].PhaseTime(FailoverStopwatch.Converted)!.Value.TotalSeconds, 3);
-        Assert.Equal(35, s.Failovers[0].PhaseTime(FailoverStopwatch.OldMasterLinked)!.Value.TotalSeconds, 3);
+        Assert.Equal(30, s.Failovers[0].PhaseTime(FailoverPhaseKind.Converted)!.Value.TotalSeconds, 3);
+        Assert.Equal(35, s.Failovers[0].PhaseTime(FailoverPhaseKind.OldMasterLinked)!.Value.TotalSeconds, 3);
     }
 
     [Fact]
     public void A_master_back_before_any_failover_ends_the_record_but_only_on_a_read_made_after_the_cause()
     {
-        LabSnapshot s = FailoverStopwatch.Start(LabSnapshot.Initial(_lab), "pause node1 (SIGSTOP)", "node1", T0);
+        LabSnapshot s = FailoverStopwatch.Start(LabSnapshot.Initial(_lab), "pause node1 (SIGSTOP)", "node1", At(0));
         s = s with
         {
             Nodes = s.Nodes.SetItem(0, s.Nodes[0] with { Reachable = true, Role = NodeRole.Master, PolledAt = T0.AddMilliseconds(-30) }),
             Sentinels = [.. s.Sentinels.Select(x => x with { Reachable = true, MasterNodeName = "node1" })],
         };
 
-        s = FailoverStopwatch.OnState(s, T0.AddMilliseconds(20));
+        s = FailoverStopwatch.OnState(s, At(0.02));
         Assert.False(s.Failovers[0].Complete); // that read was under way before the pause: it proves nothing
 
         s = s with { Nodes = s.Nodes.SetItem(0, s.Nodes[0] with { PolledAt = T0.AddSeconds(3) }) };
-        s = FailoverStopwatch.OnState(s, T0.AddSeconds(3));
+        s = FailoverStopwatch.OnState(s, At(3));
         Assert.True(s.Failovers[0].Complete);
-        Assert.Equal(3, s.Failovers[0].PhaseTime(FailoverStopwatch.NoFailover)!.Value.TotalSeconds, 3);
+        Assert.Equal(3, s.Failovers[0].PhaseTime(FailoverPhaseKind.NoFailover)!.Value.TotalSeconds, 3);
     }
 
     [Fact]
     public void A_record_started_for_an_action_that_then_failed_is_taken_back_so_the_next_failover_gets_its_own()
     {
-        LabSnapshot s = FailoverStopwatch.Start(LabSnapshot.Initial(_lab), "SENTINEL FAILOVER via sentinel1", "node1", T0);
+        LabSnapshot s = FailoverStopwatch.Start(LabSnapshot.Initial(_lab), "SENTINEL FAILOVER via sentinel1", "node1", At(0));
 
         s = FailoverStopwatch.Withdraw(s);
-        s = FailoverStopwatch.Start(s, "kill -9 node1", "node1", T0.AddSeconds(10));
+        s = FailoverStopwatch.Start(s, "kill -9 node1", "node1", At(10));
 
         Assert.Equal("kill -9 node1", Assert.Single(s.Failovers).Cause);
     }
@@ -157,5 +178,29 @@ public class TimelineAndStopwatchTests
         LabSnapshot evaluated = LabHealth.Evaluate(s);
 
         Assert.Equal([null, 100L, 200L], evaluated.Nodes.Select(n => n.LagBytes));
+    }
+
+    [Fact]
+    public void The_store_stamps_each_version_with_its_clock_and_makes_none_when_nothing_changed()
+    {
+        var store = new LabStore(LabSnapshot.Initial(_lab), _clock);
+
+        LabSnapshot first = store.Update(s => Timeline.Add(s, TimelineSource.App, "start", "starting node1", At(2), 500));
+        LabSnapshot same = store.Update(s => s with { Nodes = [.. s.Nodes] }); // equal content, new lists
+
+        Assert.Equal((1L, T0.AddSeconds(2)), (first.Version, first.At));
+        Assert.Same(first, same);
+    }
+
+    [Fact]
+    public async Task Waiting_on_the_store_completes_with_the_first_snapshot_that_satisfies_the_condition()
+    {
+        var store = new LabStore(LabSnapshot.Initial(_lab), _clock);
+        Task<LabSnapshot> healthy = store.WaitForAsync(s => s.Consensus.Healthy, new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+        Assert.False(healthy.IsCompleted);
+
+        store.Update(s => s with { Consensus = new Consensus { MasterByRoles = "node1", MasterBySentinels = "node1", Healthy = true } });
+
+        Assert.Equal("node1", (await healthy.WaitAsync(TimeSpan.FromSeconds(10))).Consensus.MasterByRoles);
     }
 }

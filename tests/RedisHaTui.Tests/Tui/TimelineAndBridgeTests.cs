@@ -23,7 +23,8 @@ public sealed class TimelineAndBridgeTests
             FakeLab.Event(2, "+sdown", "master myMaster 127.0.0.1 7001", T0.AddMilliseconds(5010), since: TimeSpan.FromSeconds(5.01), seenBy: ["sentinel1", "sentinel2", "sentinel3"]),
             FakeLab.Event(3, "+switch-master", "myMaster 127.0.0.1 7001 127.0.0.1 7002", T0.AddMilliseconds(6200), since: TimeSpan.FromSeconds(6.2), seenBy: ["sentinel1", "sentinel2"]),
         ],
-        Failovers = [new FailoverRecord(1, T0, "kill -9 node1", "node1", "node2", [new("+sdown", TimeSpan.FromSeconds(5.01)), new("switch-master", TimeSpan.FromSeconds(6.2))], true)],
+        Failovers = [FakeLab.Failover(1, T0, "kill -9 node1", "node1", "node2", complete: true,
+            new(FailoverPhaseKind.SDown, TimeSpan.FromSeconds(5.01)), new(FailoverPhaseKind.SwitchMaster, TimeSpan.FromSeconds(6.2)))],
     };
 
     [Fact]
@@ -35,10 +36,10 @@ public sealed class TimelineAndBridgeTests
 
         string text = screen.Text;
         Assert.Contains("HEALTHY · master node1", text);
-        Assert.Contains("failover #1 (kill -9 node1) node1→node2: +sdown 5.01 · switch-master 6.20 s", text);
+        Assert.Contains("failover #1 (kill -9 node1) node1→node2: +sdown 5.01 · +switch-master 6.20 s", text);
         Assert.Contains("10:20:05.010 +sdown master myMaster 127.0.0.1 7001  [sentinel1,2,3]  +5.01 s", text);
         Assert.Contains("10:20:00.000 app: kill -9 node1", text);
-        Assert.True(screen.Find("+switch-master").Row > screen.Find("+sdown master").Row, "newest at the bottom");
+        Assert.True(screen.Find("+switch-master myMaster").Row > screen.Find("+sdown master").Row, "newest at the bottom");
     }
 
     [Fact]
@@ -56,9 +57,17 @@ public sealed class TimelineAndBridgeTests
 
     /// <summary>Under the real loop at 30 iterations/s, a monitor event is on screen well within 150 ms.</summary>
     [Fact]
-    public void In_the_running_app_an_event_is_on_screen_within_150_ms()
+    public void In_the_running_app_a_snapshot_published_on_another_thread_is_drawn()
     {
+        // How fast is the screen benchmark's job (BENCHMARKS.md); this checks that it gets there at all.
+        ushort rate = Application.MaximumIterationsPerSecond;
         Application.MaximumIterationsPerSecond = 30;
+        try { RunUntilDrawn(); }
+        finally { Application.MaximumIterationsPerSecond = rate; } // a static: leave it as other tests expect it
+    }
+
+    private static void RunUntilDrawn()
+    {
         using IApplication app = Application.Create().Init(DriverRegistry.Names.ANSI);
         app.Driver!.SetScreenSize(80, 24);
         var session = new FakeSession(FakeLab.Definition());
@@ -84,7 +93,6 @@ public sealed class TimelineAndBridgeTests
         app.Run(window);
 
         Assert.NotNull(seenAfter);
-        Assert.True(seenAfter < TimeSpan.FromMilliseconds(150), $"took {seenAfter?.TotalMilliseconds} ms");
     }
 
     [Fact]

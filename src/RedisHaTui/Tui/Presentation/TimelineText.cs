@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using RedisHaTui.Core.State;
+using RedisHaTui.Presentation;
 
 namespace RedisHaTui.Tui.Presentation;
 
@@ -18,7 +19,7 @@ internal static partial class TimelineText
             ? e.Text
             : $"{e.Kind} {e.Text}".TrimEnd();
         string source = e.Source == TimelineSource.App ? "app: " : "";
-        string seenBy = e.SeenBy.IsDefaultOrEmpty ? "" : $"  [{Names(e.SeenBy)}]";
+        string seenBy = e.SeenBy.IsEmpty ? "" : $"  [{Names(e.SeenBy)}]";
         string since = e.SinceFailover is { } d ? $"  +{Seconds(d)}" : "";
         return $"{time} {source}{what}{seenBy}{since}";
     }
@@ -45,33 +46,21 @@ internal static partial class TimelineText
             (not null, null) => $" {f.OldMaster}→?",
             _ => "",
         };
-        IEnumerable<string> phases = f.Phases.Select(p => $"{ShortPhase(p.Name)} {p.After.TotalSeconds.ToString("0.00", Invariant)}");
-        string tail = f.Complete ? (f.Phases.IsDefaultOrEmpty ? "" : " s") : f.Phases.IsDefaultOrEmpty ? " …" : " s · …";
+        IEnumerable<string> phases = f.Phases.Select(p => $"{PhaseText.Short(p)} {p.After.TotalSeconds.ToString("0.00", Invariant)}");
+        string tail = f.Complete ? (f.Phases.IsEmpty ? "" : " s") : f.Phases.IsEmpty ? " …" : " s · …";
         return $"failover #{f.Number} ({f.Cause}){who}: {string.Join(" · ", phases)}{tail}";
     }
-
-    /// <summary>The stopwatch line's words for the phases; the events below it keep Sentinel's own names.</summary>
-    private static string ShortPhase(string name) => name switch
-    {
-        FailoverStopwatch.Leader => "leader",
-        FailoverStopwatch.NewMasterRole => "role:master",
-        FailoverStopwatch.Promoted => "promoted",
-        FailoverStopwatch.AllAgree => "all agree",
-        FailoverStopwatch.Converted => "old master converted",
-        FailoverStopwatch.OldMasterLinked => "linked",
-        _ => name,
-    };
 
     /// <summary>The verdict first (it is what a presenter points at), then who is master by whom, then the problems.</summary>
     public static Fact Consensus(Consensus c)
     {
-        if (ReferenceEquals(c, Core.State.Consensus.Unknown) || (c.MasterBySentinels is null && c.MasterByRoles is null && !c.Healthy && c.Problems is ["not read yet"]))
+        if (!c.Read)
             return new Fact("consensus: not read yet", Tone.Dim);
         string masters = c.MasterBySentinels == c.MasterByRoles
             ? $"master {c.MasterByRoles ?? "?"} (sentinels and roles agree)"
             : $"master by sentinels {c.MasterBySentinels ?? "?"} · by roles {c.MasterByRoles ?? "?"}";
         if (c.Healthy) return new Fact($"HEALTHY · {masters}", Tone.Good);
-        string problems = c.Problems.IsDefaultOrEmpty ? "" : $" · {string.Join("; ", c.Problems)}";
+        string problems = c.Problems.IsEmpty ? "" : $" · {string.Join("; ", c.Problems)}";
         return new Fact($"NOT HEALTHY · {masters}{problems}", Tone.Bad);
     }
 

@@ -91,7 +91,7 @@ internal sealed partial class MainWindow
             return;
         }
         _mode = Mode.Command;
-        _console.Open(pane.ProcessName, $"{LabDefinition.Host}:{pane.Definition.Port}");
+        _console.Open(pane.ProcessName, pane.Definition.Endpoint.ToString());
         _status.ModeHint = "Enter send · ↑↓ history · Esc close";
         SetNeedsLayout();
     }

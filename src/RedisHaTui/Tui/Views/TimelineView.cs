@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using RedisHaTui.Core.State;
 using RedisHaTui.Tui.Presentation;
 using Terminal.Gui.ViewBase;
@@ -13,8 +12,8 @@ internal sealed class TimelineView : PaneView
 {
     private readonly TimeZoneInfo _zone;
     private Fact _verdict = TimelineText.Consensus(Consensus.Unknown);
-    private ImmutableArray<TimelineEntry> _entries = [];
-    private ImmutableArray<FailoverRecord> _failovers = [];
+    private ValueArray<TimelineEntry> _entries = [];
+    private ValueArray<FailoverRecord> _failovers = [];
     private long? _anchorId; // the entry shown at the bottom when scrolled back; null follows the newest
     private int _eventRows = 1;
 
@@ -30,8 +29,8 @@ internal sealed class TimelineView : PaneView
         Fact verdict = TimelineText.Consensus(snapshot.Consensus);
         if (verdict == _verdict && _entries == snapshot.Timeline && _failovers == snapshot.Failovers) return;
         _verdict = verdict;
-        _entries = snapshot.Timeline.IsDefault ? [] : snapshot.Timeline;
-        _failovers = snapshot.Failovers.IsDefault ? [] : snapshot.Failovers;
+        _entries = snapshot.Timeline;
+        _failovers = snapshot.Failovers;
         SetNeedsDraw();
     }
 

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using RedisHaTui.Core.Events;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Core.State;
@@ -10,29 +10,37 @@ internal static class FakeLab
 {
     public static LabDefinition Definition(int nodes = 2, int sentinels = 3) => new(
         "/lab/lab.json", "myMaster", 0, "/lab/.run",
-        [.. Enumerable.Range(1, nodes).Select(i => new NodeDefinition($"node{i}", $"/lab/node{i}", 7000 + i, i == 1 ? null : "node1"))],
-        [.. Enumerable.Range(1, sentinels).Select(i => new SentinelDefinition($"sentinel{i}", $"/lab/sentinel{i}", 27000 + i, 2, 5000, 60000, 1))],
+        [.. Enumerable.Range(1, nodes).Select(i => new NodeDefinition($"node{i}", $"/lab/node{i}", Endpoint.Loopback(7000 + i), i == 1 ? null : "node1"))],
+        [.. Enumerable.Range(1, sentinels).Select(i => new SentinelDefinition($"sentinel{i}", $"/lab/sentinel{i}", Endpoint.Loopback(27000 + i), 2, 5000, 60000, 1))],
         new RedisSettings(), new MonitorSettings(), new UiSettings());
 
     public static readonly ProcessStatus Running = new(ProcessState.Running, Pid: 4242);
 
-    public static NodeSnapshot Master(string name, int port, int replicas = 1) => new(
-        name, port, Running, true, null, NodeRole.Master, null, null, null, null, false, 1234, null,
-        [.. Enumerable.Range(0, replicas).Select(i => new ReplicaLink("127.0.0.1", port + 1 + i, null, "online", 1234, 0))],
-        replicas, 3, null, DateTimeOffset.UnixEpoch);
+    public static NodeSnapshot Master(string name, int port, int replicas = 1) => new()
+    {
+        Name = name, Endpoint = Endpoint.Loopback(port), Process = Running, Reachable = true, Role = NodeRole.Master, Offset = 1234,
+        Replicas = [.. Enumerable.Range(0, replicas).Select(i => new ReplicaLink("127.0.0.1", port + 1 + i, null, "online", 1234, 0))],
+        GoodReplicas = replicas, Keys = 3, PolledAt = DateTimeOffset.UnixEpoch,
+    };
 
-    public static NodeSnapshot Replica(string name, int port, string follows = "node1", string link = "up") => new(
-        name, port, Running, true, null, NodeRole.Replica, follows, 7001, link, 0, false, 1230, 4, [], null, 3, null, DateTimeOffset.UnixEpoch);
+    public static NodeSnapshot Replica(string name, int port, string follows = "node1", string link = "up") => new()
+    {
+        Name = name, Endpoint = Endpoint.Loopback(port), Process = Running, Reachable = true, Role = NodeRole.Replica, FollowsName = follows,
+        FollowsPort = 7001, LinkStatus = link, LastIoSecondsAgo = 0, Offset = 1230, LagBytes = 4, Keys = 3, PolledAt = DateTimeOffset.UnixEpoch,
+    };
 
-    public static SentinelSnapshot Sentinel(string name, int port, string master = "node1") => new(
-        name, port, Running, true, null, "127.0.0.1:7001", master, false, false, false, null, 1, 2, 0, "OK 3 usable Sentinels", true, DateTimeOffset.UnixEpoch);
+    public static SentinelSnapshot Sentinel(string name, int port, string master = "node1") => new()
+    {
+        Name = name, Endpoint = Endpoint.Loopback(port), Process = Running, Reachable = true, MasterAddress = "127.0.0.1:7001", MasterNodeName = master,
+        KnownReplicas = 1, KnownSentinels = 2, Epoch = 0, Quorum = "OK 3 usable Sentinels", QuorumOk = true, PolledAt = DateTimeOffset.UnixEpoch,
+    };
 
     /// <summary>A healthy lab: node1 master, the other nodes its replicas, every sentinel agreeing.</summary>
     public static LabSnapshot Healthy(LabDefinition lab) => LabSnapshot.Initial(lab) with
     {
         Nodes = [.. lab.Nodes.Select(n => n.ReplicaOf is null ? Master(n.Name, n.Port, lab.Nodes.Length - 1) : Replica(n.Name, n.Port))],
         Sentinels = [.. lab.Sentinels.Select(s => Sentinel(s.Name, s.Port))],
-        Consensus = new Consensus("node1", "node1", [], true, []),
+        Consensus = new Consensus { MasterBySentinels = "node1", MasterByRoles = "node1", Healthy = true },
     };
 
     public static LabSnapshot WithNode(this LabSnapshot s, string name, Func<NodeSnapshot, NodeSnapshot> change) =>
@@ -42,5 +50,11 @@ internal static class FakeLab
         s with { Sentinels = [.. s.Sentinels.Select(x => x.Name == name ? change(x) : x)] };
 
     public static TimelineEntry Event(long id, string kind, string text, DateTimeOffset at, TimelineSource source = TimelineSource.Sentinel, TimeSpan? since = null, params string[] seenBy) =>
-        new(id, at, source, kind, text, [.. seenBy], since);
+        new() { Id = id, At = at, Source = source, Kind = kind, Event = SentinelEventNames.KindOf(kind), Text = text, SeenBy = [.. seenBy], SinceFailover = since };
+
+    public static FailoverRecord Failover(int number, DateTimeOffset at, string cause, string? oldMaster, string? newMaster, bool complete, params FailoverPhase[] phases) =>
+        new() { Number = number, StartedAt = at, Cause = cause, OldMaster = oldMaster, NewMaster = newMaster, Phases = [.. phases], Complete = complete };
+
+    public static Consensus Consensus(string? bySentinels, string? byRoles, bool healthy, params string[] problems) =>
+        new() { MasterBySentinels = bySentinels, MasterByRoles = byRoles, Healthy = healthy, Problems = [.. problems] };
 }

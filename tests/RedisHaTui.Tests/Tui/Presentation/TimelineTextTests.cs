@@ -41,30 +41,30 @@ public sealed class TimelineTextTests
     [Fact]
     public void The_failover_stopwatch_lists_every_phase_from_the_start()
     {
-        var f = new FailoverRecord(1, At, "kill -9 node1", "node1", "node2",
-            [new("+sdown", TimeSpan.FromSeconds(5.01)), new("+odown", TimeSpan.FromSeconds(5.10)), new("promoted", TimeSpan.FromSeconds(5.33)),
-             new("switch-master", TimeSpan.FromSeconds(6.20)), new("all agree", TimeSpan.FromSeconds(6.4))], Complete: true);
-        Assert.Equal("failover #1 (kill -9 node1) node1→node2: +sdown 5.01 · +odown 5.10 · promoted 5.33 · switch-master 6.20 · all agree 6.40 s",
+        FailoverRecord f = FakeLab.Failover(1, At, "kill -9 node1", "node1", "node2", complete: true,
+            new(FailoverPhaseKind.SDown, TimeSpan.FromSeconds(5.01)), new(FailoverPhaseKind.ODown, TimeSpan.FromSeconds(5.10)), new(FailoverPhaseKind.Promoted, TimeSpan.FromSeconds(5.33)),
+            new(FailoverPhaseKind.SwitchMaster, TimeSpan.FromSeconds(6.20)), new(FailoverPhaseKind.AllAgree, TimeSpan.FromSeconds(6.4)));
+        Assert.Equal("failover #1 (kill -9 node1) node1→node2: +sdown 5.01 · +odown 5.10 · promoted 5.33 · +switch-master 6.20 · all agree 6.40 s",
             TimelineText.Failover(f));
     }
 
     [Fact]
     public void A_failover_under_way_says_it_is_not_over() =>
         Assert.Equal("failover #2 (failover): +sdown 1.00 s · …",
-            TimelineText.Failover(new FailoverRecord(2, At, "failover", null, null, [new("+sdown", TimeSpan.FromSeconds(1))], Complete: false)));
+            TimelineText.Failover(FakeLab.Failover(2, At, "failover", null, null, complete: false, new FailoverPhase(FailoverPhaseKind.SDown, TimeSpan.FromSeconds(1)))));
 
     [Fact]
     public void A_healthy_lab_says_so_first()
     {
-        Fact line = TimelineText.Consensus(new Consensus("node1", "node1", [], true, []));
+        Fact line = TimelineText.Consensus(FakeLab.Consensus("node1", "node1", healthy: true));
         Assert.Equal(new Fact("HEALTHY · master node1 (sentinels and roles agree)", Tone.Good), line);
     }
 
     [Fact]
     public void A_split_opinion_shows_both_masters_and_the_problems()
     {
-        Fact line = TimelineText.Consensus(new Consensus("node1", "node2", ["sentinels say node1, but node2 is the node with role master"], false,
-            ["sentinels say node1, but node2 is the node with role master", "node1 is down"]));
+        Fact line = TimelineText.Consensus(FakeLab.Consensus("node1", "node2", healthy: false,
+            "sentinels say node1, but node2 is the node with role master", "node1 is down"));
         Assert.Equal(Tone.Bad, line.Tone);
         Assert.Equal("NOT HEALTHY · master by sentinels node1 · by roles node2 · sentinels say node1, but node2 is the node with role master; node1 is down", line.Text);
     }

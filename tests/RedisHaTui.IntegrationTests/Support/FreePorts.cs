@@ -1,3 +1,4 @@
+using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
 
 namespace RedisHaTui.Core.Tests.Support;
@@ -20,7 +21,7 @@ public static class FreePorts
             {
                 int first = Random.Next(16000, 30000 - count);
                 var ports = Enumerable.Range(first, count).ToArray();
-                if (ports.Any(Given.Contains) || !ports.All(PortOwner.IsFree)) continue;
+                if (ports.Any(Given.Contains) || !ports.All(p => PortOwner.IsFree(Endpoint.Loopback(p)))) continue;
                 foreach (int p in ports) Given.Add(p);
                 return first;
             }

@@ -27,8 +27,8 @@ public class FailoverScenarioTests
         FailoverRecord f = s.Failovers.Single();
         Assert.StartsWith("SENTINEL FAILOVER", f.Cause);
         Assert.Equal(("node1", newMaster), (f.OldMaster, f.NewMaster));
-        Assert.NotNull(f.PhaseTime(FailoverStopwatch.SwitchMaster));
-        Assert.True(f.PhaseTime(FailoverStopwatch.NewMasterRole) < TimeSpan.FromSeconds(5));
+        Assert.NotNull(f.PhaseTime(FailoverPhaseKind.SwitchMaster));
+        Assert.True(f.PhaseTime(FailoverPhaseKind.NewMasterRole) < TimeSpan.FromSeconds(5));
     }
 
     [Fact]
@@ -42,17 +42,17 @@ public class FailoverScenarioTests
 
         FailoverRecord f = s.Failovers.Single();
         Assert.Equal(("kill -9 node1", "node1", "node2"), (f.Cause, f.OldMaster, f.NewMaster));
-        TimeSpan sdown = f.PhaseTime(FailoverStopwatch.SDown)!.Value, promoted = f.PhaseTime(FailoverStopwatch.NewMasterRole)!.Value;
+        TimeSpan sdown = f.PhaseTime(FailoverPhaseKind.SDown)!.Value, promoted = f.PhaseTime(FailoverPhaseKind.NewMasterRole)!.Value;
         Assert.InRange(sdown.TotalSeconds, 1.9, 4); // down-after 2 s, then the next PING
-        Assert.True(f.PhaseTime(FailoverStopwatch.ODown) >= sdown);
+        Assert.True(f.PhaseTime(FailoverPhaseKind.ODown) >= sdown);
         Assert.True(promoted > sdown);
-        Assert.NotNull(f.PhaseTime(FailoverStopwatch.SwitchMaster));
+        Assert.NotNull(f.PhaseTime(FailoverPhaseKind.SwitchMaster));
         Assert.Contains(s.Timeline, t => t.Kind == "+switch-master" && t.SeenBy.Length >= 2);
 
         Assert.True((await lab.Session.Actions.RunAsync(LabActionKind.Start, "node1")).Ok);
         s = await lab.WaitForAsync(x => x.Node("node1") is { Role: NodeRole.Replica, LinkStatus: "up", FollowsName: "node2" },
             TimeSpan.FromSeconds(40), "node1 rejoins as a replica of node2");
-        Assert.NotNull(s.Failovers.Single().PhaseTime(FailoverStopwatch.Converted));
+        Assert.NotNull(s.Failovers.Single().PhaseTime(FailoverPhaseKind.Converted));
         await lab.WaitForAsync(x => x.Consensus.Healthy, TimeSpan.FromSeconds(20), "healthy again");
     }
 
@@ -93,7 +93,7 @@ public class FailoverScenarioTests
         // The app caused it: the stopwatch runs from the pause, and +sdown comes about down-after-milliseconds later.
         FailoverRecord f = s.Failovers.Single();
         Assert.Equal("pause node1 (SIGSTOP)", f.Cause);
-        Assert.InRange(f.PhaseTime(FailoverStopwatch.SDown)!.Value.TotalSeconds, 1.5, 6);
+        Assert.InRange(f.PhaseTime(FailoverPhaseKind.SDown)!.Value.TotalSeconds, 1.5, 6);
 
         Assert.True((await lab.Session.Actions.RunAsync(LabActionKind.Resume, "node1")).Ok);
     }

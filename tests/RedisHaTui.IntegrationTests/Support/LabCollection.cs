@@ -1,8 +1,8 @@
 namespace RedisHaTui.Core.Tests.Support;
 
 /// <summary>
-/// Tests that run real labs share this collection so they run one at a time: on 2 cores, parallel labs
-/// would make Sentinel's timings (and so the tests) flaky.
+/// Tests that run real labs name this collection. The whole assembly already runs serially (Serial.cs); the
+/// name says so where a reader of one test class looks.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class LabCollection

@@ -45,6 +45,6 @@ public class ScreenEndToEndTests
 
         Assert.Contains(terminal.Screen, r => r.Contains("app exited with 0"));
         Assert.All(pids, pid => Assert.False(Signals.IsAlive(pid), $"pid {pid} outlived the app"));
-        Assert.All(lab.Processes, p => Assert.True(PortOwner.IsFree(p.Port), $"{p.Name} port {p.Port} still taken"));
+        Assert.All(lab.Processes, p => Assert.True(PortOwner.IsFree(p.Endpoint), $"{p.Name} port {p.Port} still taken"));
     }
 }

@@ -1,4 +1,4 @@
-namespace RedisHaTui.Core.Monitoring.Parsing;
+namespace RedisHaTui.Core.Events;
 
 /// <summary>
 /// One Sentinel pub/sub event: the channel is the event name, the payload has the common shape
@@ -6,8 +6,9 @@ namespace RedisHaTui.Core.Monitoring.Parsing;
 /// with a few events of their own (+new-epoch, +vote-for-leader, +switch-master, +tilt).
 /// Parsing never throws: an unknown shape keeps its raw payload.
 /// </summary>
+/// <param name="Name">Sentinel's name for the event (its channel), e.g. +sdown.</param>
 public sealed record SentinelEvent(
-    string Kind,
+    string Name,
     string Payload,
     string? InstanceType = null,
     string? InstanceName = null,
@@ -26,6 +27,9 @@ public sealed record SentinelEvent(
     string? NewMasterIp = null,
     int? NewMasterPort = null)
 {
+    /// <summary>The event, typed; <see cref="SentinelEventKind.Other"/> for names this app does not know.</summary>
+    public SentinelEventKind Kind { get; } = SentinelEventNames.KindOf(Name);
+
     public static SentinelEvent Parse(string channel, string payload)
     {
         var e = new SentinelEvent(channel, payload);
@@ -81,7 +85,7 @@ public sealed record SentinelEvent(
     };
 
     /// <summary>A short sentence for the timeline.</summary>
-    public string Describe() => Kind switch
+    public string Describe() => Name switch
     {
         "+sdown" => $"{Subject} subjectively down",
         "-sdown" => $"{Subject} no longer subjectively down",
@@ -118,7 +122,7 @@ public sealed record SentinelEvent(
         "+reset-master" => $"{Subject} reset",
         "+monitor" => $"now monitoring {Subject}",
         "-monitor" => $"stopped monitoring {Subject}",
-        _ => $"{Kind} {Payload}",
+        _ => $"{Name} {Payload}",
     };
 
     private static string Short(string? runId) => runId is null ? "?" : runId[..Math.Min(8, runId.Length)];

@@ -102,7 +102,7 @@ public class CliTests
         (int downCode, string down) = await AppProcess.RunAsync(Quick, "down", "--lab", labArg);
         Assert.True(downCode == 0, down);
         Assert.Equal(0, await up.WaitForExitAsync(Quick));
-        Assert.All(lab.Processes, p => Assert.True(PortOwner.IsFree(p.Port), $"{p.Name} port {p.Port}"));
+        Assert.All(lab.Processes, p => Assert.True(PortOwner.IsFree(p.Endpoint), $"{p.Name} port {p.Port}"));
         (int after, _) = await AppProcess.RunAsync(Quick, "status", "--lab", labArg);
         Assert.Equal(ExitCodes.NotHealthy, after);
         Assert.Equal(0, (await AppProcess.RunAsync(Quick, "reset", "--lab", labArg)).Code);
@@ -132,6 +132,6 @@ public class CliTests
             second.Signal(Signals.SIGTERM);
             Assert.Equal(0, await second.WaitForExitAsync(Quick));
         }
-        Assert.All(lab.Processes, p => Assert.True(PortOwner.IsFree(p.Port), $"{p.Name} port {p.Port}"));
+        Assert.All(lab.Processes, p => Assert.True(PortOwner.IsFree(p.Endpoint), $"{p.Name} port {p.Port}"));
     }
 }

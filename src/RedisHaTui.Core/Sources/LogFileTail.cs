@@ -1,7 +1,7 @@
 using System.Text;
 using RedisHaTui.Core.Processes;
 
-namespace RedisHaTui.Core.Session;
+namespace RedisHaTui.Core.Sources;
 
 /// <summary>
 /// Follows a log file written by someone else (start.sh by hand, an `up` in another terminal) into a

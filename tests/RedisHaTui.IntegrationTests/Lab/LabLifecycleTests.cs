@@ -51,7 +51,7 @@ public class LabLifecycleTests
         bool started = await supervisor.StartAsync("node2");
 
         Assert.False(started);
-        Assert.All(lab.Lab.Processes, p => Assert.True(PortOwner.IsFree(p.Port), $"{p.Name} port {p.Port} taken after the app quit"));
+        Assert.All(lab.Lab.Processes, p => Assert.True(PortOwner.IsFree(p.Endpoint), $"{p.Name} port {p.Port} taken after the app quit"));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class LabLifecycleTests
         await lab.DisposeAsync();
 
         Assert.All(pids, pid => Assert.False(Signals.IsAlive(pid), $"pid {pid} still alive"));
-        Assert.All(lab.Lab.Processes, p => Assert.True(PortOwner.IsFree(p.Port), $"port {p.Port} still busy"));
+        Assert.All(lab.Lab.Processes, p => Assert.True(PortOwner.IsFree(p.Endpoint), $"port {p.Port} still busy"));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class LabLifecycleTests
     {
         using var files = TempLab.Create();
         LabDefinition first = files.Load(), second = files.Load("--port-offset", "7");
-        Assert.All(second.Processes, p => Assert.True(PortOwner.IsFree(p.Port)));
+        Assert.All(second.Processes, p => Assert.True(PortOwner.IsFree(p.Endpoint)));
 
         await using LabSession a = await LabSession.OpenAsync(first);
         await using LabSession b = await LabSession.OpenAsync(second);
@@ -117,7 +117,7 @@ public class LabLifecycleTests
         var e = await Assert.ThrowsAsync<LabLoadException>(() => LabSession.OpenAsync(lab));
 
         Assert.Contains($"port {lab.Sentinels[1].Port} (sentinel2) is in use by pid {Environment.ProcessId}", e.Message);
-        Assert.All(lab.Processes.Where(p => p.Port != lab.Sentinels[1].Port), p => Assert.True(PortOwner.IsFree(p.Port)));
+        Assert.All(lab.Processes.Where(p => p.Port != lab.Sentinels[1].Port), p => Assert.True(PortOwner.IsFree(p.Endpoint)));
     }
 
     private static string Fingerprint(string folder) => string.Join("\n",

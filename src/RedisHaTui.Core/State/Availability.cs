@@ -1,0 +1,25 @@
+using RedisHaTui.Core.Actions;
+
+namespace RedisHaTui.Core.State;
+
+/// <summary>Whether one action can run on one target (null: the lab as a whole) and, if not, why.</summary>
+public sealed record CommandState(LabActionKind Kind, string? Target, string? DisabledReason);
+
+/// <summary>
+/// What can run right now, computed from the snapshot in every store update (see <see cref="LabActions"/>'s
+/// rules) rather than asked of live objects: the status bar, the CLI and a walkthrough read the same answer.
+/// </summary>
+public sealed record Availability
+{
+    public static readonly Availability None = new();
+
+    public ValueArray<CommandState> Commands { get; init; }
+
+    public string? WhyNot(LabActionKind kind, string? target)
+    {
+        foreach (CommandState c in Commands)
+            if (c.Kind == kind && (c.Target is null || string.Equals(c.Target, target, StringComparison.OrdinalIgnoreCase)))
+                return c.DisabledReason;
+        return target is null ? "select a process first" : $"no process named '{target}'";
+    }
+}

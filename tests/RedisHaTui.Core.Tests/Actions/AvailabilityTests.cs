@@ -1,0 +1,90 @@
+using RedisHaTui.Core.Actions;
+using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Processes;
+using RedisHaTui.Core.State;
+using RedisHaTui.Core.Tests.Support;
+
+namespace RedisHaTui.Core.Tests.Actions;
+
+/// <summary>What can run now is computed from the snapshot alone, inside the store's update.</summary>
+public class AvailabilityTests
+{
+    private static readonly LabDefinition Lab = TestLabs.Definition();
+    private static readonly ProcessStatus Running = new(ProcessState.Running, Pid: 42);
+
+    private static LabStore Store(string? readOnly = null) => new(LabSnapshot.Initial(Lab), derive: s => ActionRules.Evaluate(s, Lab, readOnly));
+
+    private static LabSnapshot Healthy(LabSnapshot s) => s with
+    {
+        Nodes = [.. s.Nodes.Select((n, i) => n with
+        {
+            Process = Running, Reachable = true, Role = i == 0 ? NodeRole.Master : NodeRole.Replica, LinkStatus = i == 0 ? null : "up",
+        })],
+        Sentinels = [.. s.Sentinels.Select(x => x with { Process = Running, Reachable = true, MasterNodeName = "node1" })],
+        Consensus = new Consensus { MasterByRoles = "node1", MasterBySentinels = "node1", Healthy = true },
+    };
+
+    [Fact]
+    public void Every_update_recomputes_what_can_run_from_the_process_states_in_the_snapshot()
+    {
+        LabStore store = Store();
+        Assert.Equal("node1 is not running (s starts it)", store.Current.WhyNot(LabActionKind.Kill, "node1"));
+        Assert.Null(store.Current.WhyNot(LabActionKind.Start, "node1"));
+
+        store.Update(Healthy);
+
+        Assert.Null(store.Current.WhyNot(LabActionKind.Kill, "node1"));
+        Assert.Equal("node1 is already running", store.Current.WhyNot(LabActionKind.Start, "node1"));
+        Assert.Null(store.Current.WhyNot(LabActionKind.Failover));
+        Assert.Equal("node2 is not paused", store.Current.WhyNot(LabActionKind.Resume, "node2"));
+
+        store.Update(s => s.WithNodeProcess("node2", Running with { State = ProcessState.Paused }));
+
+        Assert.Null(store.Current.WhyNot(LabActionKind.Resume, "node2"));
+        Assert.Equal("node2 is already paused", store.Current.WhyNot(LabActionKind.Pause, "node2"));
+    }
+
+    [Fact]
+    public void A_lab_started_elsewhere_refuses_process_actions_with_the_sources_reason_but_allows_sentinel_commands()
+    {
+        LabStore store = Store(readOnly: "attached with --no-start");
+        store.Update(Healthy);
+
+        Assert.Equal("attached with --no-start", store.Current.WhyNot(LabActionKind.Kill, "node1"));
+        Assert.Equal("attached with --no-start", store.Current.WhyNot(LabActionKind.KillMaster));
+        Assert.Null(store.Current.WhyNot(LabActionKind.Failover));
+        Assert.Null(store.Current.WhyNot(LabActionKind.CheckQuorum));
+    }
+
+    [Fact]
+    public void Failover_says_why_not_in_sentinels_words()
+    {
+        LabStore store = Store();
+        Assert.Equal("no sentinel reachable", store.Current.WhyNot(LabActionKind.Failover));
+
+        store.Update(s => Healthy(s) with { Nodes = [.. Healthy(s).Nodes.Select(n => n.Name == "node2" ? n with { LinkStatus = "down" } : n)] });
+        Assert.Equal("no replica linked: NOGOODSLAVE (Sentinel has nobody to promote)", store.Current.WhyNot(LabActionKind.Failover));
+
+        store.Update(s => s with { Sentinels = [.. s.Sentinels.Select(x => x with { FailoverInProgress = true })] });
+        Assert.Equal("a failover is already in progress (INPROG)", store.Current.WhyNot(LabActionKind.Failover));
+    }
+
+    [Fact]
+    public void Every_command_of_the_table_has_an_answer_for_every_process_it_applies_to()
+    {
+        LabSnapshot s = Store().Current;
+        foreach (LabCommand c in LabCommands.All)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(c.Help));
+            if (c.Scope == CommandScope.Lab) Assert.DoesNotContain("no process named", s.WhyNot(c.Kind) ?? "");
+            else foreach (ProcessDefinition p in Lab.Processes) Assert.DoesNotContain("no process named", s.WhyNot(c.Kind, p.Name) ?? "");
+        }
+        Assert.Equal("select a process first", s.WhyNot(LabActionKind.Kill));
+    }
+}
+
+internal static class SnapshotEdits
+{
+    public static LabSnapshot WithNodeProcess(this LabSnapshot s, string name, ProcessStatus status) =>
+        s with { Nodes = [.. s.Nodes.Select(n => n.Name == name ? n with { Process = status } : n)] };
+}
