@@ -61,7 +61,7 @@ public sealed class LabSession : ILabSession
     }
 
     /// <summary>Watches a running lab without owning it.</summary>
-    public static LabSession Attach(LabDefinition lab, TimeProvider? time = null) => new(new ExternalLab(lab), null, time);
+    public static LabSession Attach(LabDefinition lab, TimeProvider? time = null) => new(new ExternalLab(lab, time), null, time);
 
     /// <summary>Starts the lab in order and returns once it is healthy; on failure everything started is stopped.</summary>
     public async Task StartLabAsync(CancellationToken ct = default)

@@ -12,11 +12,11 @@ public sealed class ExternalLab : ITopologySource
     private readonly RunDirectory _run;
     private readonly Dictionary<string, LogFileTail> _tails = new(StringComparer.OrdinalIgnoreCase);
 
-    public ExternalLab(LabDefinition lab)
+    public ExternalLab(LabDefinition lab, TimeProvider? time = null)
     {
         Lab = lab;
         _run = new RunDirectory(lab);
-        foreach (ProcessDefinition p in lab.Processes) _tails[p.Name] = new LogFileTail(_run.LogPath(p), lab.Monitor.LogLines);
+        foreach (ProcessDefinition p in lab.Processes) _tails[p.Name] = new LogFileTail(_run.LogPath(p), lab.Monitor.LogLines, time);
     }
 
     public LabDefinition Lab { get; }

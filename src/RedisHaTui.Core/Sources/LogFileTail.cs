@@ -7,7 +7,7 @@ namespace RedisHaTui.Core.Sources;
 /// Follows a log file written by someone else (start.sh by hand, an `up` in another terminal) into a
 /// <see cref="LogRing"/>: the last lines first, then whatever is appended, checked every 250 ms (a stat; it is read only when it grew).
 /// </summary>
-public sealed class LogFileTail(string path, int lines) : IAsyncDisposable
+public sealed class LogFileTail(string path, int lines, TimeProvider? time = null) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _task;
@@ -44,10 +44,10 @@ public sealed class LogFileTail(string path, int lines) : IAsyncDisposable
                         partial.Clear().Append(all[(last + 1)..]);
                     }
                 }
-                await Task.Delay(250, ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(250), time ?? TimeProvider.System, ct);
             }
             catch (OperationCanceledException) { break; }
-            catch (IOException) { await Task.Delay(1000, CancellationToken.None); }
+            catch (IOException) { await Task.Delay(TimeSpan.FromSeconds(1), time ?? TimeProvider.System, CancellationToken.None); }
         }
     }
 

@@ -12,8 +12,8 @@ public static class CheckCommand
         var binaries = await launcher.PreflightAsync(checkOnly: true);
         Console.WriteLine($"{LabLoader.Relative(lab.LabFile)}: OK");
         Console.WriteLine($"  master name  {lab.MasterName} (initially {lab.InitialMaster.Name})");
-        Console.WriteLine($"  nodes        {string.Join(", ", lab.Nodes.Select(n => $"{n.Name} {n.Port}" + (n.ReplicaOf is null ? "" : $" → {n.ReplicaOf}")))}");
-        Console.WriteLine($"  sentinels    {string.Join(", ", lab.Sentinels.Select(s => $"{s.Name} {s.Port}"))} (quorum {lab.Sentinels.Max(s => s.Quorum)}, down after {lab.Sentinels.Max(s => s.DownAfterMilliseconds)} ms)");
+        Console.WriteLine($"  nodes        {string.Join(", ", lab.Nodes.Select(n => $"{n.Name} {n.Endpoint}" + (n.ReplicaOf is null ? "" : $" → {n.ReplicaOf}")))}");
+        Console.WriteLine($"  sentinels    {string.Join(", ", lab.Sentinels.Select(s => $"{s.Name} {s.Endpoint}"))} (quorum {lab.Sentinels.Max(s => s.Quorum)}, down after {lab.Sentinels.Max(s => s.DownAfterMilliseconds)} ms)");
         Console.WriteLine($"  redis        {binaries.Version} at {LabLoader.Relative(binaries.ServerPath)}");
         Console.WriteLine($"  run dir      {LabLoader.Relative(lab.RunDirectory)}");
         return ExitCodes.Ok;

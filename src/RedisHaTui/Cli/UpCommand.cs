@@ -32,7 +32,7 @@ public static class UpCommand
             await session.StartLabAsync(cancel.Token);
             LabSnapshot s = session.Store.Current;
             Console.Error.WriteLine($"redis-ha-tui | lab ready in {clock.Elapsed.TotalSeconds:0.00} s: master {s.Consensus.MasterByRoles} " +
-                $"({string.Join(", ", lab.Nodes.Select(n => $"{n.Name} {n.Port}"))}; sentinels {string.Join(", ", lab.Sentinels.Select(x => x.Port))}). Ctrl+C stops it.");
+                $"({string.Join(", ", lab.Nodes.Select(n => $"{n.Name} {n.Endpoint}"))}; sentinels {string.Join(", ", lab.Sentinels.Select(x => x.Endpoint))}). Ctrl+C stops it.");
             // Like docker compose up: run until Ctrl+C, or until every process is gone (`down` from another terminal).
             var allExited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             session.Supervisor.StatusChanged += (_, _) =>

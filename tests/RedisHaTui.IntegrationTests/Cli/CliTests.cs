@@ -86,10 +86,10 @@ public class CliTests
         }
 
         await using AppProcess events = AppProcess.Start("events", "--json", "--lab", labArg);
-        await Task.Delay(1500); // let it subscribe
+        await events.WaitForOutputAsync("watching myMaster", TimeSpan.FromSeconds(15)); // said once every sentinel is subscribed
         (int failoverCode, string failover) = await AppProcess.RunAsync(TimeSpan.FromSeconds(60), "failover", "--lab", labArg);
         Assert.True(failoverCode == 0, failover);
-        Assert.Contains($"node1 ({lab.Nodes[0].Port}) → node2 ({lab.Nodes[1].Port})", failover);
+        Assert.Contains($"node1 ({lab.Nodes[0].Endpoint}) → node2 ({lab.Nodes[1].Endpoint})", failover);
         Assert.Contains("+switch-master", failover);
         await events.WaitForOutputAsync("\"kind\":\"+switch-master\"", TimeSpan.FromSeconds(15));
         events.Signal(Signals.SIGINT);

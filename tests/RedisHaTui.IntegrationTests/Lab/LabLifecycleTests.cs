@@ -85,8 +85,8 @@ public class LabLifecycleTests
 
     private static async Task<bool> Healthy(LabSession s)
     {
-        for (int i = 0; i < 100 && !s.Store.Current.Consensus.Healthy; i++) await Task.Delay(100);
-        return s.Store.Current.Consensus.Healthy;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        return (await s.Store.WaitForAsync(x => x.Consensus.Healthy, timeout.Token)).Consensus.Healthy;
     }
 
     [Fact]
@@ -99,8 +99,10 @@ public class LabLifecycleTests
         await using (LabSession session = await LabSession.OpenAsync(files.Load()))
         {
             await session.StartLabAsync().WaitAsync(TimeSpan.FromSeconds(60));
-            await session.Actions.RunAsync(Core.Actions.LabActionKind.Failover, null); // makes Sentinel and Redis rewrite their configs
-            await Task.Delay(2000);
+            // A failover makes Sentinel and Redis rewrite their configs (CONFIG REWRITE, sentinel.conf).
+            Assert.True((await session.Actions.RunAsync(Core.Actions.LabActionKind.Failover, null)).Ok);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await session.Store.WaitForAsync(s => s.Failovers.LastOrDefault() is { Complete: true, NewMaster: "node2" } && s.Consensus.Healthy, timeout.Token);
         }
 
         Assert.Equal(before, Fingerprint(labFolder));
@@ -116,7 +118,7 @@ public class LabLifecycleTests
 
         var e = await Assert.ThrowsAsync<LabLoadException>(() => LabSession.OpenAsync(lab));
 
-        Assert.Contains($"port {lab.Sentinels[1].Port} (sentinel2) is in use by pid {Environment.ProcessId}", e.Message);
+        Assert.Contains($"{lab.Sentinels[1].Endpoint} (sentinel2) is in use by pid {Environment.ProcessId}", e.Message);
         Assert.All(lab.Processes.Where(p => p.Port != lab.Sentinels[1].Port), p => Assert.True(PortOwner.IsFree(p.Endpoint)));
     }
 

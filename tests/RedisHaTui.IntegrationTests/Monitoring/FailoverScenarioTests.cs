@@ -109,9 +109,8 @@ public class FailoverScenarioTests
 
         Signals.Send(lab.Session.Supervisor!["node2"].Status.Pid!.Value, Signals.SIGTERM); // a plain `kill`
 
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (watcher.Store.Current.Node("node2")!.Reachable && DateTime.UtcNow < deadline) await Task.Delay(50);
-        Assert.False(watcher.Store.Current.Node("node2")!.Reachable);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await watcher.Store.WaitForAsync(s => !s.Node("node2")!.Reachable, timeout.Token);
         Assert.Contains("node2 is down", watcher.Store.Current.Consensus.Problems);
     }
 }

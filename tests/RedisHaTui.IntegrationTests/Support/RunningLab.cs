@@ -38,16 +38,12 @@ public sealed class RunningLab : IAsyncDisposable
         return new RunningLab(files, lab, session);
     }
 
-    /// <summary>Waits for the snapshot to satisfy a condition; fails with the last snapshot's problems after the timeout.</summary>
+    /// <summary>Waits on the store for a snapshot that satisfies a condition; fails with the last snapshot's problems after the timeout.</summary>
     public async Task<LabSnapshot> WaitForAsync(Func<LabSnapshot, bool> condition, TimeSpan timeout, string what)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            LabSnapshot s = Now;
-            if (condition(s)) return s;
-            await Task.Delay(50);
-        }
+        using var cancel = new CancellationTokenSource(timeout);
+        try { return await Session.Store.WaitForAsync(condition, cancel.Token); }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested) { }
         LabSnapshot last = Now;
         throw new TimeoutException($"not within {timeout.TotalSeconds:0} s: {what}. Problems: {string.Join("; ", last.Consensus.Problems)}. " +
             $"Timeline: {string.Join(" | ", last.Timeline.TakeLast(12).Select(t => $"{t.Kind} {t.Text}"))}");
