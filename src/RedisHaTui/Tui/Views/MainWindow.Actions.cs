@@ -65,7 +65,7 @@ internal sealed partial class MainWindow
             return;
         }
         _status.Show($"{label}…", Tone.Dim);
-        CancellationToken ct = _closing.Token;
+        CancellationToken ct = _door.Closing;
         _ = Task.Run(async () =>
         {
             LabActionResult result;
@@ -73,7 +73,7 @@ internal sealed partial class MainWindow
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception ex) { result = LabActionResult.Refused($"{label} failed: {ex.GetBaseException().Message}"); }
             string message = string.IsNullOrWhiteSpace(result.Message) ? $"{label}: {(result.Ok ? "done" : "refused")}" : result.Message;
-            Post(() => _status.Show(message, result.Ok ? Tone.Good : Tone.Warn));
+            _door.Post(() => _status.Show(message, result.Ok ? Tone.Good : Tone.Warn));
         }, CancellationToken.None);
     }
 
@@ -111,14 +111,14 @@ internal sealed partial class MainWindow
         if (line.Length == 0) return;
         string target = _console.Target;
         _console.Pending++;
-        CancellationToken ct = _closing.Token;
+        CancellationToken ct = _door.Closing;
         _ = Task.Run(async () =>
         {
             LabActionResult result;
             try { result = await _session.Actions.RunCommandAsync(target, line, ct); }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception ex) { result = LabActionResult.Refused($"(error) {ex.GetBaseException().Message}"); }
-            Post(() =>
+            _door.Post(() =>
             {
                 _console.Pending--;
                 _console.Append(result.Message, result.Ok ? Tone.Normal : Tone.Bad);

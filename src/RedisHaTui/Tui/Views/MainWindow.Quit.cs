@@ -41,7 +41,7 @@ internal sealed partial class MainWindow
     /// </summary>
     protected override bool OnIsRunningChanging(bool oldIsRunning, bool newIsRunning)
     {
-        if (!newIsRunning && oldIsRunning && !_quitAllowed && !_closing.IsCancellationRequested)
+        if (!newIsRunning && oldIsRunning && !_quitAllowed && !_door.Closed)
         {
             if (!_confirmingQuit) AskQuit();
             return true;

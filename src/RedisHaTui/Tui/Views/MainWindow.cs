@@ -30,9 +30,7 @@ internal sealed partial class MainWindow : Runnable
     private readonly StatusLine _status;
     private readonly OverlayBox _overlay;
     private readonly CommandConsole _console;
-    private readonly SnapshotBridge _bridge;
-    private readonly CancellationTokenSource _closing = new();
-    private object? _timer;
+    private readonly UiThreadDoor _door;
     private int _selected;
     private bool _zoomed;
 
@@ -61,11 +59,12 @@ internal sealed partial class MainWindow : Runnable
         Add(_status, _console, _overlay); // added last, drawn on top
 
         _panes[0].Selected = true;
+        _door = new UiThreadDoor(app, ex => _status.Show($"error: {ex.GetBaseException().Message}", Tone.Bad));
         Show(session.Store.Current);
-        _bridge = new SnapshotBridge(session.Store, app, s => Guarded(() => Show(s)));
+        _door.WatchNewest(session.Store, Show);
         _app.Keyboard.KeyDown += OnKeyDown;
         _app.Mouse.MouseEvent += OnMouse;
-        _timer = _app.AddTimeout(LogRedrawPeriod, () => { Guarded(Tick); return true; });
+        _door.Every(LogRedrawPeriod, Tick);
     }
 
     internal IReadOnlyList<ProcessPane> Processes => _processes;
@@ -123,31 +122,13 @@ internal sealed partial class MainWindow : Runnable
         KeepOverlaysOnTop();
     }
 
-    /// <summary>Work the loop calls back (snapshots, the log timer, action results): a bug in it is shown, not fatal.</summary>
-    private void Guarded(Action action)
-    {
-        try { action(); }
-        catch (Exception ex) { _status.Show($"error: {ex.GetBaseException().Message}", Tone.Bad); }
-    }
-
-    /// <summary>Runs on the UI thread later; after the window closed, results have nowhere to go and are dropped.</summary>
-    private void Post(Action action)
-    {
-        if (_closing.IsCancellationRequested) return;
-        try { _app.Invoke(() => { if (!_closing.IsCancellationRequested) Guarded(action); }); }
-        catch (Exception) { /* the application is shutting down */ }
-    }
-
     protected override void Dispose(bool disposing)
     {
-        if (disposing && !_closing.IsCancellationRequested)
+        if (disposing && !_door.Closed)
         {
-            _closing.Cancel();
-            _bridge.Dispose();
+            _door.Dispose();
             _app.Keyboard.KeyDown -= OnKeyDown;
             _app.Mouse.MouseEvent -= OnMouse;
-            if (_timer is not null) _app.RemoveTimeout(_timer);
-            _timer = null;
         }
         base.Dispose(disposing);
     }
