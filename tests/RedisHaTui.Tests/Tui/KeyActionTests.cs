@@ -1,6 +1,7 @@
 using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Tests.Tui.Fakes;
+using RedisHaTui.Tui.Input;
 using Terminal.Gui.Input;
 
 namespace RedisHaTui.Tests.Tui;
@@ -67,6 +68,23 @@ public sealed class KeyActionTests
         screen.Type("s");
 
         Assert.Contains("start node1: node1 is already running (pid 4242)", screen.Rows[23]);
+        Assert.Empty(screen.Actions.Runs);
+    }
+
+    /// <summary>Every key the table marks as running a lab action asks the core first: a refusal is said, nothing runs.</summary>
+    public static TheoryData<char> EveryActionKey => new(KeyMap.All.Where(b => b.Action is not null).Select(b => b.Chars[0]));
+
+    [Theory]
+    [MemberData(nameof(EveryActionKey))]
+    public void Every_action_key_shows_the_cores_refusal_instead_of_running(char key)
+    {
+        using var screen = TuiScreen.Open();
+        foreach (LabActionKind kind in Enum.GetValues<LabActionKind>()) screen.Actions.Refusals[kind] = "the core says no";
+
+        screen.Type(key.ToString());
+
+        Assert.Contains(": the core says no", screen.Rows[23]);
+        Assert.DoesNotContain("Sentinel will promote", screen.Text);
         Assert.Empty(screen.Actions.Runs);
     }
 
