@@ -45,6 +45,23 @@ public sealed class KeyActionTests
         Assert.Equal([(LabActionKind.Resume, "node1")], screen.Actions.Runs);
     }
 
+    /// <summary>The store is the one place process state lives: p reads it even before the pane has drawn it.</summary>
+    [Fact]
+    public void P_decides_from_the_current_snapshot_not_from_what_the_pane_last_showed()
+    {
+        using var screen = TuiScreen.Open();
+        var monitor = new Thread(() => screen.Session.Publish(
+            FakeLab.Healthy(screen.Session.Lab).WithNode("node1", n => n with { Process = new ProcessStatus(ProcessState.Paused, 42) })));
+        monitor.Start();
+        monitor.Join(); // queued for the UI thread, not applied yet: the pane still says MASTER
+        Assert.DoesNotContain("PAUSED", screen.Text);
+
+        screen.Type("p");
+
+        screen.WaitUntil(() => !screen.Actions.Runs.IsEmpty, "the action");
+        Assert.Equal([(LabActionKind.Resume, "node1")], screen.Actions.Runs);
+    }
+
     [Theory]
     [InlineData('K', LabActionKind.KillMaster)]
     [InlineData('c', LabActionKind.CheckQuorum)]
