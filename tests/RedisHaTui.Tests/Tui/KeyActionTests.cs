@@ -1,6 +1,7 @@
 using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Tests.Tui.Fakes;
+using RedisHaTui.Tui.Input;
 using Terminal.Gui.Input;
 
 namespace RedisHaTui.Tests.Tui;
@@ -22,7 +23,12 @@ public sealed class KeyActionTests
     [MemberData(nameof(ProcessKeys))]
     public void A_letter_runs_its_action_on_the_selected_process_and_shows_the_result(char key, LabActionKind kind)
     {
-        using var screen = TuiScreen.Open();
+        var session = new FakeSession(FakeLab.Definition());
+        // The core's rules decide what may run: start needs a stopped node2, the others a running one.
+        session.Publish(kind == LabActionKind.Start
+            ? FakeLab.Healthy(session.Lab).WithNode("node2", n => n.Unreachable("exited") with { Process = new ProcessStatus(ProcessState.Exited, ExitCode: 0) })
+            : FakeLab.Healthy(session.Lab));
+        using var screen = TuiScreen.Open(session: session);
         screen.Press(Key.Tab); // node2
 
         screen.Type(key.ToString());
@@ -37,6 +43,23 @@ public sealed class KeyActionTests
         var session = new FakeSession(FakeLab.Definition());
         session.Publish(FakeLab.Healthy(session.Lab).WithNode("node1", n => n with { Process = new ProcessStatus(ProcessState.Paused, 42) }));
         using var screen = TuiScreen.Open(session: session);
+
+        screen.Type("p");
+
+        screen.WaitUntil(() => !screen.Actions.Runs.IsEmpty, "the action");
+        Assert.Equal([(LabActionKind.Resume, "node1")], screen.Actions.Runs);
+    }
+
+    /// <summary>The store is the one place process state lives: p reads it even before the pane has drawn it.</summary>
+    [Fact]
+    public void P_decides_from_the_current_snapshot_not_from_what_the_pane_last_showed()
+    {
+        using var screen = TuiScreen.Open();
+        var monitor = new Thread(() => screen.Session.Publish(
+            FakeLab.Healthy(screen.Session.Lab).WithNode("node1", n => n with { Process = new ProcessStatus(ProcessState.Paused, 42) })));
+        monitor.Start();
+        monitor.Join(); // queued for the UI thread, not applied yet: the pane still says MASTER
+        Assert.DoesNotContain("PAUSED", screen.Text);
 
         screen.Type("p");
 
@@ -62,11 +85,28 @@ public sealed class KeyActionTests
     public void An_unavailable_action_says_why_in_the_status_bar_and_does_not_run()
     {
         using var screen = TuiScreen.Open();
-        screen.Actions.Refusals[LabActionKind.Start] = "node1 is already running (pid 4242)";
+        screen.Actions.Refuse(LabActionKind.Start, "node1 is already running (pid 4242)");
 
         screen.Type("s");
 
         Assert.Contains("start node1: node1 is already running (pid 4242)", screen.Rows[23]);
+        Assert.Empty(screen.Actions.Runs);
+    }
+
+    /// <summary>Every key the table marks as running a lab action asks the core first: a refusal is said, nothing runs.</summary>
+    public static TheoryData<char> EveryActionKey => new(KeyMap.All.Where(b => b.Action is not null).Select(b => b.Chars[0]));
+
+    [Theory]
+    [MemberData(nameof(EveryActionKey))]
+    public void Every_action_key_shows_the_cores_refusal_instead_of_running(char key)
+    {
+        using var screen = TuiScreen.Open();
+        foreach (LabActionKind kind in Enum.GetValues<LabActionKind>()) screen.Actions.Refuse(kind, "the core says no");
+
+        screen.Type(key.ToString());
+
+        Assert.Contains(": the core says no", screen.Rows[23]);
+        Assert.DoesNotContain("Sentinel will promote", screen.Text);
         Assert.Empty(screen.Actions.Runs);
     }
 
@@ -120,7 +160,7 @@ public sealed class KeyActionTests
     public void An_unavailable_failover_says_why_without_asking()
     {
         using var screen = TuiScreen.Open();
-        screen.Actions.Refusals[LabActionKind.Failover] = "no sentinel reachable";
+        screen.Actions.Refuse(LabActionKind.Failover, "no sentinel reachable");
 
         screen.Type("f");
 

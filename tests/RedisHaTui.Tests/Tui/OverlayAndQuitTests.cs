@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RedisHaTui.Tests.Tui.Fakes;
+using RedisHaTui.Tui.Input;
 using RedisHaTui.Tui.Presentation;
 using RedisHaTui.Tui.Views;
 using Terminal.Gui.App;
@@ -22,6 +23,8 @@ public sealed class OverlayAndQuitTests
         string text = screen.Text;
         foreach (string help in new[] { "zoom the selected pane", "kill -9 it", "pause it (SIGSTOP)", "Sentinel failover", "send a Redis command", "quit (asks first)", "search its log" })
             Assert.Contains(help, text);
+        foreach (HelpLine line in KeyMap.HelpLines)
+            Assert.Contains($"{line.Keys,-20} {line.Text}", text);
 
         screen.Press(Key.Esc);
 

@@ -1,97 +1,84 @@
-using System.Text;
+using RedisHaTui.Core.Actions;
+using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Tui.Screen;
 using Terminal.Gui.Input;
 
 namespace RedisHaTui.Tui.Input;
 
 /// <summary>
-/// The main screen's keys in one table: the router, the status bar hints and the `?` overlay all read it,
-/// so a key cannot work without being documented, or be documented without working.
+/// The main screen's keys: one table the router, the status bar and the `?` overlay all read. Adding a key is
+/// one entry here (and its handler on the part it drives). Keys that a mode owns while it is open (the prompts'
+/// editing keys, y/n in a question) belong to <see cref="ScreenModes"/>, not here.
 /// </summary>
 internal static class KeyMap
 {
-    public sealed record Binding(string Keys, string Help, UiCommand Command);
+    private static readonly HelpLine Select = new("←↑→↓ Tab 1-9", "select a pane (or click it)");
+    private static readonly HelpLine Zoom = new("Enter z", "zoom the selected pane (Esc returns)");
+    private static readonly HelpLine Scroll = new("PgUp PgDn Home End", "scroll its log (or the mouse wheel)");
+    private static readonly HelpLine Search = new("/  n  N", "search its log; next older / newer match");
+    private static readonly HelpLine Help = new("?  F1", "this help");
+    private static readonly HelpLine Quit = new("q  Ctrl+C", "quit (asks first)");
 
-    public static readonly IReadOnlyList<Binding> Help =
+    /// <summary>In the order the `?` overlay lists them.</summary>
+    public static readonly IReadOnlyList<Binding> All =
     [
-        new("←↑→↓ Tab 1-9", "select a pane (or click it)", UiCommand.SelectNext),
-        new("Enter z", "zoom the selected pane (Esc returns)", UiCommand.Zoom),
-        new("PgUp PgDn Home End", "scroll its log (or the mouse wheel)", UiCommand.PageUp),
-        new("/  n  N", "search its log; next older / newer match", UiCommand.Search),
-        new("s", "start the selected process", UiCommand.Start),
-        new("x", "stop it gracefully (SHUTDOWN, SIGTERM, then SIGKILL)", UiCommand.Stop),
-        new("k", "kill -9 it", UiCommand.Kill),
-        new("K", "kill -9 whichever node is master", UiCommand.KillMaster),
-        new("r", "restart it", UiCommand.Restart),
-        new("p", "pause it (SIGSTOP) or resume it (SIGCONT)", UiCommand.PauseResume),
-        new("d", "DEBUG SLEEP 5: the node stops answering", UiCommand.DebugSleep),
-        new("f", "Sentinel failover (asks first)", UiCommand.Failover),
-        new("c", "check quorum on every sentinel", UiCommand.CheckQuorum),
-        new(":", "send a Redis command to it (↑↓ history)", UiCommand.Command),
-        new("?  F1", "this help", UiCommand.Help),
-        new("q  Ctrl+C", "quit (asks first)", UiCommand.Quit),
-        new("Esc", "close a dialog, unzoom, clear the search", UiCommand.Back),
+        new(Select, (s, _) => s.Grid.SelectNext()) { Keys = [Key.Tab], Hint = new(10, "Tab", "select") },
+        new(Select, (s, _) => s.Grid.SelectPrevious()) { Keys = [Key.Tab.WithShift] },
+        new(Select, (s, _) => s.Grid.SelectToward(Direction.Left)) { Keys = [Key.CursorLeft] },
+        new(Select, (s, _) => s.Grid.SelectToward(Direction.Right)) { Keys = [Key.CursorRight] },
+        new(Select, (s, _) => s.Grid.SelectToward(Direction.Up)) { Keys = [Key.CursorUp] },
+        new(Select, (s, _) => s.Grid.SelectToward(Direction.Down)) { Keys = [Key.CursorDown] },
+        new(Select, (s, key) => s.Grid.SelectProcess(KeyText.Printable(key) - '0')) { Chars = "123456789" },
+
+        new(Zoom, (s, _) => s.Grid.SetZoom(true)) { Keys = [Key.Enter] },
+        new(Zoom, (s, _) => s.Grid.SetZoom(!s.Grid.Zoomed)) { Chars = "z", Hint = new(3, "z", "zoom") },
+
+        new(Scroll, (s, _) => s.Grid.Selected.PageUp()) { Keys = [Key.PageUp], Hint = new(11, "PgUp", "scroll") },
+        new(Scroll, (s, _) => s.Grid.Selected.PageDown()) { Keys = [Key.PageDown] },
+        new(Scroll, (s, _) => s.Grid.Selected.ScrollToTop()) { Keys = [Key.Home] },
+        new(Scroll, (s, _) => s.Grid.Selected.ScrollToBottom()) { Keys = [Key.End] },
+
+        new(Search, (s, _) => s.Search.Open()) { Chars = "/", Hint = new(9, "/", "search") },
+        new(Search, (s, _) => s.Search.Repeat(older: true)) { Chars = "n" },
+        new(Search, (s, _) => s.Search.Repeat(older: false)) { Chars = "N" },
+
+        OnSelected('s', LabActionKind.Start) with { Hint = new(8, "s/x/r", "start/stop/restart") },
+        OnSelected('x', LabActionKind.Stop),
+        OnSelected('k', LabActionKind.Kill) with { Hint = new(4, "k", "kill") },
+        LabWide('K', LabActionKind.KillMaster),
+        OnSelected('r', LabActionKind.Restart),
+        // Pause or Resume: which one is read from the process's state in the snapshot when the key is pressed.
+        OnSelected('p', LabActionKind.Pause, "pause it (SIGSTOP) or resume it (SIGCONT)")
+            with { Run = (s, _) => s.Actions.PauseOrResumeSelected(), Hint = new(7, "p", "pause") },
+        OnSelected('d', LabActionKind.DebugSleep),
+        LabWide('f', LabActionKind.Failover) with
+        {
+            Run = (s, _) => s.Actions.AskFirst(LabActionKind.Failover, "Sentinel failover?", FailoverPreview.Describe, "Enter/y fail over · Esc/n cancel"),
+            Hint = new(5, "f", "failover"),
+        },
+        LabWide('c', LabActionKind.CheckQuorum),
+
+        new(new(":", "send a Redis command to it (↑↓ history)"), (s, _) => s.Console.Open()) { Chars = ":", Hint = new(6, ":", "cmd") },
+        new(Help, (s, _) => s.Modes.ShowHelp(HelpText.Lines(HelpLines))) { Chars = "?", Keys = [Key.F1], Hint = new(1, "?", "help") },
+        new(Quit, (s, _) => s.Quit.Ask()) { Chars = "q", Keys = [Key.C.WithCtrl], Hint = new(2, "q", "quit") },
+        // Esc peels one layer: the zoom, then the search highlight. It never quits.
+        new(new("Esc", "close a dialog, unzoom, clear the search"), (s, _) => { if (!s.Grid.SetZoom(false)) s.Search.ClearHighlight(); })
+            { Keys = [Key.Esc] },
     ];
+
+    /// <summary>The `?` overlay's rows: each distinct help line once, in table order.</summary>
+    public static IReadOnlyList<HelpLine> HelpLines => [.. All.Select(b => b.Help).Distinct()];
 
     /// <summary>The status bar's short hints, most useful first; the bar shows as many as fit.</summary>
-    public static readonly IReadOnlyList<(string Key, string Label)> Hints =
-    [
-        ("?", "help"), ("q", "quit"), ("z", "zoom"), ("k", "kill"), ("f", "failover"), (":", "cmd"),
-        ("p", "pause"), ("s/x/r", "start/stop/restart"), ("/", "search"), ("Tab", "select"), ("PgUp", "scroll"),
-    ];
+    public static IReadOnlyList<StatusHint> Hints { get; } = [.. All.Select(b => b.Hint).OfType<StatusHint>().OrderBy(h => h.Rank)];
 
-    public static (UiCommand Command, int Number) Map(Key key)
-    {
-        if (key == Key.Tab) return (UiCommand.SelectNext, 0);
-        if (key == Key.Tab.WithShift) return (UiCommand.SelectPrevious, 0);
-        if (key == Key.CursorLeft) return (UiCommand.SelectLeft, 0);
-        if (key == Key.CursorRight) return (UiCommand.SelectRight, 0);
-        if (key == Key.CursorUp) return (UiCommand.SelectUp, 0);
-        if (key == Key.CursorDown) return (UiCommand.SelectDown, 0);
-        if (key == Key.Enter) return (UiCommand.Zoom, 0);
-        if (key == Key.Esc) return (UiCommand.Back, 0);
-        if (key == Key.PageUp) return (UiCommand.PageUp, 0);
-        if (key == Key.PageDown) return (UiCommand.PageDown, 0);
-        if (key == Key.Home) return (UiCommand.Top, 0);
-        if (key == Key.End) return (UiCommand.Bottom, 0);
-        if (key == Key.F1) return (UiCommand.Help, 0);
-        if (key == Key.C.WithCtrl) return (UiCommand.Quit, 0);
-        if (key.IsCtrl || key.IsAlt) return (UiCommand.None, 0);
-        return Printable(key) switch
-        {
-            >= '1' and <= '9' and var d => (UiCommand.SelectNumber, d - '0'),
-            '?' => (UiCommand.Help, 0),
-            'q' => (UiCommand.Quit, 0),
-            'z' => (UiCommand.ToggleZoom, 0),
-            '/' => (UiCommand.Search, 0),
-            'n' => (UiCommand.SearchOlder, 0),
-            'N' => (UiCommand.SearchNewer, 0),
-            's' => (UiCommand.Start, 0),
-            'x' => (UiCommand.Stop, 0),
-            'k' => (UiCommand.Kill, 0),
-            'K' => (UiCommand.KillMaster, 0),
-            'r' => (UiCommand.Restart, 0),
-            'p' => (UiCommand.PauseResume, 0),
-            'f' => (UiCommand.Failover, 0),
-            'c' => (UiCommand.CheckQuorum, 0),
-            'd' => (UiCommand.DebugSleep, 0),
-            ':' => (UiCommand.Command, 0),
-            _ => (UiCommand.None, 0),
-        };
-    }
+    /// <summary>The binding a key runs on the main screen, or null when the key means nothing there.</summary>
+    public static Binding? Find(Key key) => All.FirstOrDefault(b => b.AnswersTo(key));
 
-    /// <summary>The character a key types, with Shift applied ('K' for Shift+K), or '\0' for keys that type nothing.</summary>
-    public static char Printable(Key key)
-    {
-        string text = key.GetPrintableText();
-        if (text.Length == 1 && !char.IsControl(text[0])) return text[0];
-        return key.AsRune is { Value: > 31 and < 0xFFFF } r && !Rune.IsControl(r) ? (char)r.Value : '\0';
-    }
+    /// <summary>A key for one of the core's commands (<see cref="LabCommands"/>): its help is the command's own.</summary>
+    private static Binding OnSelected(char key, LabActionKind kind, string? help = null) =>
+        new(new HelpLine(key.ToString(), help ?? LabCommands.Get(kind).Help), (s, _) => s.Actions.RunOnSelected(kind)) { Chars = key.ToString(), Action = kind };
 
-    /// <summary>The text a key types into a prompt (any printable grapheme), or null.</summary>
-    public static string? Typed(Key key)
-    {
-        if (key.IsCtrl || key.IsAlt) return null;
-        string text = key.GetPrintableText();
-        return text.Length > 0 && !text.Any(char.IsControl) ? text : null;
-    }
+    private static Binding LabWide(char key, LabActionKind kind) =>
+        new(new HelpLine(key.ToString(), LabCommands.Get(kind).Help), (s, _) => s.Actions.RunLabWide(kind)) { Chars = key.ToString(), Action = kind };
 }

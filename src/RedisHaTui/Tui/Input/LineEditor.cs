@@ -37,7 +37,7 @@ internal sealed class LineEditor(int historyLimit = 100)
         if (key == Key.U.WithCtrl) { Text = Text[Cursor..]; Cursor = 0; return true; }
         if (key == Key.CursorUp) { Recall(-1); return true; }
         if (key == Key.CursorDown) { Recall(+1); return true; }
-        if (KeyMap.Typed(key) is { } typed)
+        if (KeyText.Typed(key) is { } typed)
         {
             Text = Text.Insert(Cursor, typed);
             Cursor += typed.Length;

@@ -8,6 +8,25 @@ internal sealed record ScreenLayout(Rectangle Panes, Rectangle Timeline, Rectang
     /// <summary>Everything but the status line: what a zoomed pane covers.</summary>
     public Rectangle Zoomed => new(0, 0, Status.Width, Status.Y);
 
+    /// <summary>The `:` console: the lower half of the screen (a little more), at least 6 rows.</summary>
+    public Rectangle Console
+    {
+        get
+        {
+            Rectangle area = Zoomed;
+            int height = Math.Min(area.Height, Math.Max(6, area.Height * 55 / 100));
+            return new Rectangle(0, area.Bottom - height, area.Width, height);
+        }
+    }
+
+    /// <summary>A box of the wanted size centred over the panes, shrunk to fit.</summary>
+    public Rectangle Centered(int wantWidth, int wantHeight)
+    {
+        Rectangle area = Zoomed;
+        int w = Math.Min(area.Width, wantWidth), h = Math.Min(area.Height, wantHeight);
+        return new Rectangle((area.Width - w) / 2, Math.Max(0, (area.Height - h) / 2), w, h);
+    }
+
     public static ScreenLayout For(Size screen)
     {
         int width = Math.Max(1, screen.Width), height = Math.Max(3, screen.Height);

@@ -1,19 +1,22 @@
-using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
+using RedisHaTui.Tui.Input;
 using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Tui.Screen;
 using Terminal.Gui.App;
 using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
 namespace RedisHaTui.Tui.Views;
 
 /// <summary>
-/// The whole screen: one pane per process, the timeline, the status line, and the overlays. Split by concern:
-/// this file holds the state and the two doors data comes in by (the snapshot bridge and the log timer);
-/// Layout, Keys, Mouse, Actions and Quit live in the partial files named after them.
+/// The whole screen, composed: the pane grid (one pane per process, then the timeline), the status line, the
+/// overlays, and the parts that drive them (modes, actions, search, console, quit). This class only wires them
+/// and lets data in: snapshots and the log timer through the UI-thread door, keys and clicks from the app.
 /// </summary>
-internal sealed partial class MainWindow : Runnable
+internal sealed class MainWindow : Runnable
 {
     /// <summary>
     /// Log panes are redrawn at most this often, whatever the line rate. Measured at 160x50 with 5 busy logs:
@@ -22,88 +25,82 @@ internal sealed partial class MainWindow : Runnable
     public static readonly TimeSpan LogRedrawPeriod = TimeSpan.FromMilliseconds(100);
 
     private readonly IApplication _app;
-    private readonly ILabSession _session;
-    private readonly Theme _theme;
-    private readonly List<ProcessPane> _processes = [];
-    private readonly List<PaneView> _panes = []; // the selection order: processes, then the timeline
-    private readonly TimelineView _timeline;
     private readonly StatusLine _status;
     private readonly OverlayBox _overlay;
     private readonly CommandConsole _console;
-    private readonly SnapshotBridge _bridge;
-    private readonly CancellationTokenSource _closing = new();
-    private object? _timer;
-    private int _selected;
-    private bool _zoomed;
+    private readonly FramePlacer _placer = new();
+    private readonly UiThreadDoor _door;
+    private readonly PaneGrid _grid;
+    private readonly ScreenModes _modes;
+    private readonly QuitGuard _quit;
+    private readonly ScreenParts _parts;
 
     public MainWindow(IApplication app, ILabSession session, Theme theme, TimeZoneInfo? zone = null)
     {
         _app = app;
-        _session = session;
-        _theme = theme;
         SetScheme(new Scheme(theme.Base));
-
-        int number = 1;
-        foreach (ProcessDefinition process in session.Lab.Processes)
-        {
-            // Attached, a process's log may not be ours to read: say where it would come from instead of an empty box.
-            string empty = session.OwnsProcesses ? "waiting for output…" : session.LogSource(process.Name);
-            var pane = new ProcessPane(process, number++, session.Log(process.Name), empty, theme);
-            _processes.Add(pane);
-            _panes.Add(pane);
-        }
-        _timeline = new TimelineView(theme, zone ?? TimeZoneInfo.Local);
-        _panes.Add(_timeline);
         _status = new StatusLine(theme);
         _console = new CommandConsole(theme);
         _overlay = new OverlayBox(theme);
-        foreach (PaneView pane in _panes) Add(pane);
+        _door = new UiThreadDoor(app, ex => _status.Show($"error: {ex.GetBaseException().Message}", Tone.Bad));
+
+        _grid = new PaneGrid(this, _placer);
+        int number = 1;
+        // Attached, a process's log may not be ours to read: say where it would come from instead of an empty box.
+        PaneView[] processes = [.. session.Lab.Processes.Select(p => new ProcessPane(p, number++, session.Log(p.Name),
+            session.OwnsProcesses ? "waiting for output…" : session.LogSource(p.Name), theme))];
+        _grid.AddGroup(processes, layout => GridLayout.Compute(processes.Length, layout.Panes));
+        Timeline = new TimelineView(theme, zone ?? TimeZoneInfo.Local);
+        _grid.AddGroup([Timeline], layout => [layout.Timeline]);
+        _grid.SelectionChanged += KeepOverlaysOnTop;
+        foreach (PaneView pane in _grid.Panes) Add(pane);
         Add(_status, _console, _overlay); // added last, drawn on top
 
-        _panes[0].Selected = true;
+        _modes = new ScreenModes(this, _overlay, _status);
+        _quit = new QuitGuard(app, _modes, session.OwnsProcesses);
+        _modes.AskQuit = _quit.Ask;
+        _parts = new ScreenParts(
+            _grid,
+            _modes,
+            new ActionRunner(session, _grid, _modes, _status, _door),
+            new LogSearch(_grid, _modes, _status),
+            new ConsoleController(_console, session, _grid, _modes, _status, _door, this),
+            _quit);
+
         Show(session.Store.Current);
-        _bridge = new SnapshotBridge(session.Store, app, s => Guarded(() => Show(s)));
+        _door.WatchNewest(session.Store, Show);
+        _door.Every(LogRedrawPeriod, Tick);
         _app.Keyboard.KeyDown += OnKeyDown;
         _app.Mouse.MouseEvent += OnMouse;
-        _timer = _app.AddTimeout(LogRedrawPeriod, () => { Guarded(Tick); return true; });
     }
 
-    internal IReadOnlyList<ProcessPane> Processes => _processes;
+    internal IReadOnlyList<ProcessPane> Processes => _grid.Processes;
 
-    internal TimelineView Timeline => _timeline;
+    internal TimelineView Timeline { get; }
 
-    internal StatusLine Status => _status;
+    internal PaneView SelectedPane => _grid.Selected;
 
-    internal OverlayBox Overlay => _overlay;
+    internal bool Zoomed => _grid.Zoomed;
 
-    internal CommandConsole Console => _console;
+    internal bool QuitAllowed => _quit.Allowed;
 
-    internal PaneView SelectedPane => _panes[_selected];
+    /// <summary>Ends the main loop for good: confirmed quit, a signal, or the benchmark's ExitAfter.</summary>
+    internal void Quit() => _quit.Quit();
 
-    internal ProcessPane? SelectedProcess => _panes[_selected] as ProcessPane;
-
-    internal bool Zoomed => _zoomed;
+    /// <summary>The log timer: one pass over the panes, a redraw only for those that were fed since the last.</summary>
+    internal void Tick()
+    {
+        bool any = false;
+        foreach (PaneView pane in _grid.Panes) any |= pane.RedrawIfFed();
+        if (any) KeepOverlaysOnTop();
+        _status.Expire();
+    }
 
     /// <summary>Applies the newest snapshot; only panes whose part changed redraw.</summary>
     private void Show(LabSnapshot snapshot)
     {
-        foreach (ProcessPane pane in _processes) pane.Show(snapshot);
-        _timeline.Show(snapshot);
+        foreach (PaneView pane in _grid.Panes) pane.Show(snapshot);
         KeepOverlaysOnTop();
-    }
-
-    /// <summary>The log timer: one pass over the rings, a redraw only for those that got lines.</summary>
-    internal void Tick()
-    {
-        bool any = false;
-        foreach (ProcessPane pane in _processes)
-        {
-            if (!pane.Log.Ring.TakeDirty()) continue;
-            pane.Log.SetNeedsDraw();
-            any = true;
-        }
-        if (any) KeepOverlaysOnTop();
-        _status.Expire();
     }
 
     /// <summary>A pane redrawn under an overlay must not paint over it: redraw the overlay after it.</summary>
@@ -113,41 +110,53 @@ internal sealed partial class MainWindow : Runnable
         if (_console.Visible) _console.SetNeedsDraw();
     }
 
-    private void Select(int index)
+    /// <summary>
+    /// Every key comes here first (the application's KeyDown runs before any view), and is consumed: no focused
+    /// view can swallow a letter, Tab never moves Terminal.Gui's focus, and Esc never reaches the default Quit binding.
+    /// </summary>
+    private void OnKeyDown(object? sender, Key key)
     {
-        if (index < 0 || index >= _panes.Count || index == _selected) return;
-        _panes[_selected].Selected = false;
-        _selected = index;
-        _panes[index].Selected = true;
-        if (_zoomed) SetNeedsLayout();
-        KeepOverlaysOnTop();
+        if (key.Handled || !ReferenceEquals(_app.TopRunnable, this)) return;
+        key.Handled = true;
+        _door.Guarded(() =>
+        {
+            if (!_modes.HandleKey(key)) KeyMap.Find(key)?.Run(_parts, key);
+        });
     }
 
-    /// <summary>Work the loop calls back (snapshots, the log timer, action results): a bug in it is shown, not fatal.</summary>
-    private void Guarded(Action action)
+    /// <summary>Mouse events are routed by screen position, like keys, rather than through each view.</summary>
+    private void OnMouse(object? sender, Mouse mouse)
     {
-        try { action(); }
-        catch (Exception ex) { _status.Show($"error: {ex.GetBaseException().Message}", Tone.Bad); }
+        if (mouse.Handled || !ReferenceEquals(_app.TopRunnable, this) || _modes.HandleMouse(mouse)) return;
+        if (_grid.HandleMouse(mouse.Flags, mouse.ScreenPosition)) mouse.Handled = true;
     }
 
-    /// <summary>Runs on the UI thread later; after the window closed, results have nowhere to go and are dropped.</summary>
-    private void Post(Action action)
+    /// <summary>Every frame comes from the pure layout functions, recomputed on each resize; no Pos/Dim chains to reason about.</summary>
+    protected override void OnSubViewLayout(LayoutEventArgs args)
     {
-        if (_closing.IsCancellationRequested) return;
-        try { _app.Invoke(() => { if (!_closing.IsCancellationRequested) Guarded(action); }); }
-        catch (Exception) { /* the application is shutting down */ }
+        ScreenLayout layout = ScreenLayout.For(Viewport.Size);
+        _grid.Layout(layout);
+        _placer.Place(_status, layout.Status);
+        _placer.Place(_console, layout.Console, _console.Visible);
+        (int wantWidth, int wantHeight) = _overlay.WantedSize;
+        _placer.Place(_overlay, layout.Centered(wantWidth, wantHeight), _overlay.Visible);
+        base.OnSubViewLayout(args);
     }
+
+    /// <summary>
+    /// Terminal.Gui stops a runnable on its own Quit key (Esc by default). Only <see cref="Quit"/> may end this
+    /// one; any other stop request becomes the quit question.
+    /// </summary>
+    protected override bool OnIsRunningChanging(bool oldIsRunning, bool newIsRunning) =>
+        _quit.Veto(stopping: oldIsRunning && !newIsRunning && !_door.Closed) || base.OnIsRunningChanging(oldIsRunning, newIsRunning);
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing && !_closing.IsCancellationRequested)
+        if (disposing && !_door.Closed)
         {
-            _closing.Cancel();
-            _bridge.Dispose();
+            _door.Dispose();
             _app.Keyboard.KeyDown -= OnKeyDown;
             _app.Mouse.MouseEvent -= OnMouse;
-            if (_timer is not null) _app.RemoveTimeout(_timer);
-            _timer = null;
         }
         base.Dispose(disposing);
     }

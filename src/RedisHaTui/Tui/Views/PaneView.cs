@@ -1,3 +1,4 @@
+using RedisHaTui.Core.State;
 using RedisHaTui.Tui.Presentation;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
@@ -35,6 +36,15 @@ internal abstract class PaneView : View
             SetNeedsDraw();
         }
     }
+
+    /// <summary>Applies the newest snapshot; a pane whose part of it did not change must not redraw.</summary>
+    public abstract void Show(LabSnapshot snapshot);
+
+    /// <summary>
+    /// Called by the screen's one redraw timer: a pane fed faster than snapshots (a log) redraws here, at most
+    /// once per tick. True when it asked for a redraw.
+    /// </summary>
+    public virtual bool RedrawIfFed() => false;
 
     public abstract void ScrollBy(int lines);
 

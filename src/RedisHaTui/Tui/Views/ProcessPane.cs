@@ -32,24 +32,30 @@ internal sealed class ProcessPane : PaneView
 
     public Badge Badge => _header.Badge;
 
-    public ProcessState? State { get; private set; }
-
     /// <summary>
     /// Redraws only when what the pane shows changed: the monitor publishes a new snapshot on every poll
     /// (PolledAt moves), and repainting every pane each second cost more CPU than everything else at idle.
     /// </summary>
-    public void Show(LabSnapshot snapshot)
+    public override void Show(LabSnapshot snapshot)
     {
         object? part = Definition.Kind == ProcessKind.Node ? snapshot.Node(ProcessName) : snapshot.Sentinel(ProcessName);
         if (ReferenceEquals(part, _shown)) return;
         _shown = part;
-        (Badge badge, IReadOnlyList<Fact> facts, State) = part switch
+        (Badge badge, IReadOnlyList<Fact> facts) = part switch
         {
-            NodeSnapshot n => (Badge.For(n), PaneFacts.For(n), n.Process.State),
-            SentinelSnapshot s => (Badge.For(s), PaneFacts.For(s), s.Process.State),
-            _ => (new Badge(BadgeKind.Unknown), (IReadOnlyList<Fact>)[new Fact("not in the snapshot", Tone.Dim)], (ProcessState?)null),
+            NodeSnapshot n => (Badge.For(n), PaneFacts.For(n)),
+            SentinelSnapshot s => (Badge.For(s), PaneFacts.For(s)),
+            _ => (new Badge(BadgeKind.Unknown), (IReadOnlyList<Fact>)[new Fact("not in the snapshot", Tone.Dim)]),
         };
         if (_header.Show(badge, facts) && HeaderRows(Viewport.Width, Viewport.Height) != _headerRows) SetNeedsLayout();
+    }
+
+    /// <summary>Lines arrive at any rate; the log redraws only when some came since the last tick.</summary>
+    public override bool RedrawIfFed()
+    {
+        if (!Log.Ring.TakeDirty()) return false;
+        Log.SetNeedsDraw();
+        return true;
     }
 
     public override void ScrollBy(int lines) => Log.ScrollBy(lines);

@@ -68,7 +68,7 @@ internal sealed class StatusLine : View
             return true;
         }
         int at = 0;
-        foreach ((string key, string label) in KeyMap.Hints)
+        foreach ((_, string key, string label) in KeyMap.Hints)
         {
             int need = key.Length + 1 + label.Length + 2;
             if (at + need - 2 > width) break;

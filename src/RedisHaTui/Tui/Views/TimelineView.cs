@@ -24,7 +24,7 @@ internal sealed class TimelineView : PaneView
     }
 
     /// <summary>Redraws only when what it shows changed: the consensus is rebuilt on every poll, its verdict rarely changes.</summary>
-    public void Show(LabSnapshot snapshot)
+    public override void Show(LabSnapshot snapshot)
     {
         Fact verdict = TimelineText.Consensus(snapshot.Consensus);
         if (verdict == _verdict && _entries == snapshot.Timeline && _failovers == snapshot.Failovers) return;

@@ -7,20 +7,32 @@ using RedisHaTui.Core.State;
 
 namespace RedisHaTui.Tests.Tui.Fakes;
 
-/// <summary>A session over a store the test feeds and log rings the test appends to.</summary>
-internal sealed class FakeSession(LabDefinition lab, bool ownsProcesses = true) : ILabSession
+/// <summary>
+/// A session over a store the test feeds and log rings the test appends to. What can run is the core's own
+/// rules over the fed snapshot, as in the app, except where a test makes the fake actions refuse.
+/// </summary>
+internal sealed class FakeSession : ILabSession
 {
     private readonly ConcurrentDictionary<string, LogRing> _logs = new(StringComparer.OrdinalIgnoreCase);
 
-    public LabDefinition Lab { get; } = lab;
+    public FakeSession(LabDefinition lab, bool ownsProcesses = true)
+    {
+        Lab = lab;
+        OwnsProcesses = ownsProcesses;
+        string? readOnly = ownsProcesses ? null : "attached with --no-start: this app only watches processes it did not start";
+        Store = new LabStore(LabSnapshot.Initial(lab), derive: s => FakeActions.Override(ActionRules.Evaluate(s, lab, readOnly)));
+        FakeActions.Changed += () => Store.Update(s => s with { }); // a new refusal: derive again
+    }
 
-    public LabStore Store { get; } = new(LabSnapshot.Initial(lab));
+    public LabDefinition Lab { get; }
+
+    public LabStore Store { get; }
 
     public FakeActions FakeActions { get; } = new();
 
     public ILabActions Actions => FakeActions;
 
-    public bool OwnsProcesses { get; } = ownsProcesses;
+    public bool OwnsProcesses { get; }
 
     public LogRing Log(string processName) => _logs.GetOrAdd(processName, _ => new LogRing(200));
 
@@ -38,12 +50,28 @@ internal sealed class FakeActions : ILabActions
 
     public ConcurrentQueue<(string Target, string Command)> Commands { get; } = new();
 
-    public Dictionary<LabActionKind, string> Refusals { get; } = [];
+    private readonly ConcurrentDictionary<LabActionKind, string> _refusals = new();
+
+    /// <summary>Raised when a refusal is added, so the session derives its availability again.</summary>
+    public event Action? Changed;
+
+    /// <summary>From now on, <paramref name="kind"/> is unavailable for this reason, whatever the snapshot says.</summary>
+    public void Refuse(LabActionKind kind, string why)
+    {
+        _refusals[kind] = why;
+        Changed?.Invoke();
+    }
+
+    public LabSnapshot Override(LabSnapshot s) => _refusals.IsEmpty ? s : s with
+    {
+        Availability = new Availability
+        {
+            Commands = [.. s.Availability.Commands.Select(c => _refusals.TryGetValue(c.Kind, out string? why) ? c with { DisabledReason = why } : c)],
+        },
+    };
 
     public Func<string, string> Reply { get; set; } = command => command == "get k1" ? "\"val1\"" : "OK";
 
-    public string? DisabledReason(LabActionKind kind, string? target, LabSnapshot snapshot) =>
-        Refusals.TryGetValue(kind, out string? why) ? why : null;
 
     public Task<LabActionResult> RunAsync(LabActionKind kind, string? target, CancellationToken ct = default)
     {

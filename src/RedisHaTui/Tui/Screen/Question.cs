@@ -1,0 +1,7 @@
+using RedisHaTui.Tui.Presentation;
+
+namespace RedisHaTui.Tui.Screen;
+
+/// <summary>A yes/no question in the overlay: Enter or y runs <paramref name="OnYes"/>, Esc or n closes it.</summary>
+/// <param name="YesOnCtrlC">Ctrl+C answers yes too: asked again while the quit question is open, it means "really quit".</param>
+internal sealed record Question(string Title, IReadOnlyList<Fact> Lines, string Footer, Action OnYes, bool YesOnCtrlC = false);

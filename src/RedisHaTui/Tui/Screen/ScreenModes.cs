@@ -1,0 +1,127 @@
+using RedisHaTui.Tui.Input;
+using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Tui.Views;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+
+namespace RedisHaTui.Tui.Screen;
+
+internal enum ScreenMode { Normal, Help, Confirm, Command, Search }
+
+/// <summary>
+/// What owns the keyboard: the key table (Normal), the help overlay, a question, or a prompt. One mode at a
+/// time; opening one closes the one before. Outside Normal, this routes every key, so letters typed into a
+/// prompt never run actions and Esc closes the top layer without ever quitting.
+/// </summary>
+internal sealed class ScreenModes
+{
+    private readonly View _screen;
+    private readonly OverlayBox _overlay;
+    private readonly StatusLine _status;
+    private Question? _question;
+    private IPrompt? _prompt;
+
+    public ScreenModes(View screen, OverlayBox overlay, StatusLine status)
+    {
+        _screen = screen;
+        _overlay = overlay;
+        _status = status;
+    }
+
+    public ScreenMode Current { get; private set; }
+
+    /// <summary>Ctrl+C in any mode but Normal (where it is a key of the table): ask whether to quit.</summary>
+    public Action AskQuit { get; set; } = () => { };
+
+    public void ShowHelp(IReadOnlyList<Fact> lines) => OpenOverlay(ScreenMode.Help, "keys", lines, "Esc close");
+
+    public void Ask(Question question)
+    {
+        OpenOverlay(ScreenMode.Confirm, question.Title, question.Lines, question.Footer);
+        _question = question;
+    }
+
+    public bool IsAsking(Question question) => ReferenceEquals(_question, question);
+
+    /// <summary>Hands the keyboard to a prompt; the prompt shows itself.</summary>
+    public void OpenPrompt(ScreenMode mode, IPrompt prompt)
+    {
+        Close();
+        Current = mode;
+        _prompt = prompt;
+    }
+
+    /// <summary>Back to Normal, taking whatever was open off the screen.</summary>
+    public void Close()
+    {
+        ScreenMode was = Current;
+        Current = ScreenMode.Normal;
+        _question = null;
+        if (_prompt is { } prompt)
+        {
+            _prompt = null;
+            prompt.Hide();
+        }
+        if (was is ScreenMode.Help or ScreenMode.Confirm)
+        {
+            _overlay.Close();
+            _status.ModeHint = null;
+            _screen.SetNeedsDraw(); // the panes under the box show again
+        }
+    }
+
+    /// <summary>Routes a key in every mode but Normal; false in Normal, where the key table decides.</summary>
+    public bool HandleKey(Key key)
+    {
+        bool ctrlC = key == Key.C.WithCtrl;
+        switch (Current)
+        {
+            case ScreenMode.Help:
+                if (ctrlC) AskQuit();
+                else if (key == Key.Esc || key == Key.Enter || key == Key.F1 || KeyText.Printable(key) is '?' or 'q') Close();
+                return true;
+            case ScreenMode.Confirm:
+                if (key == Key.Enter || KeyText.Printable(key) is 'y' or 'Y' || (ctrlC && _question!.YesOnCtrlC)) AnswerYes();
+                else if (ctrlC) AskQuit();
+                else if (key == Key.Esc || KeyText.Printable(key) is 'n' or 'N') Close();
+                return true;
+            case ScreenMode.Command or ScreenMode.Search:
+                IPrompt prompt = _prompt!;
+                if (ctrlC) { Close(); AskQuit(); }
+                else if (key == Key.Esc) Close();
+                else if (key == Key.Enter) { if (!prompt.Submit()) Close(); }
+                else if (prompt.Editor.Edit(key)) prompt.Edited();
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A click anywhere closes the help; other modes ignore the mouse. False in Normal.</summary>
+    public bool HandleMouse(Mouse mouse)
+    {
+        if (Current == ScreenMode.Normal) return false;
+        if (Current == ScreenMode.Help && mouse.Flags.HasFlag(MouseFlags.LeftButtonClicked))
+        {
+            Close();
+            mouse.Handled = true;
+        }
+        return true;
+    }
+
+    private void AnswerYes()
+    {
+        Action onYes = _question!.OnYes;
+        Close();
+        onYes();
+    }
+
+    private void OpenOverlay(ScreenMode mode, string title, IReadOnlyList<Fact> lines, string footer)
+    {
+        Close();
+        Current = mode;
+        _overlay.Open(title, lines, footer);
+        _status.ModeHint = footer;
+        _screen.SetNeedsLayout(); // the box is centred at the size its content wants
+    }
+}
