@@ -34,17 +34,11 @@ public static class UpCommand
             Console.Error.WriteLine($"redis-ha-tui | lab ready in {clock.Elapsed.TotalSeconds:0.00} s: master {s.Consensus.MasterByRoles} " +
                 $"({string.Join(", ", lab.Nodes.Select(n => $"{n.Name} {n.Endpoint}"))}; sentinels {string.Join(", ", lab.Sentinels.Select(x => x.Endpoint))}). Ctrl+C stops it.");
             // Like docker compose up: run until Ctrl+C, or until every process is gone (`down` from another terminal).
-            var allExited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            session.Supervisor.StatusChanged += (_, _) =>
-            {
-                if (session.Supervisor.Processes.All(p => p.Status.State == ProcessState.Exited)) allExited.TrySetResult();
-            };
-            if (await Task.WhenAny(allExited.Task, Task.Delay(Timeout.Infinite, cancel.Token)) == allExited.Task)
-            {
-                bool clean = session.Supervisor.Processes.All(p => p.Status.ExitCode == 0);
-                Console.Error.WriteLine($"redis-ha-tui | every process has exited{(clean ? "" : " (not all cleanly)")}");
-                return clean ? ExitCodes.Ok : ExitCodes.NotHealthy;
-            }
+            LabSnapshot gone = await session.Store.WaitForAsync(
+                x => lab.Processes.All(p => x.ProcessOf(p.Name)?.State == ProcessState.Exited), cancel.Token);
+            bool clean = lab.Processes.All(p => gone.ProcessOf(p.Name)?.ExitCode == 0);
+            Console.Error.WriteLine($"redis-ha-tui | every process has exited{(clean ? "" : " (not all cleanly)")}");
+            return clean ? ExitCodes.Ok : ExitCodes.NotHealthy;
         }
         catch (OperationCanceledException) { }
         Console.Error.WriteLine("redis-ha-tui | stopping the lab");

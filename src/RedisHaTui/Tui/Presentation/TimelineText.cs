@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RedisHaTui.Core.Events;
 using RedisHaTui.Core.State;
 using RedisHaTui.Presentation;
 
@@ -24,14 +25,22 @@ internal static partial class TimelineText
         return $"{time} {source}{what}{seenBy}{since}";
     }
 
-    public static Tone ToneOf(TimelineEntry e) => e.Kind switch
+    public static Tone ToneOf(TimelineEntry e) => e.Source switch
     {
-        _ when e.Source == TimelineSource.App => Tone.Accent,
-        "+sdown" or "+odown" or "+tilt" or "-failover-abort-no-good-slave" => Tone.Bad,
-        "-sdown" or "-odown" or "+switch-master" or "-tilt" or "+failover-end" => Tone.Good,
-        _ when e.Kind.Contains("failover", StringComparison.OrdinalIgnoreCase) || e.Kind.Contains("promoted", StringComparison.OrdinalIgnoreCase) => Tone.Warn,
-        _ when e.Source == TimelineSource.Process => Tone.Dim,
-        _ => Tone.Normal,
+        TimelineSource.App => Tone.Accent,
+        TimelineSource.Process => Tone.Dim,
+        _ => e.Event switch
+        {
+            SentinelEventKind.SDown or SentinelEventKind.ODown or SentinelEventKind.Tilt or SentinelEventKind.FailoverAbortNoGoodSlave => Tone.Bad,
+            SentinelEventKind.SDownCleared or SentinelEventKind.ODownCleared or SentinelEventKind.SwitchMaster or SentinelEventKind.TiltCleared
+                or SentinelEventKind.FailoverEnd => Tone.Good,
+            // The steps of a failover under way: the election, the promotion, the replicas' reconfiguration, the aborts.
+            SentinelEventKind.TryFailover or SentinelEventKind.VoteForLeader or SentinelEventKind.ElectedLeader or SentinelEventKind.FailoverStateSelectSlave
+                or SentinelEventKind.FailoverStateSendSlaveofNoone or SentinelEventKind.FailoverStateWaitPromotion
+                or SentinelEventKind.PromotedSlave or SentinelEventKind.FailoverStateReconfSlaves or SentinelEventKind.FailoverEndForTimeout
+                or SentinelEventKind.FailoverAbortNotElected or SentinelEventKind.FailoverAbortSlaveTimeout => Tone.Warn,
+            _ => Tone.Normal,
+        },
     };
 
     /// <summary>
