@@ -8,10 +8,7 @@ namespace RedisHaTui.Core.Actions;
 /// </summary>
 public interface ILabActions
 {
-    /// <summary>Why the action cannot run on <paramref name="target"/> right now (e.g. "no sentinel reachable"), or null when it can: the snapshot's answer.</summary>
-    string? DisabledReason(LabActionKind kind, string? target, LabSnapshot snapshot) => snapshot.WhyNot(kind, target);
-
-    /// <summary>Runs the action; never throws for an expected refusal.</summary>
+    /// <summary>Runs the action; never throws for an expected refusal. Why it cannot run is in the snapshot (<see cref="LabSnapshot.WhyNot"/>).</summary>
     Task<LabActionResult> RunAsync(LabActionKind kind, string? target, CancellationToken ct = default);
 
     /// <summary>Sends one Redis command line (e.g. "set k1 val1") to a process; the reply formatted as redis-cli prints it.</summary>

@@ -34,7 +34,7 @@ public sealed class LabMonitor : IAsyncDisposable
     private readonly HashSet<string> _subscribed = [];
     private readonly List<ChannelMessageQueue> _queues = [];
     private readonly bool _inferProcessStates;
-    private TimeSpan? _hurry;
+    private long _hurryTicks; // 0: the configured interval; read by the loop, set by whoever hurries it
     private Task? _loop;
 
     /// <param name="inferProcessStates">Nobody reports process states (a lab started elsewhere): a process that answers is running.</param>
@@ -68,14 +68,14 @@ public sealed class LabMonitor : IAsyncDisposable
     /// <summary>Reads every <paramref name="interval"/> until disposed: while a start waits on the store.</summary>
     public IDisposable Hurry(TimeSpan interval)
     {
-        _hurry = interval;
+        Interlocked.Exchange(ref _hurryTicks, interval.Ticks);
         PollNow();
         return new Hurrying(this);
     }
 
     private sealed class Hurrying(LabMonitor monitor) : IDisposable
     {
-        public void Dispose() => monitor._hurry = null;
+        public void Dispose() => Interlocked.Exchange(ref monitor._hurryTicks, 0);
     }
 
     /// <summary>A process changed state (the supervisor saw it): shown at once, an exit without waiting for a timeout.</summary>
@@ -125,7 +125,8 @@ public sealed class LabMonitor : IAsyncDisposable
                 await SubscribeAsync();
                 await PollAsync(checkQuorum: woken || polls++ % 5 == 0);
                 _firstRead.TrySetResult();
-                woken = await WaitAsync(_hurry ?? TimeSpan.FromMilliseconds(_lab.Monitor.PollIntervalMilliseconds));
+                long hurry = Interlocked.Read(ref _hurryTicks);
+                woken = await WaitAsync(hurry > 0 ? TimeSpan.FromTicks(hurry) : TimeSpan.FromMilliseconds(_lab.Monitor.PollIntervalMilliseconds));
                 await Task.Delay(Coalesce, _time, _stop.Token);
                 while (_wake.CurrentCount > 0) await _wake.WaitAsync(0);
             }

@@ -41,7 +41,6 @@ public sealed class LabSession : ILabSession
     public LabDefinition Lab { get; }
     public LabStore Store { get; }
     public ILabActions Actions { get; }
-    public ITopologySource Source => _source;
     public bool OwnsProcesses => _source.ReadOnlyReason is null;
     public LabMonitor Monitor => _monitor;
 

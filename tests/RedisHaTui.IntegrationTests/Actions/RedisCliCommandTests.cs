@@ -34,12 +34,12 @@ public class RedisCliCommandTests
         await using RunningLab lab = await RunningLab.StartAsync();
         ILabActions actions = lab.Session.Actions;
 
-        Assert.Equal("node1 is already running", actions.DisabledReason(LabActionKind.Start, "node1", lab.Now));
-        Assert.Equal("node1 is not paused", actions.DisabledReason(LabActionKind.Resume, "node1", lab.Now));
+        Assert.Equal("node1 is already running", lab.Now.WhyNot(LabActionKind.Start, "node1"));
+        Assert.Equal("node1 is not paused", lab.Now.WhyNot(LabActionKind.Resume, "node1"));
         await actions.RunAsync(LabActionKind.Stop, "node2");
         await lab.WaitForAsync(s => !s.Node("node2")!.Reachable, TimeSpan.FromSeconds(5), "node2 stopped");
 
-        Assert.Equal("no replica linked: NOGOODSLAVE (Sentinel has nobody to promote)", actions.DisabledReason(LabActionKind.Failover, null, lab.Now));
+        Assert.Equal("no replica linked: NOGOODSLAVE (Sentinel has nobody to promote)", lab.Now.WhyNot(LabActionKind.Failover, null));
         LabActionResult refused = await actions.RunAsync(LabActionKind.Kill, "node2");
         Assert.False(refused.Ok);
         Assert.Equal("node2 is not running (s starts it)", refused.Message);
