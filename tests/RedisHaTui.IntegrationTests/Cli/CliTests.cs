@@ -123,12 +123,15 @@ public class CliTests
         }
         int[] orphans = [.. lab.Processes.Select(p => ExternalProcess.ReadPidFile(run.PidPath(p))!.Value)];
         Assert.All(orphans, pid => Assert.True(Signals.IsAlive(pid), "the orphans outlive a SIGKILLed app"));
+        LabOwner deadOwner = LabOwner.Parse(File.ReadAllText(run.OwnerPath))!; // a SIGKILLed app cannot give the lab back
+        Assert.False(deadOwner.IsAlive);
 
         await using (AppProcess second = AppProcess.Start("up", "--lab", files.LabFile))
         {
             await second.WaitForOutputAsync("lab ready in", TimeSpan.FromSeconds(60));
             Assert.Contains("left running by an earlier run", second.Output);
             Assert.All(orphans, pid => Assert.False(Signals.IsAlive(pid)));
+            Assert.Equal(second.Pid, LabOwner.Parse(File.ReadAllText(run.OwnerPath))!.Pid); // the dead owner's record replaced
             second.Signal(Signals.SIGTERM);
             Assert.Equal(0, await second.WaitForExitAsync(Quick));
         }
