@@ -107,9 +107,13 @@ public sealed class LabLauncher(LabDefinition lab, Action<string>? progress = nu
         }
         catch (Exception e)
         {
-            Progress?.Invoke(ct.IsCancellationRequested ? "start interrupted: stopping what was started" : "start failed: stopping what was started");
+            bool interrupted = ct.IsCancellationRequested;
+            Progress?.Invoke(interrupted ? "start interrupted: stopping what was started" : "start failed: stopping what was started");
             await supervisor.StopAllAsync();
-            if (e is OperationCanceledException && deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+            // Ctrl+C in a terminal reaches the Redis children too (one process group), so the start may have
+            // failed on a process that exited: still an interruption, not bad input.
+            if (interrupted && e is not OperationCanceledException) throw new OperationCanceledException("start interrupted", e, ct);
+            if (e is OperationCanceledException && deadline.IsCancellationRequested && !interrupted)
                 throw new LabLoadException($"lab not ready after {lab.Monitor.ReadyTimeoutSeconds} s ({step}): {Waiting(store.Current, step)}. Logs: {LabLoader.Relative(_run.Root)}");
             throw;
         }

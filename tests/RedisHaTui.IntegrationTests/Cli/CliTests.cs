@@ -137,4 +137,21 @@ public class CliTests
         }
         Assert.All(lab.Processes, p => Assert.True(PortOwner.IsFree(p.Endpoint), $"{p.Name} port {p.Port}"));
     }
+
+    [Fact]
+    public async Task Ctrl_C_during_the_start_of_up_says_interrupted_stops_what_started_and_exits_0()
+    {
+        using var files = TempLab.Create();
+        LabDefinition lab = files.Load();
+        await using AppProcess up = AppProcess.Start("up", "--lab", files.LabFile);
+        await up.WaitForOutputAsync("starting node1", TimeSpan.FromSeconds(60));
+
+        up.Signal(Signals.SIGINT);
+
+        Assert.Equal(0, await up.WaitForExitAsync(Quick));
+        Assert.Contains("start interrupted", up.Output);
+        Assert.DoesNotContain("start failed", up.Output);
+        Assert.All(lab.Processes, p => Assert.True(PortOwner.IsFree(p.Endpoint), $"{p.Name} port {p.Port}"));
+        Assert.False(File.Exists(new RunDirectory(lab).OwnerPath));
+    }
 }
