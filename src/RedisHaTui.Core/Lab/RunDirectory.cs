@@ -2,7 +2,7 @@ namespace RedisHaTui.Core.Lab;
 
 /// <summary>
 /// The git-ignored folder where a lab actually runs: one subfolder per process with the working copy of its
-/// config, its data (AOF), its log and its pid file. Processes never run on a file under lab/, because Redis
+/// config, its data (AOF), its log and its pid file, and beside them the record of the app that owns the lab. Processes never run on a file under lab/, because Redis
 /// and Sentinel rewrite their config files.
 /// </summary>
 public sealed class RunDirectory(LabDefinition lab)
@@ -13,6 +13,15 @@ public sealed class RunDirectory(LabDefinition lab)
     public string ConfigPath(ProcessDefinition p) => Path.Combine(ProcessFolder(p), p.ConfigFileName);
     public string LogPath(ProcessDefinition p) => Path.Combine(ProcessFolder(p), p.Name + ".log");
     public string PidPath(ProcessDefinition p) => Path.Combine(ProcessFolder(p), p.Name + ".pid");
+
+    /// <summary>Who owns the lab while it runs (<see cref="LabOwner"/>); absent when nobody does.</summary>
+    public string OwnerPath => Path.Combine(Root, "owner.json");
+
+    /// <summary>
+    /// Locked only while the owner record is read and replaced, so two starts cannot both take the lab. Never
+    /// deleted: a start that deleted it could lock a new file while another still holds the old one.
+    /// </summary>
+    public string OwnerLockPath => Path.Combine(Root, "owner.lock");
 
     /// <summary>Creates the folders; a clear message when the place is not writable.</summary>
     public void EnsureWritable()

@@ -26,14 +26,18 @@ public sealed class LabLauncher(LabDefinition lab, Action<string>? progress = nu
     private readonly RunDirectory _run = new(lab);
 
     /// <summary>
-    /// Everything that can be checked before starting anything. Leftovers of a SIGKILLed run are stopped
-    /// (only reported when <paramref name="checkOnly"/>). Throws <see cref="LabLoadException"/>.
+    /// Everything that can be checked before starting anything. Leftovers of a SIGKILLed run are stopped (only
+    /// reported when <paramref name="checkOnly"/>): a start calls this once it owns the lab (<see cref="LabOwnership"/>),
+    /// so whatever the pid files name belongs to no living app. Throws <see cref="LabLoadException"/>.
     /// </summary>
     public async Task<RedisBinaries> PreflightAsync(bool checkOnly = false, CancellationToken ct = default)
     {
         _run.EnsureWritable();
+        LabOwner? labOwner = checkOnly ? LabOwnership.LiveOwner(lab) : null;
+        if (labOwner is not null)
+            Progress?.Invoke($"running: owned by pid {labOwner.Pid}; a second start is refused (attach with --no-start, or --port-offset N for another lab)");
         RedisBinaries binaries = await RedisBinaries.LocateAsync(lab, Progress, ct);
-        HashSet<string> leftovers = await StopLeftoversAsync(checkOnly);
+        HashSet<string> leftovers = await StopLeftoversAsync(checkOnly, labOwner);
         var problems = new List<string>();
         foreach (ProcessDefinition p in lab.Processes)
         {
@@ -50,8 +54,11 @@ public sealed class LabLauncher(LabDefinition lab, Action<string>? progress = nu
         return binaries;
     }
 
-    /// <summary>A previous run that was SIGKILLed left its processes running: their pid files say which.</summary>
-    private async Task<HashSet<string>> StopLeftoversAsync(bool checkOnly)
+    /// <summary>
+    /// A previous run that was SIGKILLed left its processes running: their pid files say which. With a live
+    /// <paramref name="owner"/> (only ever seen by a check) they are that app's, not leftovers.
+    /// </summary>
+    private async Task<HashSet<string>> StopLeftoversAsync(bool checkOnly, LabOwner? owner)
     {
         var found = new HashSet<string>();
         foreach (ProcessDefinition p in lab.Processes)
@@ -61,7 +68,9 @@ public sealed class LabLauncher(LabDefinition lab, Action<string>? progress = nu
             {
                 if (ExternalProcess.IsRedisOnPort(pid, p.Port))
                 {
-                    Progress?.Invoke($"{p.Name}: pid {pid} was left running by an earlier run; the next start stops it");
+                    Progress?.Invoke(owner is null
+                        ? $"{p.Name}: pid {pid} was left running by an earlier run; the next start stops it"
+                        : $"{p.Name}: pid {pid}, started by the owner (pid {owner.Pid})");
                     found.Add(p.Name);
                 }
                 continue;
@@ -98,9 +107,13 @@ public sealed class LabLauncher(LabDefinition lab, Action<string>? progress = nu
         }
         catch (Exception e)
         {
-            Progress?.Invoke(ct.IsCancellationRequested ? "start interrupted: stopping what was started" : "start failed: stopping what was started");
+            bool interrupted = ct.IsCancellationRequested;
+            Progress?.Invoke(interrupted ? "start interrupted: stopping what was started" : "start failed: stopping what was started");
             await supervisor.StopAllAsync();
-            if (e is OperationCanceledException && deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+            // Ctrl+C in a terminal reaches the Redis children too (one process group), so the start may have
+            // failed on a process that exited: still an interruption, not bad input.
+            if (interrupted && e is not OperationCanceledException) throw new OperationCanceledException("start interrupted", e, ct);
+            if (e is OperationCanceledException && deadline.IsCancellationRequested && !interrupted)
                 throw new LabLoadException($"lab not ready after {lab.Monitor.ReadyTimeoutSeconds} s ({step}): {Waiting(store.Current, step)}. Logs: {LabLoader.Relative(_run.Root)}");
             throw;
         }

@@ -2,6 +2,7 @@ using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Monitoring;
 using RedisHaTui.Core.Processes;
+using RedisHaTui.Core.Redis;
 using RedisHaTui.Core.Sources;
 using RedisHaTui.Core.State;
 
@@ -48,15 +49,25 @@ public sealed class LabSession : ILabSession
     public Supervisor? Supervisor => (_source as OwnedLab)?.Supervisor;
 
     /// <summary>
-    /// Checks the machine (binaries, run directory, leftovers, ports) and prepares the processes without
-    /// starting them: call <see cref="StartLabAsync"/> next. Throws <see cref="LabLoadException"/> before
-    /// anything runs.
+    /// Takes the lab's ownership, checks the machine (binaries, run directory, leftovers, ports) and prepares the
+    /// processes without starting them: call <see cref="StartLabAsync"/> next. Throws <see cref="LabLoadException"/>
+    /// before anything runs, also when another live app owns the lab.
     /// </summary>
     public static async Task<LabSession> OpenAsync(LabDefinition lab, Action<string>? progress = null, TimeProvider? time = null, CancellationToken ct = default)
     {
         var launcher = new LabLauncher(lab, progress, time);
-        var binaries = await launcher.PreflightAsync(ct: ct);
-        return new LabSession(new OwnedLab(lab, binaries, time), launcher, time);
+        // First of all: what the preflight stops as leftovers must belong to no living app.
+        LabOwnership ownership = LabOwnership.Take(lab);
+        try
+        {
+            RedisBinaries binaries = await launcher.PreflightAsync(ct: ct);
+            return new LabSession(new OwnedLab(lab, binaries, ownership, time), launcher, time);
+        }
+        catch
+        {
+            ownership.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Watches a running lab without owning it.</summary>

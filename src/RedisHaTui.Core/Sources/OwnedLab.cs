@@ -1,15 +1,22 @@
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Core.Redis;
+using RedisHaTui.Core.Session;
 
 namespace RedisHaTui.Core.Sources;
 
-/// <summary>A lab this app starts: it owns the processes, reports their states, and stops them when disposed.</summary>
+/// <summary>
+/// A lab this app starts: it owns the processes, reports their states, and stops them when disposed, then gives
+/// the lab's ownership back.
+/// </summary>
 public sealed class OwnedLab : ITopologySource
 {
-    public OwnedLab(LabDefinition lab, RedisBinaries binaries, TimeProvider? time = null)
+    private readonly LabOwnership _ownership;
+
+    public OwnedLab(LabDefinition lab, RedisBinaries binaries, LabOwnership ownership, TimeProvider? time = null)
     {
         Lab = lab;
+        _ownership = ownership;
         Supervisor = new Supervisor(lab, new RunDirectory(lab), binaries, time);
         Supervisor.StatusChanged += (p, status) => ProcessStatusChanged?.Invoke(p.Name, status);
     }
@@ -32,5 +39,10 @@ public sealed class OwnedLab : ITopologySource
 
     public void Open() { }
 
-    public ValueTask DisposeAsync() => Supervisor.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        // Given back only once every process has stopped: a start that follows must not meet them still running.
+        try { await Supervisor.DisposeAsync(); }
+        finally { _ownership.Dispose(); }
+    }
 }

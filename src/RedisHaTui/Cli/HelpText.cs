@@ -19,7 +19,8 @@ public static class HelpText
 
             Starts the data nodes, waits for the replicas to link, then the sentinels, and prints every
             process's log lines prefixed with its name. Prints one line when the lab is ready.
-            Ctrl+C or SIGTERM stops every process and exits 0.
+            Ctrl+C or SIGTERM stops every process and exits 0. One app owns a lab (lab file and port offset) at
+            a time: while another runs it, up exits 2 naming its pid and stops nothing.
 
             {Common}
             """,

@@ -27,9 +27,11 @@ public static class UpCommand
             if (Terminal.UseColour) prefix = Colours[index++ % Colours.Length] + prefix + "\e[0m";
             p.LineReceived += (_, line) => { lock (gate) Console.Out.WriteLine(prefix + line); };
         }
+        bool ready = false;
         try
         {
             await session.StartLabAsync(cancel.Token);
+            ready = true;
             LabSnapshot s = session.Store.Current;
             Console.Error.WriteLine($"redis-ha-tui | lab ready in {clock.Elapsed.TotalSeconds:0.00} s: master {s.Consensus.MasterByRoles} " +
                 $"({string.Join(", ", lab.Nodes.Select(n => $"{n.Name} {n.Endpoint}"))}; sentinels {string.Join(", ", lab.Sentinels.Select(x => x.Endpoint))}). Ctrl+C stops it.");
@@ -40,8 +42,9 @@ public static class UpCommand
             Console.Error.WriteLine($"redis-ha-tui | every process has exited{(clean ? "" : " (not all cleanly)")}");
             return clean ? ExitCodes.Ok : ExitCodes.NotHealthy;
         }
-        catch (OperationCanceledException) { }
-        Console.Error.WriteLine("redis-ha-tui | stopping the lab");
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested) { }
+        // Interrupted during the start, the launcher has said so ("start interrupted") and stopped what had started.
+        if (ready) Console.Error.WriteLine("redis-ha-tui | stopping the lab");
         return ExitCodes.Ok;
     }
 }

@@ -123,15 +123,35 @@ public class CliTests
         }
         int[] orphans = [.. lab.Processes.Select(p => ExternalProcess.ReadPidFile(run.PidPath(p))!.Value)];
         Assert.All(orphans, pid => Assert.True(Signals.IsAlive(pid), "the orphans outlive a SIGKILLed app"));
+        LabOwner deadOwner = LabOwner.Parse(File.ReadAllText(run.OwnerPath))!; // a SIGKILLed app cannot give the lab back
+        Assert.False(deadOwner.IsAlive);
 
         await using (AppProcess second = AppProcess.Start("up", "--lab", files.LabFile))
         {
             await second.WaitForOutputAsync("lab ready in", TimeSpan.FromSeconds(60));
             Assert.Contains("left running by an earlier run", second.Output);
             Assert.All(orphans, pid => Assert.False(Signals.IsAlive(pid)));
+            Assert.Equal(second.Pid, LabOwner.Parse(File.ReadAllText(run.OwnerPath))!.Pid); // the dead owner's record replaced
             second.Signal(Signals.SIGTERM);
             Assert.Equal(0, await second.WaitForExitAsync(Quick));
         }
         Assert.All(lab.Processes, p => Assert.True(PortOwner.IsFree(p.Endpoint), $"{p.Name} port {p.Port}"));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_during_the_start_of_up_says_interrupted_stops_what_started_and_exits_0()
+    {
+        using var files = TempLab.Create();
+        LabDefinition lab = files.Load();
+        await using AppProcess up = AppProcess.Start("up", "--lab", files.LabFile);
+        await up.WaitForOutputAsync("starting node1", TimeSpan.FromSeconds(60));
+
+        up.Signal(Signals.SIGINT);
+
+        Assert.Equal(0, await up.WaitForExitAsync(Quick));
+        Assert.Contains("start interrupted", up.Output);
+        Assert.DoesNotContain("start failed", up.Output);
+        Assert.All(lab.Processes, p => Assert.True(PortOwner.IsFree(p.Endpoint), $"{p.Name} port {p.Port}"));
+        Assert.False(File.Exists(new RunDirectory(lab).OwnerPath));
     }
 }

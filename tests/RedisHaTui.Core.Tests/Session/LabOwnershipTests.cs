@@ -1,0 +1,95 @@
+using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Session;
+using RedisHaTui.Core.Tests.Support;
+
+namespace RedisHaTui.Core.Tests.Session;
+
+/// <summary>Taking and giving back a lab, on a run directory in a temporary folder (files only, no processes).</summary>
+public sealed class LabOwnershipTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "redis-ha-tui-tests", "owner-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly LabDefinition _lab;
+
+    public LabOwnershipTests() => _lab = TestLabs.Definition(portOffset: 40) with { RunDirectory = _dir };
+
+    private string OwnerFile => new RunDirectory(_lab).OwnerPath;
+
+    [Fact]
+    public void Taking_a_lab_records_this_process_and_disposing_gives_it_back()
+    {
+        using (LabOwnership taken = LabOwnership.Take(_lab))
+        {
+            Assert.Equal(LabOwner.Current(), LabOwner.Parse(File.ReadAllText(OwnerFile)));
+            Assert.Equal(LabOwner.Current(), LabOwnership.LiveOwner(_lab));
+        }
+
+        Assert.False(File.Exists(OwnerFile));
+        Assert.Null(LabOwnership.LiveOwner(_lab));
+    }
+
+    [Fact]
+    public void A_second_start_while_the_owner_lives_is_refused_with_its_pid_and_the_ways_on()
+    {
+        using LabOwnership first = LabOwnership.Take(_lab);
+
+        var e = Assert.Throws<LabLoadException>(() => LabOwnership.Take(_lab));
+
+        Assert.Contains($"owned by pid {Environment.ProcessId}", e.Message);
+        Assert.Contains("with port offset 40", e.Message);
+        Assert.Contains("--no-start", e.Message);
+        Assert.Contains("--port-offset N", e.Message);
+        Assert.Contains("redis-ha-tui down", e.Message);
+        Assert.Equal(first.Owner, LabOwner.Parse(File.ReadAllText(OwnerFile))); // the refused start left the record alone
+    }
+
+    [Theory]
+    [InlineData(false)] // the pid is gone
+    [InlineData(true)]  // the pid now belongs to another process (this one, started at another time)
+    public void The_record_of_a_dead_owner_is_replaced(bool reused)
+    {
+        Directory.CreateDirectory(_dir);
+        LabOwner me = LabOwner.Current();
+        LabOwner dead = reused ? me with { StartTicks = me.StartTicks + 1 } : new LabOwner(4_194_305, 1);
+        File.WriteAllText(OwnerFile, dead.Format());
+        Assert.Null(LabOwnership.LiveOwner(_lab));
+
+        using LabOwnership taken = LabOwnership.Take(_lab);
+
+        Assert.Equal(me, LabOwner.Parse(File.ReadAllText(OwnerFile)));
+    }
+
+    [Fact]
+    public void A_record_that_is_not_ours_any_more_stays_when_we_give_the_lab_back()
+    {
+        LabOwnership taken = LabOwnership.Take(_lab);
+        var other = new LabOwner(4_194_305, 1);
+        File.WriteAllText(OwnerFile, other.Format()); // e.g. reset, then another start took the lab
+
+        taken.Dispose();
+
+        Assert.Equal(other, LabOwner.Parse(File.ReadAllText(OwnerFile)));
+    }
+
+    [Fact]
+    public async Task Of_many_starts_at_the_same_moment_exactly_one_takes_the_lab()
+    {
+        using var go = new Barrier(8);
+        // A thread each (LongRunning), so all eight wait at the barrier at once instead of on the thread pool's growth.
+        Task<LabOwnership?>[] starts = [.. Enumerable.Range(0, 8).Select(_ => Task.Factory.StartNew<LabOwnership?>(() =>
+        {
+            go.SignalAndWait(TimeSpan.FromSeconds(10));
+            try { return LabOwnership.Take(_lab); }
+            catch (LabLoadException) { return null; }
+        }, TaskCreationOptions.LongRunning))];
+
+        LabOwnership?[] results = await Task.WhenAll(starts).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Single(results, r => r is not null);
+        foreach (LabOwnership? r in results) r?.Dispose();
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}
