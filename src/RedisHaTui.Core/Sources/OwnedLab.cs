@@ -1,7 +1,6 @@
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Core.Redis;
-using RedisHaTui.Core.Session;
 
 namespace RedisHaTui.Core.Sources;
 

@@ -1,8 +1,8 @@
 using RedisHaTui.Core.Lab;
-using RedisHaTui.Core.Session;
+
 using RedisHaTui.Core.Tests.Support;
 
-namespace RedisHaTui.Core.Tests.Session;
+namespace RedisHaTui.Core.Tests.Lab;
 
 /// <summary>Taking and giving back a lab, on a run directory in a temporary folder (files only, no processes).</summary>
 public sealed class LabOwnershipTests : IDisposable

@@ -1,6 +1,5 @@
-using RedisHaTui.Core.Lab;
 
-namespace RedisHaTui.Core.Session;
+namespace RedisHaTui.Core.Lab;
 
 /// <summary>
 /// One owning app per lab (lab file + port offset = one run directory). A session that will start the lab takes
