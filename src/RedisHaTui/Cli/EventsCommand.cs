@@ -11,7 +11,7 @@ public static class EventsCommand
 {
     private static readonly TimeSpan SubscribeWait = TimeSpan.FromSeconds(5);
 
-    public static async Task<int> RunAsync(LabDefinition lab, CliArguments cli)
+    public static async Task<int> RunAsync(LabDefinition lab, bool json)
     {
         (CancellationTokenSource cancel, IDisposable signals) = Terminal.CancelOnSignals();
         using var _ = signals;
@@ -26,13 +26,13 @@ public static class EventsCommand
         {
             foreach (TimelineEntry e in s.Timeline.Where(e => e.Id > lastId))
             {
-                Console.WriteLine(cli.Json ? JsonLine(e) : TextLine(e));
+                Console.WriteLine(json ? JsonLine(e) : TextLine(e));
                 lastId = e.Id;
             }
             if (s.Failovers.LastOrDefault() is { } f && (f.Number != lastFailover || f.Phases.Length != lastFailoverPhases))
             {
                 for (int i = f.Number == lastFailover ? lastFailoverPhases : 0; i < f.Phases.Length; i++)
-                    Console.WriteLine(cli.Json
+                    Console.WriteLine(json
                         ? JsonSerializer.Serialize(new FailoverPhaseLine(f.Number, f.Cause, f.OldMaster, f.NewMaster, PhaseText.Name(f.Phases[i]), Math.Round(f.Phases[i].After.TotalSeconds, 3)), CliJson.Line.FailoverPhaseLine)
                         : $"{"",12}  failover #{f.Number}  {f.Phases[i].After.TotalSeconds,6:0.00} s  {PhaseText.Name(f.Phases[i])}{(f.NewMaster is null ? "" : $"  ({f.OldMaster} → {f.NewMaster})")}");
                 (lastFailover, lastFailoverPhases) = (f.Number, f.Phases.Length);
