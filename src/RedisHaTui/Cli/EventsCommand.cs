@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Session;
@@ -10,11 +9,9 @@ namespace RedisHaTui.Cli;
 /// <summary>`events`: the merged timeline of the running lab as lines (or JSON lines), until Ctrl+C.</summary>
 public static class EventsCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private static readonly TimeSpan SubscribeWait = TimeSpan.FromSeconds(5);
 
-    public static async Task<int> RunAsync(LabDefinition lab, CliArguments cli)
+    public static async Task<int> RunAsync(LabDefinition lab, bool json)
     {
         (CancellationTokenSource cancel, IDisposable signals) = Terminal.CancelOnSignals();
         using var _ = signals;
@@ -29,14 +26,14 @@ public static class EventsCommand
         {
             foreach (TimelineEntry e in s.Timeline.Where(e => e.Id > lastId))
             {
-                Console.WriteLine(cli.Json ? JsonLine(e) : TextLine(e));
+                Console.WriteLine(json ? JsonLine(e) : TextLine(e));
                 lastId = e.Id;
             }
             if (s.Failovers.LastOrDefault() is { } f && (f.Number != lastFailover || f.Phases.Length != lastFailoverPhases))
             {
                 for (int i = f.Number == lastFailover ? lastFailoverPhases : 0; i < f.Phases.Length; i++)
-                    Console.WriteLine(cli.Json
-                        ? JsonSerializer.Serialize(new { type = "failover-phase", failover = f.Number, cause = f.Cause, oldMaster = f.OldMaster, newMaster = f.NewMaster, phase = PhaseText.Name(f.Phases[i]), seconds = Math.Round(f.Phases[i].After.TotalSeconds, 3) }, Json)
+                    Console.WriteLine(json
+                        ? JsonSerializer.Serialize(new FailoverPhaseLine(f.Number, f.Cause, f.OldMaster, f.NewMaster, PhaseText.Name(f.Phases[i]), Math.Round(f.Phases[i].After.TotalSeconds, 3)), CliJson.Line.FailoverPhaseLine)
                         : $"{"",12}  failover #{f.Number}  {f.Phases[i].After.TotalSeconds,6:0.00} s  {PhaseText.Name(f.Phases[i])}{(f.NewMaster is null ? "" : $"  ({f.OldMaster} → {f.NewMaster})")}");
                 (lastFailover, lastFailoverPhases) = (f.Number, f.Phases.Length);
             }
@@ -50,15 +47,7 @@ public static class EventsCommand
         (e.SeenBy.Length > 0 ? $"  [{string.Join(", ", e.SeenBy)}]" : "") +
         (e.SinceFailover is { } t ? $"  (+{t.TotalSeconds:0.00} s)" : "");
 
-    private static string JsonLine(TimelineEntry e) => JsonSerializer.Serialize(new
-    {
-        type = "event",
-        id = e.Id,
-        at = e.At,
-        source = e.Source.ToString().ToLowerInvariant(),
-        kind = e.Kind,
-        text = e.Text,
-        seenBy = e.SeenBy,
-        sinceFailoverSeconds = e.SinceFailover is { } t ? Math.Round(t.TotalSeconds, 3) : (double?)null,
-    }, Json);
+    private static string JsonLine(TimelineEntry e) => JsonSerializer.Serialize(new EventLine(
+        e.Id, e.At, e.Source.ToString().ToLowerInvariant(), e.Kind, e.Text, e.SeenBy,
+        e.SinceFailover is { } t ? Math.Round(t.TotalSeconds, 3) : null), CliJson.Line.EventLine);
 }

@@ -10,9 +10,8 @@ namespace RedisHaTui.Cli;
 /// <summary>`failover`: the `f` key without the screen — SENTINEL FAILOVER, then wait for every sentinel to agree.</summary>
 public static class FailoverCommand
 {
-    public static async Task<int> RunAsync(LabDefinition lab, CliArguments cli)
+    public static async Task<int> RunAsync(LabDefinition lab, TimeSpan timeout)
     {
-        TimeSpan timeout = TimeSpan.FromSeconds(cli.TimeoutSeconds ?? 30);
         await using LabSession session = LabSession.Attach(lab);
         if (await Task.WhenAny(session.Monitor.FirstRead, Task.Delay(TimeSpan.FromSeconds(5))) != session.Monitor.FirstRead)
         {

@@ -8,10 +8,10 @@ namespace RedisHaTui.Cli;
 /// <summary>No command: the full screen. The lab starts behind the first frame, so the screen shows it coming up.</summary>
 public static class ScreenCommand
 {
-    public static async Task<int> RunAsync(LabDefinition lab, CliArguments cli)
+    public static async Task<int> RunAsync(LabDefinition lab, bool noStart, TimeSpan? exitAfter)
     {
         // Everything that can be wrong with the input is found here, before the screen takes the terminal.
-        LabSession session = cli.NoStart
+        LabSession session = noStart
             ? LabSession.Attach(lab)
             : await LabSession.OpenAsync(lab, m => Console.Error.WriteLine($"redis-ha-tui: {m}"));
         // Stopping the lab after the screen closes takes seconds: a second Ctrl+C, a SIGTERM or a hang-up then
@@ -23,7 +23,7 @@ public static class ScreenCommand
             AppDomain.CurrentDomain.UnhandledException += (_, _) => session.KillAllNow();
             bool noColor = Environment.GetEnvironmentVariable("NO_COLOR") is { Length: > 0 };
             var options = new TuiOptions(lab.Ui.Theme, lab.Ui.IterationsPerSecond, noColor,
-                cli.ExitAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : null,
+                exitAfter,
                 // Starting six processes competes with the first frame for two cores: start once it is on screen.
                 FirstFrameShown: session.OwnsProcesses ? () => _ = StartInBackgroundAsync(session) : null);
             int code = TuiApp.Run(session, options);

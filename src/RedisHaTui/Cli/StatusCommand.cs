@@ -11,13 +11,13 @@ public static class StatusCommand
     /// <summary>How often the lab is read while --wait-ready waits for it to become healthy.</summary>
     private static readonly TimeSpan WaitPollInterval = TimeSpan.FromMilliseconds(200);
 
-    public static async Task<int> RunAsync(LabDefinition lab, CliArguments cli)
+    public static async Task<int> RunAsync(LabDefinition lab, bool json, double? waitReadySeconds)
     {
         // The same monitor as the screen's: one way to read a lab, here watched until healthy or out of time.
         await using LabSession session = LabSession.Attach(lab);
         await session.Monitor.FirstRead;
         LabSnapshot s = session.Store.Current;
-        if (!s.Consensus.Healthy && cli.WaitReadySeconds is > 0 and var wait)
+        if (!s.Consensus.Healthy && waitReadySeconds is > 0 and var wait)
         {
             using IDisposable hurry = session.Monitor.Hurry(WaitPollInterval);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(wait));
@@ -26,7 +26,7 @@ public static class StatusCommand
         }
         var run = new RunDirectory(lab);
         var pids = lab.Processes.ToDictionary(p => p.Name, p => ExternalProcess.FindRedis(p, run));
-        Console.Write(cli.Json ? StatusPrinter.JsonDocument(lab, s, pids) + "\n" : StatusPrinter.Text(lab, s, pids));
+        Console.Write(json ? StatusPrinter.JsonDocument(lab, s, pids) + "\n" : StatusPrinter.Text(lab, s, pids));
         return s.Consensus.Healthy ? ExitCodes.Ok : ExitCodes.NotHealthy;
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
@@ -10,8 +9,6 @@ namespace RedisHaTui.Cli;
 /// <summary>Prints a snapshot for `status`: a table for people, one JSON document for scripts (shape in README).</summary>
 public static class StatusPrinter
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string Text(LabDefinition lab, LabSnapshot s, IReadOnlyDictionary<string, int?> pids)
     {
         var sb = new StringBuilder();
@@ -39,31 +36,28 @@ public static class StatusPrinter
         return sb.ToString();
     }
 
-    public static string JsonDocument(LabDefinition lab, LabSnapshot s, IReadOnlyDictionary<string, int?> pids) => JsonSerializer.Serialize(new
-    {
-        lab = lab.LabFile,
-        masterName = lab.MasterName,
-        portOffset = lab.PortOffset,
-        healthy = s.Consensus.Healthy,
-        master = new { bySentinels = s.Consensus.MasterBySentinels, byRoles = s.Consensus.MasterByRoles },
-        disagreements = s.Consensus.Disagreements,
-        problems = s.Consensus.Problems,
-        nodes = s.Nodes.Select(n => new
-        {
-            name = n.Name, host = n.Endpoint.Host, port = n.Port, up = n.Reachable, pid = pids.GetValueOrDefault(n.Name),
-            role = n.Reachable ? Role(n.Role) : null, follows = n.FollowsName, followsPort = n.FollowsPort, link = n.LinkStatus,
-            lastIoSecondsAgo = n.LastIoSecondsAgo, syncInProgress = n.SyncInProgress, offset = n.Offset, lagBytes = n.LagBytes,
-            replicas = n.Replicas.Select(r => new { name = r.Name, ip = r.Ip, port = r.Port, state = r.State, offset = r.Offset, lagSeconds = r.LagSeconds }),
-            goodReplicas = n.GoodReplicas, keys = n.Keys, aof = n.Aof, error = n.Error,
-        }),
-        sentinels = s.Sentinels.Select(x => new
-        {
-            name = x.Name, host = x.Endpoint.Host, port = x.Port, up = x.Reachable, pid = pids.GetValueOrDefault(x.Name),
-            master = x.MasterNodeName, masterAddress = x.MasterAddress, sDown = x.SDown, oDown = x.ODown,
-            failoverInProgress = x.FailoverInProgress, knownReplicas = x.KnownReplicas, knownSentinels = x.KnownSentinels,
-            epoch = x.Epoch, quorum = x.Quorum, quorumOk = x.QuorumOk, error = x.Error,
-        }),
-    }, Json);
+    public static string JsonDocument(LabDefinition lab, LabSnapshot s, IReadOnlyDictionary<string, int?> pids) =>
+        JsonSerializer.Serialize(Document(lab, s, pids), CliJson.Document.StatusDocument);
+
+    public static StatusDocument Document(LabDefinition lab, LabSnapshot s, IReadOnlyDictionary<string, int?> pids) => new(
+        Lab: lab.LabFile,
+        MasterName: lab.MasterName,
+        PortOffset: lab.PortOffset,
+        Healthy: s.Consensus.Healthy,
+        Master: new MasterClaims(s.Consensus.MasterBySentinels, s.Consensus.MasterByRoles),
+        Disagreements: s.Consensus.Disagreements,
+        Problems: s.Consensus.Problems,
+        Nodes: [.. s.Nodes.Select(n => new NodeStatus(
+            n.Name, n.Endpoint.Host, n.Port, n.Reachable, pids.GetValueOrDefault(n.Name),
+            Role: n.Reachable ? Role(n.Role) : null, Follows: n.FollowsName, FollowsPort: n.FollowsPort, Link: n.LinkStatus,
+            LastIoSecondsAgo: n.LastIoSecondsAgo, SyncInProgress: n.SyncInProgress, Offset: n.Offset, LagBytes: n.LagBytes,
+            Replicas: [.. n.Replicas.Select(r => new ReplicaStatus(r.Name, r.Ip, r.Port, r.State, r.Offset, r.LagSeconds))],
+            GoodReplicas: n.GoodReplicas, Keys: n.Keys, Aof: n.Aof, Error: n.Error))],
+        Sentinels: [.. s.Sentinels.Select(x => new SentinelStatus(
+            x.Name, x.Endpoint.Host, x.Port, x.Reachable, pids.GetValueOrDefault(x.Name),
+            Master: x.MasterNodeName, MasterAddress: x.MasterAddress, SDown: x.SDown, ODown: x.ODown,
+            FailoverInProgress: x.FailoverInProgress, KnownReplicas: x.KnownReplicas, KnownSentinels: x.KnownSentinels,
+            Epoch: x.Epoch, Quorum: x.Quorum, QuorumOk: x.QuorumOk, Error: x.Error))]);
 
     private static string Role(NodeRole role) => role switch { NodeRole.Master => "master", NodeRole.Replica => "replica", _ => "?" };
 

@@ -6,36 +6,6 @@ using RedisHaTui.Core.Tests.Support;
 
 namespace RedisHaTui.Tests.Cli;
 
-public class CliArgumentsTests
-{
-    [Theory]
-    [InlineData(new[] { "status", "--json", "--wait-ready", "5" }, "status")]
-    [InlineData(new[] { "--no-start", "--port-offset", "10" }, null)]
-    [InlineData(new[] { "failover", "--timeout=12", "--Monitor:PollIntervalMilliseconds", "500" }, "failover")]
-    public void Verbs_flags_and_settings_are_told_apart(string[] args, string? verb)
-    {
-        (CliArguments? cli, string? error) = CliArguments.Parse(args);
-
-        Assert.Null(error);
-        Assert.Equal(verb, cli!.Verb);
-        Assert.DoesNotContain("--json", cli.ConfigArguments);
-        Assert.DoesNotContain("--no-start", cli.ConfigArguments);
-    }
-
-    [Theory]
-    [InlineData(new[] { "stauts" }, "unknown command 'stauts'")]
-    [InlineData(new[] { "status", "--wait-ready", "soon" }, "--wait-ready needs a number of seconds")]
-    [InlineData(new[] { "--Lab:PortOffset" }, "--Lab:PortOffset needs a value")]
-    [InlineData(new[] { "-x" }, "unknown option '-x'")]
-    public void Usage_errors_say_what_is_wrong(string[] args, string expected)
-    {
-        (CliArguments? cli, string? error) = CliArguments.Parse(args);
-
-        Assert.Null(cli);
-        Assert.Contains(expected, error);
-    }
-}
-
 /// <summary>The executable itself, on real labs: exit codes, messages, JSON, and no process left behind.</summary>
 [Collection(LabCollection.Name)]
 public class CliTests
@@ -55,14 +25,79 @@ public class CliTests
     }
 
     [Fact]
-    public async Task Every_verb_has_help()
+    public async Task Every_verb_has_help_naming_its_own_options_and_the_lab_options()
     {
-        foreach (string verb in CliArguments.Verbs)
+        var own = new Dictionary<string, string[]>
+        {
+            ["status"] = ["--json", "--wait-ready <SECONDS>"],
+            ["failover"] = ["--timeout <SECONDS>"],
+            ["events"] = ["--json"],
+        };
+        foreach (string verb in AppCommandLine.Verbs)
         {
             (int code, string output) = await AppProcess.RunAsync(Quick, verb, "--help");
-            Assert.Equal(0, code);
+            Assert.True(code == 0, output);
             Assert.Contains($"redis-ha-tui {verb}", output);
+            Assert.Contains("--lab <PATH>", output);
+            Assert.Contains("--Section:Key <VALUE>", output);
+            foreach (string option in own.GetValueOrDefault(verb, [])) Assert.Contains(option, output);
+            Assert.DoesNotContain("--no-start", output);
         }
+    }
+
+    [Fact]
+    public async Task The_app_help_lists_the_verbs_and_the_screen_options_and_the_version_is_one_line()
+    {
+        (int code, string help) = await AppProcess.RunAsync(Quick, "--help");
+        Assert.Equal(0, code);
+        Assert.All(AppCommandLine.Verbs, verb => Assert.Contains(verb, help));
+        Assert.Contains("--no-start", help);
+        Assert.Contains("--theme <NAME>", help);
+        Assert.DoesNotContain("--exit-after", help); // hidden: it is for the benchmarks
+
+        foreach (string flag in new[] { "--version", "-V" })
+        {
+            (int versionCode, string version) = await AppProcess.RunAsync(Quick, flag);
+            Assert.Equal(0, versionCode);
+            Assert.Equal("redis-ha-tui 0.1.0", version.Trim());
+        }
+    }
+
+    [Theory]
+    [InlineData(new[] { "down", "--json" }, "--json is not an option of `down`: `status`, `events` take it")]
+    [InlineData(new[] { "status", "--timeout", "3" }, "--timeout is not an option of `status`: `failover` takes it")]
+    [InlineData(new[] { "--no-start", "status" }, "--no-start is an option of the screen (no command), not of `status`")]
+    [InlineData(new[] { "stauts" }, "unknown command 'stauts' (commands: up, status, down, check, reset, failover, events)")]
+    [InlineData(new[] { "status", "--wait-ready", "soon" }, "--wait-ready needs a number of seconds, got 'soon'")]
+    public async Task A_misplaced_or_unknown_option_or_verb_is_refused_by_name_with_exit_2(string[] args, string expected)
+    {
+        (int code, string output) = await AppProcess.RunAsync(Quick, args);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains($"redis-ha-tui: {expected}", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
+    [Fact]
+    public async Task A_Section_Key_setting_reaches_the_lab_on_any_verb_and_a_bad_one_is_named()
+    {
+        using var files = TempLab.Create();
+        int firstPort = files.Load().Nodes[0].Port;
+
+        // Nothing runs on the shifted ports: status reads them, says not healthy (1) and shows where it looked.
+        (int code, string json) = await AppProcess.RunAsync(Quick, "status", "--json", "--lab", files.LabFile, "--Lab:PortOffset", "3");
+        Assert.True(code == ExitCodes.NotHealthy, json);
+        using (JsonDocument doc = JsonDocument.Parse(json))
+        {
+            Assert.Equal(3, doc.RootElement.GetProperty("portOffset").GetInt32());
+            Assert.Equal(firstPort + 3, doc.RootElement.GetProperty("nodes")[0].GetProperty("port").GetInt32());
+            Assert.Equal("127.0.0.1", doc.RootElement.GetProperty("nodes")[0].GetProperty("host").GetString());
+        }
+
+        (int bad, string output) = await AppProcess.RunAsync(Quick, "reset", "--lab", files.LabFile, "--Lab:PortOffset=lots");
+        Assert.Equal(ExitCodes.BadInput, bad);
+        Assert.Contains("Lab:PortOffset", output);
+        Assert.DoesNotContain("   at ", output);
     }
 
     [Fact]

@@ -1,0 +1,168 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using RedisHaTui.Core.Lab;
+
+namespace RedisHaTui.Cli;
+
+/// <summary>
+/// The whole command line in one place: the verbs, the options each takes and what each runs. System.CommandLine
+/// parses, writes --help for the app and every verb, refuses an option on the wrong verb by name and answers
+/// shell completion (the [suggest] directive); the open-ended --Section:Key settings are lifted out before it
+/// parses (<see cref="ConfigOverrides"/>) and go to the lab loader with --port-offset and --theme.
+/// </summary>
+public sealed class AppCommandLine
+{
+    public static readonly string[] Verbs = ["up", "status", "down", "check", "reset", "failover", "events"];
+
+    private readonly AppOptions _o = new();
+    private IReadOnlyList<string> _settings = [];
+
+    public AppCommandLine()
+    {
+        Root = new RootCommand("redis-ha-tui: a live screen for a Redis master/replica + Sentinel lab.\n" +
+                               "Without a command, starts the lab of lab.json and opens the screen (? there lists the keys).")
+        {
+            _o.Lab, _o.PortOffset, _o.Settings, _o.NoStart, _o.Theme, _o.ExitAfter,
+            Verb("up", """
+                Start the lab in the foreground, without the screen.
+                Starts the data nodes, waits for the replicas to link, then the sentinels, and prints every
+                process's log lines prefixed with its name; one line says when the lab is ready.
+                Ctrl+C or SIGTERM stops every process and exits 0. One app owns a lab (lab file and port offset) at
+                a time: while another runs it, up exits 2 naming its pid and stops nothing.
+                """, (_, lab) => UpCommand.RunAsync(lab)),
+            Verb("status", """
+                Print the running lab's state; exit 0 when healthy.
+                Reads the running lab (whoever started it, start.sh by hand included): each node's role, the master
+                it follows, link, offset and lag, and what each sentinel reports.
+                Exit codes: 0 healthy (one master, every replica linked, every sentinel agreeing), 1 not healthy, 2 bad input.
+                """, (r, lab) => StatusCommand.RunAsync(lab, r.GetValue(_o.StatusJson), r.GetValue(_o.WaitReady)),
+                _o.StatusJson, _o.WaitReady),
+            Verb("down", """
+                Stop every process of the lab, whoever started it.
+                SHUTDOWN first, then SIGTERM, then SIGKILL. Exit 0 when none is left.
+                """, (_, lab) => DownCommand.RunAsync(lab)),
+            Verb("check", """
+                Validate lab.json, Redis and the ports without starting anything.
+                Checks lab.json (syntax, keys, names, ports, replicas, quorum), the Redis binaries (fetching Debian's
+                redis-server into .redis/ when none is found), the run directory and the ports.
+                Exit 0 when the lab can start, 2 with every problem named otherwise.
+                """, (_, lab) => CheckCommand.RunAsync(lab)),
+            Verb("reset", """
+                Delete the lab's run directory (working configs, data, logs).
+                Refuses while any process of the lab runs. The next start begins from lab/ and lab.json again.
+                """, (_, lab) => Task.FromResult(ResetCommand.Run(lab))),
+            Verb("failover", """
+                Fail over through the sentinels and time it.
+                Asks the sentinels to fail over (SENTINEL FAILOVER), waits until every sentinel agrees on the new
+                master, and prints old → new master with the stopwatch.
+                Exit 0 on success, 1 with the reason otherwise (INPROG, NOGOODSLAVE, no sentinel, timeout).
+                """, (r, lab) => FailoverCommand.RunAsync(lab, TimeSpan.FromSeconds(r.GetValue(_o.Timeout))),
+                _o.Timeout),
+            Verb("events", """
+                Stream the merged Sentinel timeline of the running lab until Ctrl+C.
+                One line per event, or one JSON object per line with --json.
+                """, (r, lab) => EventsCommand.RunAsync(lab, r.GetValue(_o.EventsJson)),
+                _o.EventsJson),
+        };
+        // Help says "redis-ha-tui" however it was started (dotnet redis-ha-tui.dll, the apphost, a test host).
+        Root.HelpName = "redis-ha-tui";
+        Root.SetAction(WithLab((r, lab) => ScreenCommand.RunAsync(lab, r.GetValue(_o.NoStart),
+            r.GetValue(_o.ExitAfter) is { } s ? TimeSpan.FromSeconds(s) : null)));
+        VersionOption version = Root.Options.OfType<VersionOption>().Single();
+        version.Aliases.Add("-V");
+        version.Action = new PrintVersion();
+    }
+
+    public RootCommand Root { get; }
+
+    /// <summary>What a command line comes to before anything runs: the parse, the lifted settings, the usage errors.</summary>
+    public sealed record Parsed(ParseResult? Result, IReadOnlyList<string> Settings, IReadOnlyList<string> Errors);
+
+    public Parsed Parse(IReadOnlyList<string> args)
+    {
+        ConfigOverrides.Split split = ConfigOverrides.Take(args, OptionNames());
+        if (split.Error is not null) return new Parsed(null, split.Settings, [split.Error]);
+        ParseResult result = Root.Parse(split.Rest);
+        return new Parsed(result, split.Settings, UsageErrors.Describe(result, Root));
+    }
+
+    /// <summary>Parses and runs; usage errors go to stderr with exit code 2 (System.CommandLine's own would be 1).</summary>
+    public async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        Parsed parsed = Parse(args);
+        if (parsed.Errors.Count > 0 || parsed.Result is null)
+        {
+            foreach (string error in parsed.Errors) Console.Error.WriteLine($"redis-ha-tui: {error}");
+            string verb = parsed.Result?.CommandResult.Command is { } c && c != Root ? $" {c.Name}" : "";
+            Console.Error.WriteLine($"Try `redis-ha-tui{verb} --help`.");
+            return ExitCodes.BadInput;
+        }
+        _settings = parsed.Settings;
+        return await parsed.Result.InvokeAsync(new InvocationConfiguration
+        {
+            // The verbs and the screen handle Ctrl+C, SIGTERM and SIGHUP themselves (a lab takes seconds to stop):
+            // System.CommandLine must not cut them short after its default 2 s.
+            ProcessTerminationTimeout = null,
+            // A crash stays a crash: the verbs' own handlers stop what they started, and a stack trace is a bug report.
+            EnableDefaultExceptionHandler = false,
+        });
+    }
+
+    private Command Verb(string name, string description, Func<ParseResult, LabDefinition, Task<int>> run, params Option[] options)
+    {
+        var verb = new Command(name, description);
+        foreach (Option o in options) verb.Options.Add(o);
+        // The screen's options are the root's: System.CommandLine accepts them before a verb, so refuse them here.
+        verb.Validators.Add(r =>
+        {
+            foreach (Option o in new Option[] { _o.NoStart, _o.Theme, _o.ExitAfter })
+                if (r.GetResult(o) is { Implicit: false })
+                    r.AddError($"{o.Name} is an option of the screen (no command), not of `{name}`");
+        });
+        verb.SetAction(WithLab(run));
+        return verb;
+    }
+
+    /// <summary>Loads the lab, then runs; a lab that does not load is bad input, each problem on its own line.</summary>
+    private Func<ParseResult, CancellationToken, Task<int>> WithLab(Func<ParseResult, LabDefinition, Task<int>> run) => async (r, _) =>
+    {
+        try
+        {
+            return await run(r, LabLoader.Load(r.GetValue(_o.Lab), ConfigArguments(r)));
+        }
+        catch (LabLoadException e)
+        {
+            foreach (string problem in e.Problems) Console.Error.WriteLine($"redis-ha-tui: {problem}");
+            return ExitCodes.BadInput;
+        }
+    };
+
+    /// <summary>The lab loader's command-line layer: the short forms it maps (LabLoader.SwitchMappings), then the settings.</summary>
+    private List<string> ConfigArguments(ParseResult r)
+    {
+        var arguments = new List<string>();
+        if (r.GetValue(_o.PortOffset) is { } offset) arguments.AddRange(["--port-offset", offset]);
+        if (r.GetValue(_o.Theme) is { } theme) arguments.AddRange(["--theme", theme]);
+        arguments.AddRange(_settings);
+        return arguments;
+    }
+
+    private HashSet<string> OptionNames() =>
+    [
+        .. new[] { Root }.Concat(Root.Subcommands)
+            .SelectMany(c => c.Options)
+            .SelectMany(o => o.Aliases.Prepend(o.Name)),
+    ];
+
+    /// <summary>--version and -V: "redis-ha-tui 0.1.0", the way the app has always said it.</summary>
+    private sealed class PrintVersion : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine($"redis-ha-tui {typeof(PrintVersion).Assembly.GetName().Version?.ToString(3)}");
+            return ExitCodes.Ok;
+        }
+    }
+}

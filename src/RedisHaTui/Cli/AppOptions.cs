@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace RedisHaTui.Cli;
+
+/// <summary>
+/// Every option of the app, with the words --help shows for it. Which command takes which is decided in
+/// <see cref="AppCommandLine"/>; an option a command does not take is refused there by System.CommandLine.
+/// </summary>
+public sealed class AppOptions
+{
+    // On every command (Recursive: declared on the root, accepted after any verb).
+
+    public Option<string> Lab { get; } = new("--lab")
+    {
+        HelpName = "PATH",
+        Description = "The lab file (default: lab.json in the current folder)",
+        Recursive = true,
+    };
+
+    /// <summary>Kept as text: the lab loader reads it as Lab:PortOffset and names that key when it is wrong.</summary>
+    public Option<string> PortOffset { get; } = new("--port-offset")
+    {
+        HelpName = "N",
+        Description = "Shift every port by N, to run several labs side by side",
+        Recursive = true,
+    };
+
+    /// <summary>
+    /// A help row only: real --Section:Key tokens are lifted out before parsing (<see cref="ConfigOverrides"/>),
+    /// this literal name included, so it never matches anything.
+    /// </summary>
+    public Option<string> Settings { get; } = new("--Section:Key")
+    {
+        HelpName = "VALUE",
+        Description = "Any lab.json setting, e.g. --Monitor:PollIntervalMilliseconds 500 (environment: REDISHATUI_Section__Key=VALUE; the command line wins)",
+        Recursive = true,
+    };
+
+    // The screen's (no command).
+
+    public Option<bool> NoStart { get; } = new("--no-start")
+    {
+        Description = "Attach to a lab already running (started by `up` or by hand); quitting leaves it running",
+    };
+
+    /// <summary>Kept as text: the lab loader checks it as Ui:Theme, whichever of file, environment or here it comes from.</summary>
+    public Option<string> Theme { get; } = Completing(new("--theme")
+    {
+        HelpName = "NAME",
+        Description = "default, presenter (high contrast for projectors) or mono",
+    }, "default", "presenter", "mono");
+
+    /// <summary>For the benchmarks: the screen quits by itself after that long. Hidden from --help.</summary>
+    public Option<double?> ExitAfter { get; } = new("--exit-after")
+    {
+        HelpName = "SECONDS",
+        Hidden = true,
+        CustomParser = r => Seconds(r),
+    };
+
+    // The verbs' own. One instance per verb: a symbol belongs to the command that lists it.
+
+    public Option<bool> StatusJson { get; } = Json("One JSON document (shape in README.md) instead of tables");
+
+    public Option<bool> EventsJson { get; } = Json("One JSON object per line instead of text");
+
+    public Option<double?> WaitReady { get; } = new("--wait-ready")
+    {
+        HelpName = "SECONDS",
+        Description = "Wait up to SECONDS for the lab to become healthy before printing",
+        CustomParser = r => Seconds(r),
+    };
+
+    public Option<double> Timeout { get; } = new("--timeout")
+    {
+        HelpName = "SECONDS",
+        Description = "How long to wait for every sentinel to agree on the new master",
+        DefaultValueFactory = _ => 30,
+        CustomParser = r => Seconds(r) ?? 0,
+    };
+
+    private static Option<bool> Json(string description) => new("--json") { Description = description };
+
+    private static Option<string> Completing(Option<string> option, params string[] values)
+    {
+        option.CompletionSources.Add(values);
+        return option;
+    }
+
+    /// <summary>A non-negative number of seconds, or an error that names the option and echoes what was given.</summary>
+    private static double? Seconds(ArgumentResult r)
+    {
+        string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && seconds >= 0)
+            return seconds;
+        string option = r.Parent is OptionResult o ? o.Option.Name : r.Argument.Name;
+        r.AddError($"{option} needs a number of seconds, got '{text}'");
+        return null;
+    }
+}
