@@ -11,23 +11,24 @@ namespace RedisHaTui.Core.Actions;
 public static class ActionRules
 {
     /// <summary>The availability of every action on every process, for the snapshot's <see cref="Availability"/>.</summary>
-    /// <param name="readOnly">Why this app may not start, stop or signal these processes (attached), or null.</param>
-    public static LabSnapshot Evaluate(LabSnapshot s, LabDefinition lab, string? readOnly)
+    /// <param name="policy">What the topology lets this app do at all.</param>
+    public static LabSnapshot Evaluate(LabSnapshot s, LabDefinition lab, ActionPolicy policy)
     {
         var commands = new List<CommandState>();
         foreach (LabCommand c in LabCommands.All)
         {
-            if (c.Scope == CommandScope.Lab) commands.Add(new CommandState(c.Kind, null, WhyNot(c.Kind, null, s, lab, readOnly)));
-            else foreach (ProcessDefinition p in lab.Processes) commands.Add(new CommandState(c.Kind, p.Name, WhyNot(c.Kind, p, s, lab, readOnly)));
+            if (c.Scope == CommandScope.Lab) commands.Add(new CommandState(c.Kind, null, WhyNot(c.Kind, null, s, lab, policy)));
+            else foreach (ProcessDefinition p in lab.Processes) commands.Add(new CommandState(c.Kind, p.Name, WhyNot(c.Kind, p, s, lab, policy)));
         }
         var availability = new Availability { Commands = [.. commands] };
         return availability == s.Availability ? s : s with { Availability = availability };
     }
 
-    public static string? WhyNot(LabActionKind kind, ProcessDefinition? p, LabSnapshot s, LabDefinition lab, string? readOnly)
+    public static string? WhyNot(LabActionKind kind, ProcessDefinition? p, LabSnapshot s, LabDefinition lab, ActionPolicy policy)
     {
         if (kind is LabActionKind.Failover or LabActionKind.CheckQuorum)
         {
+            if (kind == LabActionKind.Failover && policy.Failover is { } refused) return refused;
             if (!s.Sentinels.Any(x => x.Reachable)) return "no sentinel reachable";
             if (kind == LabActionKind.CheckQuorum) return null;
             if (s.Sentinels.Any(x => x.FailoverInProgress)) return "a failover is already in progress (INPROG)";
@@ -42,8 +43,8 @@ public static class ActionRules
         }
         if (p is null) return "select a process first";
         if (kind == LabActionKind.DebugSleep)
-            return p.Kind != ProcessKind.Node ? "DEBUG SLEEP is for data nodes" : s.Node(p.Name)!.Reachable ? null : $"{p.Name} is not answering";
-        if (readOnly is not null) return readOnly;
+            return p.Kind != ProcessKind.Node ? "DEBUG SLEEP is for data nodes" : policy.Debug ?? (s.Node(p.Name)!.Reachable ? null : $"{p.Name} is not answering");
+        if (policy.ProcessControl is { } readOnly) return readOnly;
         ProcessStatus status = s.ProcessOf(p.Name) ?? ProcessStatus.NotStarted;
         return kind switch
         {

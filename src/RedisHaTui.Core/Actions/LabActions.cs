@@ -16,9 +16,10 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
 {
     public const int DebugSleepSeconds = 5;
 
-    private readonly LabDefinition _lab = source.Lab;
+    /// <summary>Read at each use: a deployment's topology can change while the app runs.</summary>
+    private LabDefinition Lab => source.Lab;
     private TimeProvider Time => store.Time;
-    private IProcessControl Control => source.Control ?? throw new InvalidOperationException(source.ReadOnlyReason);
+    private IProcessControl Control => source.Control ?? throw new InvalidOperationException(source.Policy.ProcessControl);
 
     public async Task<LabActionResult> RunAsync(LabActionKind kind, string? target, CancellationToken ct = default)
     {
@@ -78,10 +79,10 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
         string message = $"{target} killed (kill -9)";
         if (master)
         {
-            int up = s.Sentinels.Count(x => x.Reachable), quorum = _lab.Sentinels.Max(x => x.Quorum), majority = _lab.Sentinels.Length / 2 + 1;
+            int up = s.Sentinels.Count(x => x.Reachable), quorum = Lab.Sentinels.Max(x => x.Quorum), majority = Lab.Sentinels.Length / 2 + 1;
             message += up < Math.Max(quorum, majority)
-                ? $": quorum lost, {up} of {_lab.Sentinels.Length} sentinels up, so no failover will happen"
-                : $": the sentinels should notice within {_lab.Sentinels.Max(x => x.DownAfterMilliseconds) / 1000.0:0.#} s and fail over";
+                ? $": quorum lost, {up} of {Lab.Sentinels.Length} sentinels up, so no failover will happen"
+                : $": the sentinels should notice within {Lab.Sentinels.Max(x => x.DownAfterMilliseconds) / 1000.0:0.#} s and fail over";
         }
         return LabActionResult.Success(message);
     }
@@ -89,14 +90,14 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
     internal async Task<LabActionResult> FailoverAsync()
     {
         LabSnapshot s = store.Current;
-        foreach (SentinelDefinition sentinel in _lab.Sentinels.Where(x => s.Sentinel(x.Name)!.Reachable))
+        foreach (SentinelDefinition sentinel in Lab.Sentinels.Where(x => s.Sentinel(x.Name)!.Reachable))
         {
             try
             {
                 IServer server = connections.Server(await connections.GetAsync(sentinel), sentinel);
                 string old = s.Consensus.MasterBySentinels ?? s.Consensus.MasterByRoles ?? "?";
                 store.Update(x => FailoverStopwatch.Start(x, $"SENTINEL FAILOVER via {sentinel.Name}", old, Time.GetUtcNow()));
-                await server.ExecuteAsync("SENTINEL", "FAILOVER", _lab.MasterName);
+                await server.ExecuteAsync("SENTINEL", "FAILOVER", Lab.MasterName);
                 return LabActionResult.Success($"{sentinel.Name} accepted SENTINEL FAILOVER: promoting a replica of {old}");
             }
             catch (RedisServerException e)
@@ -114,12 +115,12 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
     {
         var lines = new List<string>();
         bool anyOk = false;
-        foreach (SentinelDefinition sentinel in _lab.Sentinels)
+        foreach (SentinelDefinition sentinel in Lab.Sentinels)
         {
             try
             {
                 IServer server = connections.Server(await connections.GetAsync(sentinel), sentinel);
-                lines.Add($"{sentinel.Name}: {await server.ExecuteAsync("SENTINEL", "CKQUORUM", _lab.MasterName)}");
+                lines.Add($"{sentinel.Name}: {await server.ExecuteAsync("SENTINEL", "CKQUORUM", Lab.MasterName)}");
                 anyOk = true;
             }
             catch (RedisServerException e) { lines.Add($"{sentinel.Name}: {e.Message}"); }
@@ -130,7 +131,7 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
 
     internal async Task<LabActionResult> DebugSleepAsync(string target)
     {
-        ProcessDefinition p = _lab.Find(target)!;
+        ProcessDefinition p = Lab.Find(target)!;
         IServer server = connections.Server(await connections.GetAsync(p), p);
         // The reply only comes after the sleep: don't wait for it, only for a refusal, which comes at once.
         Task<RedisResult> sleep = server.ExecuteAsync("DEBUG", "SLEEP", DebugSleepSeconds.ToString());
@@ -142,7 +143,7 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
 
     public async Task<LabActionResult> RunCommandAsync(string target, string commandLine, CancellationToken ct = default)
     {
-        if (_lab.Find(target) is not { } p) return LabActionResult.Refused($"no process named '{target}'");
+        if (Lab.Find(target) is not { } p) return LabActionResult.Refused($"no process named '{target}'");
         IReadOnlyList<string> words;
         try { words = RedisCliFormat.Split(commandLine); }
         catch (FormatException e) { return LabActionResult.Refused($"(error) {e.Message}"); }
@@ -170,7 +171,7 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
     private LabActionResult Record(LabActionKind kind, string? target, LabActionResult result)
     {
         string text = result.Ok ? result.Message.Split('\n')[0] : $"{kind} {target}: refused: {result.Message.Split('\n')[0]}";
-        store.Update(s => Timeline.Add(s, TimelineSource.App, kind.ToString().ToLowerInvariant(), text, Time.GetUtcNow(), _lab.Ui.TimelineLines));
+        store.Update(s => Timeline.Add(s, TimelineSource.App, kind.ToString().ToLowerInvariant(), text, Time.GetUtcNow(), Lab.Ui.TimelineLines));
         return result;
     }
 }

@@ -24,7 +24,7 @@ public sealed class LabMonitor : IAsyncDisposable
     /// <summary>Several events in a burst (a failover sends a dozen) make one read, not a dozen.</summary>
     private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(20);
 
-    private readonly LabDefinition _lab;
+    private readonly Func<LabDefinition> _topology;
     private readonly LabStore _store;
     private readonly ProcessConnections _connections;
     private readonly LabReader _reader;
@@ -37,17 +37,20 @@ public sealed class LabMonitor : IAsyncDisposable
     private long _hurryTicks; // 0: the configured interval; read by the loop, set by whoever hurries it
     private Task? _loop;
 
+    /// <param name="topology">The processes to watch, as the topology source knows them at each read.</param>
     /// <param name="inferProcessStates">Nobody reports process states (a lab started elsewhere): a process that answers is running.</param>
-    public LabMonitor(LabDefinition lab, LabStore store, ProcessConnections connections, bool inferProcessStates = false)
+    public LabMonitor(Func<LabDefinition> topology, LabStore store, ProcessConnections connections, bool inferProcessStates = false)
     {
-        _lab = lab;
+        _topology = topology;
         _store = store;
         _connections = connections;
-        _reader = new LabReader(lab, connections);
+        _reader = new LabReader(topology, connections);
         _time = store.Time;
         _inferProcessStates = inferProcessStates;
         _connections.Restored += _ => PollNow();
     }
+
+    private LabDefinition Lab => _topology();
 
     /// <summary>Completes the first time every process has been read once.</summary>
     public Task FirstRead => _firstRead.Task;
@@ -92,7 +95,7 @@ public sealed class LabMonitor : IAsyncDisposable
                 ProcessState.Paused => $"{name} paused (SIGSTOP)",
                 _ => null,
             };
-            return text is null ? s : Timeline.Add(s, TimelineSource.Process, status.State.ToString().ToLowerInvariant(), text, now, _lab.Ui.TimelineLines);
+            return text is null ? s : Timeline.Add(s, TimelineSource.Process, status.State.ToString().ToLowerInvariant(), text, now, Lab.Ui.TimelineLines);
         });
         PollNow();
     }
@@ -126,7 +129,7 @@ public sealed class LabMonitor : IAsyncDisposable
                 await PollAsync(checkQuorum: woken || polls++ % 5 == 0);
                 _firstRead.TrySetResult();
                 long hurry = Interlocked.Read(ref _hurryTicks);
-                woken = await WaitAsync(hurry > 0 ? TimeSpan.FromTicks(hurry) : TimeSpan.FromMilliseconds(_lab.Monitor.PollIntervalMilliseconds));
+                woken = await WaitAsync(hurry > 0 ? TimeSpan.FromTicks(hurry) : TimeSpan.FromMilliseconds(Lab.Monitor.PollIntervalMilliseconds));
                 await Task.Delay(Coalesce, _time, _stop.Token);
                 while (_wake.CurrentCount > 0) await _wake.WaitAsync(0);
             }
@@ -155,10 +158,10 @@ public sealed class LabMonitor : IAsyncDisposable
         _store.Update(s =>
         {
             // Keep process states that changed while the read was under way; an exit always wins.
-            var nodes = read.Nodes.Select((n, i) => s.Nodes[i].Process.State == ProcessState.Exited
-                ? s.Nodes[i] : n with { Process = ProcessOf(s.Nodes[i].Process, n.Reachable) });
-            var sentinels = read.Sentinels.Select((x, i) => s.Sentinels[i].Process.State == ProcessState.Exited
-                ? s.Sentinels[i] : x with { Process = ProcessOf(s.Sentinels[i].Process, x.Reachable) });
+            var nodes = read.Nodes.Select(n => s.Node(n.Name) is { Process.State: ProcessState.Exited } exited
+                ? exited : n with { Process = ProcessOf(s.Node(n.Name)?.Process ?? n.Process, n.Reachable) });
+            var sentinels = read.Sentinels.Select(x => s.Sentinel(x.Name) is { Process.State: ProcessState.Exited } exited
+                ? exited : x with { Process = ProcessOf(s.Sentinel(x.Name)?.Process ?? x.Process, x.Reachable) });
             LabSnapshot next = LabHealth.Evaluate(s with { Nodes = [.. nodes], Sentinels = [.. sentinels] });
             next = FailoverStopwatch.OnState(next, now);
             // Only the poll times moved: no new version, so idle screens stay idle.
@@ -175,7 +178,7 @@ public sealed class LabMonitor : IAsyncDisposable
     /// <summary>PSUBSCRIBE * on every sentinel not yet subscribed (a sentinel that was down is tried again each poll).</summary>
     private async Task SubscribeAsync()
     {
-        foreach (SentinelDefinition sentinel in _lab.Sentinels)
+        foreach (SentinelDefinition sentinel in Lab.Sentinels)
         {
             if (_subscribed.Contains(sentinel.Name)) continue;
             try
@@ -189,7 +192,7 @@ public sealed class LabMonitor : IAsyncDisposable
             }
             catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException) { }
         }
-        if (_subscribed.Count == _lab.Sentinels.Length) _subscribedAll.TrySetResult();
+        if (Lab.Sentinels.All(x => _subscribed.Contains(x.Name))) _subscribedAll.TrySetResult();
     }
 
     private void OnEvent(string sentinel, string channel, string payload)
@@ -199,8 +202,8 @@ public sealed class LabMonitor : IAsyncDisposable
         SentinelEvent e = SentinelEvent.Parse(channel, payload);
         _store.Update(s =>
         {
-            s = FailoverStopwatch.OnEvent(s, e, _lab.NodeLabel, now);
-            return Timeline.AddSentinelEvent(s, sentinel, e, now, _lab.Ui.TimelineLines);
+            s = FailoverStopwatch.OnEvent(s, e, Lab.NodeLabel, now);
+            return Timeline.AddSentinelEvent(s, sentinel, e, now, Lab.Ui.TimelineLines);
         });
         if (PollAtOnce.Contains(e.Kind)) PollNow();
     }

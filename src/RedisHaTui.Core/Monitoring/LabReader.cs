@@ -9,13 +9,22 @@ namespace RedisHaTui.Core.Monitoring;
 /// Reads what one node or sentinel says right now (INFO, SENTINEL MASTER, GET-MASTER-ADDR-BY-NAME, CKQUORUM)
 /// into its part of the snapshot. A process that does not answer comes back as unreachable, never as an exception.
 /// </summary>
-public sealed class LabReader(LabDefinition lab, ProcessConnections connections)
+public sealed class LabReader(Func<LabDefinition> topology, ProcessConnections connections)
 {
-    /// <summary>One read of every process of the lab, all at once, with the lab-wide verdict.</summary>
+    public LabReader(LabDefinition lab, ProcessConnections connections) : this(() => lab, connections) { }
+
+    /// <summary>The processes as the topology source knows them now (a deployment's can change between reads).</summary>
+    private LabDefinition Lab => topology();
+
+    /// <summary>
+    /// One read of every process the topology has now, all at once, with the lab-wide verdict. Parts are matched by
+    /// name, so a process that appeared since the last read starts from nothing and one that is gone drops out.
+    /// </summary>
     public async Task<LabSnapshot> ReadAllAsync(LabSnapshot previous, DateTimeOffset now, bool checkQuorum = true)
     {
-        Task<NodeSnapshot>[] nodes = [.. lab.Nodes.Select((n, i) => ReadNodeAsync(n, previous.Nodes[i], now))];
-        Task<SentinelSnapshot>[] sentinels = [.. lab.Sentinels.Select((x, i) => ReadSentinelAsync(x, previous.Sentinels[i], now, checkQuorum))];
+        LabDefinition current = Lab;
+        Task<NodeSnapshot>[] nodes = [.. current.Nodes.Select(n => ReadNodeAsync(n, previous.Node(n.Name) ?? NodeSnapshot.Initial(n), now))];
+        Task<SentinelSnapshot>[] sentinels = [.. current.Sentinels.Select(x => ReadSentinelAsync(x, previous.Sentinel(x.Name) ?? SentinelSnapshot.Initial(x), now, checkQuorum))];
         return LabHealth.Evaluate(previous with { Nodes = [.. await Task.WhenAll(nodes)], Sentinels = [.. await Task.WhenAll(sentinels)] });
     }
 
@@ -45,14 +54,14 @@ public sealed class LabReader(LabDefinition lab, ProcessConnections connections)
             Reachable = true,
             Error = null,
             Role = info.Role switch { ReplicationRole.Master => NodeRole.Master, ReplicationRole.Replica => NodeRole.Replica, _ => NodeRole.Unknown },
-            FollowsName = replica ? lab.NodeLabel(info.MasterHost, info.MasterPort) : null,
+            FollowsName = replica ? Lab.NodeLabel(info.MasterHost, info.MasterPort) : null,
             FollowsPort = replica ? info.MasterPort : null,
             LinkStatus = replica ? info.MasterLinkStatus : null,
             LastIoSecondsAgo = replica ? info.MasterLastIoSecondsAgo : null,
             SyncInProgress = replica && info.MasterSyncInProgress,
             Offset = replica ? info.ReplicaOffset : info.MasterReplOffset,
             LagBytes = null, // needs the master's offset: filled in by LabHealth.Evaluate
-            Replicas = [.. info.ConnectedReplicas.Select(r => new ReplicaLink(r.Ip, r.Port, lab.NodeAt(r.Ip, r.Port)?.Name, r.State, r.Offset, r.Lag))],
+            Replicas = [.. info.ConnectedReplicas.Select(r => new ReplicaLink(r.Ip, r.Port, Lab.NodeAt(r.Ip, r.Port)?.Name, r.State, r.Offset, r.Lag))],
             GoodReplicas = info.GoodReplicas,
             Keys = info.Keys,
             Aof = info.AofEnabled ? info.AofStatus ?? "on" : "off",
@@ -68,9 +77,9 @@ public sealed class LabReader(LabDefinition lab, ProcessConnections connections)
             ConnectionMultiplexer mux = await connections.GetAsync(sentinel);
             if (!mux.IsConnected) return previous.Unreachable("not answering");
             IServer server = connections.Server(mux, sentinel);
-            Task<RedisResult> master = server.ExecuteAsync("SENTINEL", "MASTER", lab.MasterName);
-            Task<RedisResult> address = server.ExecuteAsync("SENTINEL", "GET-MASTER-ADDR-BY-NAME", lab.MasterName);
-            Task<RedisResult>? quorum = checkQuorum || previous.Quorum is null ? server.ExecuteAsync("SENTINEL", "CKQUORUM", lab.MasterName) : null;
+            Task<RedisResult> master = server.ExecuteAsync("SENTINEL", "MASTER", Lab.MasterName);
+            Task<RedisResult> address = server.ExecuteAsync("SENTINEL", "GET-MASTER-ADDR-BY-NAME", Lab.MasterName);
+            Task<RedisResult>? quorum = checkQuorum || previous.Quorum is null ? server.ExecuteAsync("SENTINEL", "CKQUORUM", Lab.MasterName) : null;
             // Our own deadline: a paused process must not hold up the snapshot until the client library notices.
             // Waits without throwing: CKQUORUM's NOQUORUM is an error reply that is a verdict, read below.
             Task all = Task.WhenAll(quorum is null ? [master, address] : [master, address, quorum]);
@@ -86,7 +95,7 @@ public sealed class LabReader(LabDefinition lab, ProcessConnections connections)
                 Reachable = true,
                 Error = null,
                 MasterAddress = port is null ? null : $"{host}:{port}",
-                MasterNodeName = port is null ? null : lab.NodeLabel(host, port),
+                MasterNodeName = port is null ? null : Lab.NodeLabel(host, port),
                 SDown = info.SDown,
                 ODown = info.ODown,
                 FailoverInProgress = info.FailoverInProgress,
@@ -101,7 +110,7 @@ public sealed class LabReader(LabDefinition lab, ProcessConnections connections)
         }
         catch (RedisServerException e) when (e.Message.Contains("No such master", StringComparison.OrdinalIgnoreCase))
         {
-            return previous.Unreachable($"does not monitor {lab.MasterName}") with { Reachable = true, PolledAt = now };
+            return previous.Unreachable($"does not monitor {Lab.MasterName}") with { Reachable = true, PolledAt = now };
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {

@@ -28,10 +28,9 @@ public sealed class LabSession : ILabSession
         _source = source;
         _launcher = launcher;
         Lab = source.Lab;
-        string? readOnly = source.ReadOnlyReason;
-        Store = new LabStore(LabSnapshot.Initial(Lab), time, s => ActionRules.Evaluate(s, Lab, readOnly));
+        Store = new LabStore(LabSnapshot.Initial(Lab), time, s => ActionRules.Evaluate(s, source.Lab, source.Policy));
         _connections = new ProcessConnections(Lab);
-        _monitor = new LabMonitor(Lab, Store, _connections, inferProcessStates: !source.ReportsProcessStates);
+        _monitor = new LabMonitor(() => source.Lab, Store, _connections, inferProcessStates: !source.ReportsProcessStates);
         Actions = new LabActions(source, Store, _connections);
         source.ProcessStatusChanged += _monitor.OnProcessStatus;
         if (source is OwnedLab owned) owned.Supervisor.CurrentMaster = () => ActionRules.CurrentMaster(Store.Current);
@@ -42,7 +41,7 @@ public sealed class LabSession : ILabSession
     public LabDefinition Lab { get; }
     public LabStore Store { get; }
     public ILabActions Actions { get; }
-    public bool OwnsProcesses => _source.ReadOnlyReason is null;
+    public bool OwnsProcesses => _source.Control is not null;
     public LabMonitor Monitor => _monitor;
 
     /// <summary>The processes this app started, when it owns the lab.</summary>

@@ -1,3 +1,4 @@
+using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
 
@@ -21,7 +22,8 @@ public sealed class ExternalLab : ITopologySource
 
     public LabDefinition Lab { get; }
 
-    public string? ReadOnlyReason => "attached with --no-start: this app only watches processes it did not start";
+    // DEBUG SLEEP, failover and writes go through Redis: fine on a lab of ours that someone else started.
+    public ActionPolicy Policy { get; } = new(ProcessControl: "attached with --no-start: this app only watches processes it did not start");
 
     public IProcessControl? Control => null;
 

@@ -1,3 +1,4 @@
+using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
 
@@ -12,10 +13,10 @@ public interface ITopologySource : IAsyncDisposable
 {
     LabDefinition Lab { get; }
 
-    /// <summary>Why this app may not start, stop or signal these processes, or null when it may.</summary>
-    string? ReadOnlyReason { get; }
+    /// <summary>What this app may do to these processes, and why not where it may not.</summary>
+    ActionPolicy Policy { get; }
 
-    /// <summary>Start, stop, kill, pause: only where <see cref="ReadOnlyReason"/> is null.</summary>
+    /// <summary>Start, stop, kill, pause: only where the policy allows process control.</summary>
     IProcessControl? Control { get; }
 
     /// <summary>True when process states are reported as they change (the supervisor); else they are inferred from who answers.</summary>

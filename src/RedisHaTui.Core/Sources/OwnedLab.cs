@@ -1,3 +1,4 @@
+using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Core.Redis;
@@ -24,7 +25,7 @@ public sealed class OwnedLab : ITopologySource
 
     public Supervisor Supervisor { get; }
 
-    public string? ReadOnlyReason => null;
+    public ActionPolicy Policy => ActionPolicy.Owner;
 
     public IProcessControl Control => Supervisor;
 

@@ -12,7 +12,7 @@ public class AvailabilityTests
     private static readonly LabDefinition Lab = TestLabs.Definition();
     private static readonly ProcessStatus Running = new(ProcessState.Running, Pid: 42);
 
-    private static LabStore Store(string? readOnly = null) => new(LabSnapshot.Initial(Lab), derive: s => ActionRules.Evaluate(s, Lab, readOnly));
+    private static LabStore Store(string? readOnly = null) => new(LabSnapshot.Initial(Lab), derive: s => ActionRules.Evaluate(s, Lab, new ActionPolicy(ProcessControl: readOnly)));
 
     private static LabSnapshot Healthy(LabSnapshot s) => s with
     {

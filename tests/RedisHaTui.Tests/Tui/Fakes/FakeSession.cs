@@ -20,7 +20,7 @@ internal sealed class FakeSession : ILabSession
         Lab = lab;
         OwnsProcesses = ownsProcesses;
         string? readOnly = ownsProcesses ? null : "attached with --no-start: this app only watches processes it did not start";
-        Store = new LabStore(LabSnapshot.Initial(lab), derive: s => FakeActions.Override(ActionRules.Evaluate(s, lab, readOnly)));
+        Store = new LabStore(LabSnapshot.Initial(lab), derive: s => FakeActions.Override(ActionRules.Evaluate(s, lab, new ActionPolicy(ProcessControl: readOnly))));
         FakeActions.Changed += () => Store.Update(s => s with { }); // a new refusal: derive again
     }
 
