@@ -151,6 +151,8 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
         string command = words[0].ToLowerInvariant();
         if (command is "subscribe" or "psubscribe" or "monitor" or "sync" or "psync")
             return LabActionResult.Refused($"(error) {command} streams forever: not supported here (the timeline already shows sentinel events)");
+        if (source.Policy.Writes is { } readOnly && !ReadOnlyCommands.IsReadOnly(words))
+            return LabActionResult.Refused($"(error) {words[0]}: {readOnly}");
         try
         {
             IServer server = connections.Server(await connections.GetAsync(p), p);

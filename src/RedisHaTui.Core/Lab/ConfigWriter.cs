@@ -9,7 +9,7 @@ namespace RedisHaTui.Core.Lab;
 /// </summary>
 public static class ConfigWriter
 {
-    private static readonly string[] NodeOwned = ["port", "bind", "dir", "daemonize", "logfile", "pidfile", "replicaof", "slaveof", "supervised"];
+    private static readonly string[] NodeOwned = ["port", "bind", "dir", "daemonize", "logfile", "pidfile", "replicaof", "slaveof", "supervised", "replica-announce-ip"];
 
     // Sentinel's own state (myid, epochs, known-*) is dropped too: a fresh start must not resurrect an old topology.
     private static readonly string[] SentinelOwned =
@@ -18,6 +18,7 @@ public static class ConfigWriter
         "sentinel monitor", "sentinel down-after-milliseconds", "sentinel failover-timeout", "sentinel parallel-syncs",
         "sentinel myid", "sentinel current-epoch", "sentinel config-epoch", "sentinel leader-epoch",
         "sentinel known-replica", "sentinel known-slave", "sentinel known-sentinel", "sentinel resolve-hostnames", "sentinel announce-hostnames",
+        "sentinel announce-ip",
     ];
 
     public static string Node(string template, NodeDefinition node, LabDefinition lab, string folder, Version? redis = null)
@@ -25,6 +26,9 @@ public static class ConfigWriter
         var text = new StringBuilder(Strip(template, NodeOwned));
         Header(text);
         text.Append($"port {node.Port}\nbind {node.Endpoint.Host}\ndaemonize no\nlogfile \"\"\ndir {Quote(folder)}\n");
+        // Connections between loopback addresses leave from 127.0.0.1 whatever the bind: say our own address, or the
+        // master lists this replica (and sentinels find it) at 127.0.0.1.
+        if (node.Endpoint.Host != Endpoint.DefaultHost) text.Append($"replica-announce-ip {node.Endpoint.Host}\n");
         if (node.ReplicaOf is { } of)
             text.Append($"replicaof {Address(lab.Nodes.First(n => n.Name == of).Endpoint)}\n");
         // The DEBUG SLEEP action (a node that stops answering) needs DEBUG, which Redis 7 refuses by default and
@@ -40,6 +44,8 @@ public static class ConfigWriter
         Header(text);
         string m = lab.MasterName;
         text.Append($"port {sentinel.Port}\nbind {sentinel.Endpoint.Host}\ndaemonize no\nlogfile \"\"\ndir {Quote(folder)}\n");
+        // As for nodes: other sentinels would otherwise learn this one at 127.0.0.1, where nothing listens.
+        if (sentinel.Endpoint.Host != Endpoint.DefaultHost) text.Append($"sentinel announce-ip {sentinel.Endpoint.Host}\n");
         text.Append($"sentinel monitor {m} {Address(lab.InitialMaster.Endpoint)} {sentinel.Quorum}\n");
         text.Append($"sentinel down-after-milliseconds {m} {sentinel.DownAfterMilliseconds}\n");
         text.Append($"sentinel failover-timeout {m} {sentinel.FailoverTimeoutMilliseconds}\n");

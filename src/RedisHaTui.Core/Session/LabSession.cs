@@ -27,18 +27,24 @@ public sealed class LabSession : ILabSession
     {
         _source = source;
         _launcher = launcher;
-        Lab = source.Lab;
         Store = new LabStore(LabSnapshot.Initial(Lab), time, s => ActionRules.Evaluate(s, source.Lab, source.Policy));
         _connections = new ProcessConnections(Lab);
         _monitor = new LabMonitor(() => source.Lab, Store, _connections, inferProcessStates: !source.ReportsProcessStates);
         Actions = new LabActions(source, Store, _connections);
         source.ProcessStatusChanged += _monitor.OnProcessStatus;
         if (source is OwnedLab owned) owned.Supervisor.CurrentMaster = () => ActionRules.CurrentMaster(Store.Current);
-        source.Open();
+        // A deployment grows or shrinks: the snapshot takes the new set at once, the timeline says what changed.
+        source.TopologyChanged += change =>
+        {
+            Store.Update(s => Timeline.Add(s.Reshape(source.Lab), TimelineSource.App, "topology", change, Store.Time.GetUtcNow(), Lab.Ui.TimelineLines));
+            _monitor.PollNow();
+        };
+        source.Open(_connections);
         _monitor.Start();
     }
 
-    public LabDefinition Lab { get; }
+    /// <summary>The processes as the source knows them now (a deployment's can change).</summary>
+    public LabDefinition Lab => _source.Lab;
     public LabStore Store { get; }
     public ILabActions Actions { get; }
     public bool OwnsProcesses => _source.Control is not null;
@@ -68,6 +74,10 @@ public sealed class LabSession : ILabSession
             throw;
         }
     }
+
+    /// <summary>Watches a Sentinel deployment found through its sentinels; throws <see cref="LabLoadException"/> naming why it cannot.</summary>
+    public static async Task<LabSession> AttachToDeploymentAsync(DeploymentOptions options, TimeProvider? time = null, CancellationToken ct = default) =>
+        new(await DeploymentSource.DiscoverAsync(options, time, ct), null, time);
 
     /// <summary>Watches a running lab without owning it.</summary>
     public static LabSession Attach(LabDefinition lab, TimeProvider? time = null) => new(new ExternalLab(lab, time), null, time);

@@ -1,5 +1,6 @@
 using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Monitoring;
 using RedisHaTui.Core.Processes;
 
 namespace RedisHaTui.Core.Sources;
@@ -42,7 +43,9 @@ public sealed class ExternalLab : ITopologySource
             : $"no log file at {LabLoader.Relative(_run.LogPath(p))}: started elsewhere, its log is in its own terminal";
     }
 
-    public void Open()
+    public event Action<string>? TopologyChanged { add { } remove { } }
+
+    public void Open(ProcessConnections connections)
     {
         foreach (LogFileTail tail in _tails.Values) tail.Start();
     }

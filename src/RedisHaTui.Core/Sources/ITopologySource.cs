@@ -1,5 +1,6 @@
 using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Monitoring;
 using RedisHaTui.Core.Processes;
 
 namespace RedisHaTui.Core.Sources;
@@ -31,6 +32,9 @@ public interface ITopologySource : IAsyncDisposable
     /// <summary>Where that log comes from, to say so when there is none.</summary>
     string LogSource(string processName);
 
-    /// <summary>Begins following logs; the processes themselves are started by the session's start.</summary>
-    void Open();
+    /// <summary>The processes changed (a deployment's replica added or gone): <see cref="Lab"/> holds the new set; the text says what changed.</summary>
+    event Action<string>? TopologyChanged;
+
+    /// <summary>Begins following logs (with the session's connections, where a source reads them remotely); the processes themselves are started by the session's start.</summary>
+    void Open(ProcessConnections connections);
 }

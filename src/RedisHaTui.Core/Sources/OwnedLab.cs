@@ -1,5 +1,6 @@
 using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Monitoring;
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Core.Redis;
 
@@ -37,7 +38,10 @@ public sealed class OwnedLab : ITopologySource
 
     public string LogSource(string processName) => "live output";
 
-    public void Open() { }
+    // A lab of fixed processes: its topology never changes under it.
+    public event Action<string>? TopologyChanged { add { } remove { } }
+
+    public void Open(ProcessConnections connections) { }
 
     public async ValueTask DisposeAsync()
     {

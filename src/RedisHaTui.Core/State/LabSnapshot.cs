@@ -196,6 +196,13 @@ public sealed record LabSnapshot
     /// <summary>Why an action cannot run now on <paramref name="target"/>, or null when it can.</summary>
     public string? WhyNot(Actions.LabActionKind kind, string? target = null) => Availability.WhyNot(kind, target);
 
+    /// <summary>The same picture over another set of processes: parts kept by name, new ones not read yet, gone ones dropped.</summary>
+    public LabSnapshot Reshape(LabDefinition lab) => this with
+    {
+        Nodes = [.. lab.Nodes.Select(n => Node(n.Name) ?? NodeSnapshot.Initial(n))],
+        Sentinels = [.. lab.Sentinels.Select(x => Sentinel(x.Name) ?? SentinelSnapshot.Initial(x))],
+    };
+
     /// <summary>The same picture without the poll times: what a reader would see as "no change".</summary>
     public LabSnapshot WithoutPollTimes() => this with
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Sources;
 
 namespace RedisHaTui.Cli;
 
@@ -35,7 +36,7 @@ public sealed class AppCommandLine
                 Reads the running lab (whoever started it, start.sh by hand included): each node's role, the master
                 it follows, link, offset and lag, and what each sentinel reports.
                 Exit codes: 0 healthy (one master, every replica linked, every sentinel agreeing), 1 not healthy, 2 bad input.
-                """, (r, lab) => StatusCommand.RunAsync(lab, r.GetValue(_o.StatusJson), r.GetValue(_o.WaitReady)),
+                """, _o.StatusDeployment, (r, target) => StatusCommand.RunAsync(target, r.GetValue(_o.StatusJson), r.GetValue(_o.WaitReady)),
                 _o.StatusJson, _o.WaitReady),
             Verb("down", """
                 Stop every process of the lab, whoever started it.
@@ -56,17 +57,18 @@ public sealed class AppCommandLine
                 Asks the sentinels to fail over (SENTINEL FAILOVER), waits until every sentinel agrees on the new
                 master, and prints old → new master with the stopwatch.
                 Exit 0 on success, 1 with the reason otherwise (INPROG, NOGOODSLAVE, no sentinel, timeout).
-                """, (r, lab) => FailoverCommand.RunAsync(lab, TimeSpan.FromSeconds(r.GetValue(_o.Timeout))),
+                """, _o.FailoverDeployment, (r, target) => FailoverCommand.RunAsync(target, TimeSpan.FromSeconds(r.GetValue(_o.Timeout))),
                 _o.Timeout),
             Verb("events", """
                 Stream the merged Sentinel timeline of the running lab until Ctrl+C.
                 One line per event, or one JSON object per line with --json.
-                """, (r, lab) => EventsCommand.RunAsync(lab, r.GetValue(_o.EventsJson)),
+                """, _o.EventsDeployment, (r, target) => EventsCommand.RunAsync(target, r.GetValue(_o.EventsJson)),
                 _o.EventsJson),
         };
+        foreach (Option o in _o.ScreenDeployment.All) Root.Options.Add(o);
         // Help says "redis-ha-tui" however it was started (dotnet redis-ha-tui.dll, the apphost, a test host).
         Root.HelpName = "redis-ha-tui";
-        Root.SetAction(WithLab((r, lab) => ScreenCommand.RunAsync(lab, r.GetValue(_o.NoStart),
+        Root.SetAction(WithTarget(_o.ScreenDeployment, (r, target) => ScreenCommand.RunAsync(target, r.GetValue(_o.NoStart),
             r.GetValue(_o.ExitAfter) is { } s ? TimeSpan.FromSeconds(s) : null)));
         VersionOption version = Root.Options.OfType<VersionOption>().Single();
         version.Aliases.Add("-V");
@@ -108,6 +110,14 @@ public sealed class AppCommandLine
         });
     }
 
+    /// <summary>A watching verb: it takes a lab file or, with --sentinels, a deployment.</summary>
+    private Command Verb(string name, string description, AppOptions.Deployment deployment, Func<ParseResult, WatchTarget, Task<int>> run, params Option[] options)
+    {
+        Command verb = Verb(name, description, (_, _) => Task.FromResult(0), [.. options, .. deployment.All]);
+        verb.SetAction(WithTarget(deployment, run));
+        return verb;
+    }
+
     private Command Verb(string name, string description, Func<ParseResult, LabDefinition, Task<int>> run, params Option[] options)
     {
         var verb = new Command(name, description);
@@ -136,6 +146,39 @@ public sealed class AppCommandLine
             return ExitCodes.BadInput;
         }
     };
+
+    /// <summary>
+    /// With --sentinels, a deployment (no lab file needed: an installed tool has none); else the lab of the lab file.
+    /// Whatever is wrong with either is bad input, named.
+    /// </summary>
+    private Func<ParseResult, CancellationToken, Task<int>> WithTarget(AppOptions.Deployment o, Func<ParseResult, WatchTarget, Task<int>> run) => async (r, ct) =>
+    {
+        if (r.GetValue(o.Sentinels) is not { } sentinels)
+        {
+            foreach (Option only in new Option[] { o.Master, o.User, o.PasswordFile, o.AllowWrites, o.AllowFailover })
+                if (r.GetResult(only) is { Implicit: false })
+                    return BadInput($"{only.Name} goes with --sentinels (a deployment); a lab file's lab needs none of it");
+            return await WithLab((pr, lab) => run(pr, WatchTarget.OfLab(lab)))(r, ct);
+        }
+        (IReadOnlyList<Endpoint>? endpoints, string? error) = DeploymentOptions.ParseSentinels(sentinels);
+        if (error is not null) return BadInput(error);
+        if (r.GetValue(o.Master) is not { Length: > 0 } master) return BadInput("--sentinels needs --master NAME: the master name the sentinels monitor");
+        (RedisCredentials? credentials, string? secretError) = Secrets.Read(r.GetValue(o.User), r.GetValue(o.PasswordFile), ask: true);
+        if (secretError is not null) return BadInput(secretError);
+        var deployment = new DeploymentOptions(endpoints!, master, new ConnectionSecurity(credentials), r.GetValue(o.AllowFailover), r.GetValue(o.AllowWrites));
+        try { return await run(r, new WatchTarget(null, deployment)); }
+        catch (LabLoadException e)
+        {
+            foreach (string problem in e.Problems) Console.Error.WriteLine($"redis-ha-tui: {problem}");
+            return ExitCodes.BadInput;
+        }
+    };
+
+    private static int BadInput(string message)
+    {
+        Console.Error.WriteLine($"redis-ha-tui: {message}");
+        return ExitCodes.BadInput;
+    }
 
     /// <summary>The lab loader's command-line layer: the short forms it maps (LabLoader.SwitchMappings), then the settings.</summary>
     private List<string> ConfigArguments(ParseResult r)

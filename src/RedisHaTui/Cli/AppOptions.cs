@@ -81,6 +81,39 @@ public sealed class AppOptions
         CustomParser = r => Seconds(r) ?? 0,
     };
 
+    // Attaching to a deployment instead of a lab file: one instance per command that watches (screen, status, events, failover).
+
+    /// <summary>The options that point a watching command at a deployment, for one command.</summary>
+    public sealed class Deployment
+    {
+        public Option<string> Sentinels { get; } = new("--sentinels")
+        {
+            HelpName = "HOST:PORT[,HOST:PORT…]",
+            Description = "Watch a Sentinel deployment instead of a lab file: its sentinels (the others are discovered); needs --master",
+        };
+
+        public Option<string> Master { get; } = new("--master") { HelpName = "NAME", Description = "The master name the sentinels monitor" };
+
+        public Option<string> User { get; } = new("--user") { HelpName = "NAME", Description = "ACL user (the password comes from REDISCLI_AUTH, --password-file, or a prompt)" };
+
+        public Option<string> PasswordFile { get; } = new("--password-file")
+        {
+            HelpName = "FILE",
+            Description = "Read the password from FILE (never on the command line; REDISCLI_AUTH works too)",
+        };
+
+        public Option<bool> AllowWrites { get; } = new("--allow-writes") { Description = "Let DEBUG and writing commands through (a deployment is read-only by default)" };
+
+        public Option<bool> AllowFailover { get; } = new("--allow-failover") { Description = "Let SENTINEL FAILOVER run on the deployment (asked for the master's name first)" };
+
+        public Option[] All => [Sentinels, Master, User, PasswordFile, AllowWrites, AllowFailover];
+    }
+
+    public Deployment ScreenDeployment { get; } = new();
+    public Deployment StatusDeployment { get; } = new();
+    public Deployment EventsDeployment { get; } = new();
+    public Deployment FailoverDeployment { get; } = new();
+
     private static Option<bool> Json(string description) => new("--json") { Description = description };
 
     private static Option<string> Completing(Option<string> option, params string[] values)

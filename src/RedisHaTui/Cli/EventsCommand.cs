@@ -11,11 +11,12 @@ public static class EventsCommand
 {
     private static readonly TimeSpan SubscribeWait = TimeSpan.FromSeconds(5);
 
-    public static async Task<int> RunAsync(LabDefinition lab, bool json)
+    public static async Task<int> RunAsync(WatchTarget target, bool json)
     {
         (CancellationTokenSource cancel, IDisposable signals) = Terminal.CancelOnSignals();
         using var _ = signals;
-        await using LabSession session = LabSession.Attach(lab);
+        await using LabSession session = await target.AttachAsync();
+        LabDefinition lab = session.Lab;
         // Said once every sentinel is subscribed (or after a few seconds without some): from then on no event is missed.
         await ((Task)Task.WhenAny(session.Monitor.Subscribed, Task.Delay(SubscribeWait, cancel.Token))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         string missing = session.Monitor.Subscribed.IsCompleted ? "" : " (not every sentinel answers yet)";

@@ -10,9 +10,10 @@ namespace RedisHaTui.Cli;
 /// <summary>`failover`: the `f` key without the screen — SENTINEL FAILOVER, then wait for every sentinel to agree.</summary>
 public static class FailoverCommand
 {
-    public static async Task<int> RunAsync(LabDefinition lab, TimeSpan timeout)
+    public static async Task<int> RunAsync(WatchTarget target, TimeSpan timeout)
     {
-        await using LabSession session = LabSession.Attach(lab);
+        await using LabSession session = await target.AttachAsync();
+        LabDefinition lab = session.Lab;
         if (await Task.WhenAny(session.Monitor.FirstRead, Task.Delay(TimeSpan.FromSeconds(5))) != session.Monitor.FirstRead)
         {
             Console.Error.WriteLine("redis-ha-tui: the lab did not answer within 5 s");

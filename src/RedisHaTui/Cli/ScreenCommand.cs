@@ -8,12 +8,13 @@ namespace RedisHaTui.Cli;
 /// <summary>No command: the full screen. The lab starts behind the first frame, so the screen shows it coming up.</summary>
 public static class ScreenCommand
 {
-    public static async Task<int> RunAsync(LabDefinition lab, bool noStart, TimeSpan? exitAfter)
+    public static async Task<int> RunAsync(WatchTarget target, bool noStart, TimeSpan? exitAfter)
     {
         // Everything that can be wrong with the input is found here, before the screen takes the terminal.
-        LabSession session = noStart
-            ? LabSession.Attach(lab)
-            : await LabSession.OpenAsync(lab, m => Console.Error.WriteLine($"redis-ha-tui: {m}"));
+        LabSession session = target.Lab is { } own && !noStart
+            ? await LabSession.OpenAsync(own, m => Console.Error.WriteLine($"redis-ha-tui: {m}"))
+            : await target.AttachAsync();
+        LabDefinition lab = session.Lab;
         // Stopping the lab after the screen closes takes seconds: a second Ctrl+C, a SIGTERM or a hang-up then
         // must not kill us half way and orphan the rest. The screen has its own handlers; these outlive them.
         using var holdSignals = new ShutdownSignals();

@@ -13,7 +13,7 @@ public static class StatusPrinter
     {
         var sb = new StringBuilder();
         string verdict = s.Consensus.Healthy ? "healthy" : "NOT healthy";
-        sb.AppendLine($"{LabLoader.Relative(lab.LabFile)} · {lab.MasterName} · master {s.Consensus.MasterByRoles ?? "?"} (sentinels say {s.Consensus.MasterBySentinels ?? "?"}) · {verdict}");
+        sb.AppendLine($"{Where(lab)} · {lab.MasterName} · master {s.Consensus.MasterByRoles ?? "?"} (sentinels say {s.Consensus.MasterBySentinels ?? "?"}) · {verdict}");
         sb.AppendLine();
         var nodes = new List<string[]> { new[] { "NODE", "ADDRESS", "PROCESS", "ROLE", "FOLLOWS", "LINK", "OFFSET", "LAG", "KEYS", "REPLICAS" } };
         foreach (NodeSnapshot n in s.Nodes)
@@ -35,6 +35,11 @@ public static class StatusPrinter
         }
         return sb.ToString();
     }
+
+    /// <summary>The lab file, or the sentinels a deployment was found through.</summary>
+    private static string Where(LabDefinition lab) => lab.LabFile.Length > 0
+        ? LabLoader.Relative(lab.LabFile)
+        : $"deployment via {string.Join(",", lab.Sentinels.Select(s => s.Endpoint))}";
 
     public static string JsonDocument(LabDefinition lab, LabSnapshot s, IReadOnlyDictionary<string, int?> pids) =>
         JsonSerializer.Serialize(Document(lab, s, pids), CliJson.Document.StatusDocument);

@@ -12,6 +12,12 @@ internal static class PaneTitle
     public static string For(int number, string name, int port, int paneWidth)
     {
         int room = paneWidth - BorderCells;
+        // A deployment's processes are named by their address: the port is in the name already.
+        if (name.EndsWith($":{port}", StringComparison.Ordinal))
+        {
+            string full = number <= 9 ? $"{number} {name}" : name;
+            return full.Length <= room ? full : TextFit.Truncate(name, Math.Max(1, room));
+        }
         string[] choices =
         [
             number <= 9 ? $"{number} {name} :{port}" : $"{name} :{port}",
