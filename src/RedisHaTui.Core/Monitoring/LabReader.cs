@@ -24,7 +24,7 @@ public sealed class LabReader(LabDefinition lab, ProcessConnections connections)
         try
         {
             ConnectionMultiplexer mux = await connections.GetAsync(node);
-            if (!mux.IsConnected) return previous.Unreachable("not answering");
+            if (!mux.IsConnected) return previous.Unreachable(connections.Refusal(node) ?? "not answering");
             // Plain INFO (the default sections hold all the snapshot shows): naming several sections needs Redis 7,
             // and 6.2 answers that with a syntax error. Our own deadline, as for the sentinels below.
             string? text = await connections.Server(mux, node).InfoRawAsync().WaitAsync(connections.Timeout);
@@ -33,7 +33,7 @@ public sealed class LabReader(LabDefinition lab, ProcessConnections connections)
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {
-            return previous.Unreachable(Short(e));
+            return previous.Unreachable(Why(e));
         }
     }
 
@@ -66,7 +66,7 @@ public sealed class LabReader(LabDefinition lab, ProcessConnections connections)
         try
         {
             ConnectionMultiplexer mux = await connections.GetAsync(sentinel);
-            if (!mux.IsConnected) return previous.Unreachable("not answering");
+            if (!mux.IsConnected) return previous.Unreachable(connections.Refusal(sentinel) ?? "not answering");
             IServer server = connections.Server(mux, sentinel);
             Task<RedisResult> master = server.ExecuteAsync("SENTINEL", "MASTER", lab.MasterName);
             Task<RedisResult> address = server.ExecuteAsync("SENTINEL", "GET-MASTER-ADDR-BY-NAME", lab.MasterName);
@@ -105,7 +105,7 @@ public sealed class LabReader(LabDefinition lab, ProcessConnections connections)
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {
-            return previous.Unreachable(Short(e));
+            return previous.Unreachable(Why(e));
         }
     }
 
@@ -118,6 +118,9 @@ public sealed class LabReader(LabDefinition lab, ProcessConnections connections)
 
     private static IReadOnlyList<string?> Strings(RedisResult result) =>
         result.Resp2Type == ResultType.Array ? ((RedisResult[])result!).Select(r => (string?)r).ToArray() : [(string?)result];
+
+    /// <summary>A failed read in a few words; a refused password says so (NOAUTH / WRONGPASS) instead of "not answering".</summary>
+    private string Why(Exception e) => AuthRefusal.Of(e, lab.Security.Credentials is not null) ?? Short(e);
 
     internal static string Short(Exception e) => e switch
     {
