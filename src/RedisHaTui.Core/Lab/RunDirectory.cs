@@ -55,9 +55,8 @@ public sealed class RunDirectory(LabDefinition lab)
         foreach (ProcessDefinition p in lab.Processes)
         {
             Directory.CreateDirectory(ProcessFolder(p));
-            // With a password in the config, the folder is what keeps it private: Redis's CONFIG REWRITE (which
-            // Sentinel sends after every failover, and which a sentinel does to its own file at start) replaces the
-            // file with a new one of mode 0644 & ~umask, whatever mode it had. Measured on Redis 7.0.15.
+            // With a password in the config, the folder keeps it private too: Redis's CONFIG REWRITE replaces the
+            // file with one of mode 0644 & ~umask (see FileCreationMask), and a by-hand start may run with umask 022.
             if (secret) LabSecrets.Restrict(ProcessFolder(p), LabSecrets.OwnerOnlyFolder);
             string template = File.ReadAllText(Path.Combine(p.Folder, p.ConfigFileName));
             string text = p switch
