@@ -3,6 +3,9 @@
 # Redis and Sentinel rewrite their config files, so the process runs on a copy kept in the run
 # directory (.run/lab-0/<name>/, the same one redis-ha-tui uses) and lab/ stays as it is.
 set -e
+# Files this script and Redis create are for their owner only: with Lab:Auth on, the working copy holds the
+# password, and Redis's CONFIG REWRITE recreates it with mode 0644 & ~umask.
+umask 077
 here=$(cd "$1" && pwd)
 name=$(basename "$here")
 top=$(cd "$here/../.." && pwd)
@@ -10,8 +13,12 @@ work="$top/.run/lab-0/$name"
 mkdir -p "$work"
 
 if [ -f "$here/sentinel.conf" ]; then conf=sentinel.conf; binary=redis-sentinel; else conf=redis.conf; binary=redis-server; fi
-# Keep an existing copy: it holds what Redis rewrote (the tutorial's files change in place too).
+# Keep an existing copy: it holds what Redis rewrote (the tutorial's files change in place too), and, for a lab
+# redis-ha-tui ran with Lab:Auth on, the password (requirepass, masterauth, sentinel auth-pass) it wrote there.
 [ -f "$work/$conf" ] || cp "$here/$conf" "$work/$conf"
+if grep -q '^requirepass' "$work/$conf"; then
+  echo "$name: password on (Lab:Auth); for redis-cli: REDISCLI_AUTH=\"\$(cat $top/.run/lab-0/secrets/password)\" redis-cli -p PORT" >&2
+fi
 
 # Prefer Redis on PATH, else the copy redis-ha-tui unpacked into .redis/ (see README).
 if ! command -v "$binary" >/dev/null 2>&1 && [ -x "$top/.redis/usr/bin/$binary" ]; then

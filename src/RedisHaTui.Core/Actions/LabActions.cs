@@ -166,7 +166,10 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
             return LabActionResult.Refused("(error) READONLY You can't write against a read only replica.");
         }
         catch (RedisCommandException e) { return LabActionResult.Refused($"(error) {e.Message}"); }
-        catch (Exception e) when (e is RedisException or TimeoutException) { return LabActionResult.Refused($"(error) {target}: {LabReader.Short(e)}"); }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return LabActionResult.Refused($"(error) {target}: {connections.Refusal(p) ?? AuthRefusal.Of(e, Lab.Security.Credentials is not null) ?? LabReader.Short(e)}");
+        }
     }
 
     /// <summary>Every action goes to the timeline, refusals included: the presenter sees what was tried.</summary>

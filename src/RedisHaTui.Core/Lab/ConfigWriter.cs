@@ -9,7 +9,12 @@ namespace RedisHaTui.Core.Lab;
 /// </summary>
 public static class ConfigWriter
 {
-    private static readonly string[] NodeOwned = ["port", "bind", "dir", "daemonize", "logfile", "pidfile", "replicaof", "slaveof", "supervised", "replica-announce-ip"];
+    // Passwords are lab.json's too (Lab:Auth): a template's own would lock the app out of its lab.
+    private static readonly string[] NodeOwned =
+    [
+        "port", "bind", "dir", "daemonize", "logfile", "pidfile", "replicaof", "slaveof", "supervised", "replica-announce-ip",
+        "requirepass", "masterauth", "masteruser",
+    ];
 
     // Sentinel's own state (myid, epochs, known-*) is dropped too: a fresh start must not resurrect an old topology.
     private static readonly string[] SentinelOwned =
@@ -19,6 +24,7 @@ public static class ConfigWriter
         "sentinel myid", "sentinel current-epoch", "sentinel config-epoch", "sentinel leader-epoch",
         "sentinel known-replica", "sentinel known-slave", "sentinel known-sentinel", "sentinel resolve-hostnames", "sentinel announce-hostnames",
         "sentinel announce-ip",
+        "requirepass", "sentinel auth-pass", "sentinel auth-user", "sentinel sentinel-pass", "sentinel sentinel-user",
     ];
 
     public static string Node(string template, NodeDefinition node, LabDefinition lab, string folder, Version? redis = null)
@@ -33,6 +39,13 @@ public static class ConfigWriter
             text.Append($"replicaof {Address(lab.Nodes.First(n => n.Name == of).Endpoint)}\n");
         // The DEBUG SLEEP action (a node that stops answering) needs DEBUG, which Redis 7 refuses by default and
         // 6.2 neither refuses nor knows the directive for. "local": loopback clients only.
+        if (lab.Security.Credentials is { } credentials)
+        {
+            // requirepass: clients (the app included) must AUTH; masterauth: this node, when a replica, authenticates
+            // to its master — every node may become one after a failover, so every node gets both.
+            string password = Quote(credentials.Password.Reveal());
+            text.Append($"requirepass {password}\nmasterauth {password}\n");
+        }
         if (redis is { Major: >= 7 } && !System.Text.RegularExpressions.Regex.IsMatch(template, @"(?m)^\s*enable-debug-command\b"))
             text.Append("enable-debug-command local\n");
         return text.ToString();
@@ -50,6 +63,16 @@ public static class ConfigWriter
         text.Append($"sentinel down-after-milliseconds {m} {sentinel.DownAfterMilliseconds}\n");
         text.Append($"sentinel failover-timeout {m} {sentinel.FailoverTimeoutMilliseconds}\n");
         text.Append($"sentinel parallel-syncs {m} {sentinel.ParallelSyncs}\n");
+        if (lab.Security.Credentials is { } credentials)
+        {
+            // auth-pass: what this sentinel sends to the master and replicas. requirepass: its own port wants the
+            // password too. Sentinels then also authenticate to each other: with no `sentinel sentinel-pass`, a
+            // sentinel sends its own requirepass to the other sentinels (sentinel.c, for compatibility), and since
+            // every sentinel of the lab has the same one, that is enough. Verified on Redis 7.0.15: all three see
+            // 2 other sentinels, CKQUORUM is OK and a kill -9 of the master fails over.
+            string password = Quote(credentials.Password.Reveal());
+            text.Append($"sentinel auth-pass {m} {password}\nrequirepass {password}\n");
+        }
         return text.ToString();
     }
 

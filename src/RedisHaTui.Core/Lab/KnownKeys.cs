@@ -28,6 +28,11 @@ internal static class KnownKeys
             return $"unknown section '{parts[0]}'{Suggest(parts[0], Sections.Keys)}";
         for (int i = 1; i < parts.Length; i++)
         {
+            // Said before anything else, and without the value: a password written into lab.json ends up in
+            // version control, backups and screen shares.
+            if (type == typeof(AuthSettings) && string.Equals(parts[i], "Password", StringComparison.OrdinalIgnoreCase))
+                return "a password never goes in lab.json, the environment or the command line: write it to a file only you can read " +
+                       "(chmod 600) and set Lab:Auth:PasswordFile to its path, or leave it out and one is generated in the run directory";
             PropertyInfo? property = type.GetProperty(parts[i], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
             if (property is null)
                 return $"unknown key '{parts[i]}'{Suggest(parts[i], type.GetProperties().Select(p => p.Name))}";
@@ -40,6 +45,7 @@ internal static class KnownKeys
                 i++;
             }
         }
+        if (type.IsClass && type != typeof(string) && value.Length > 0) return "is a section: expected keys under it, not a value";
         if (type == typeof(int) && !int.TryParse(value, out _)) return $"'{value}' is not a whole number";
         if (type == typeof(bool) && !bool.TryParse(value, out _)) return $"'{value}' is not true or false";
         return null;

@@ -59,7 +59,8 @@ public static class LabLoader
             // The binder names the key ("Failed to convert configuration value at 'Lab:Nodes:0:Port' to type 'System.Int32'").
             throw new LabLoadException($"{shown}: {e.Message.Replace("System.Int32", "a whole number").Replace("System.Boolean", "true/false")}");
         }
-        return LabValidator.Validate(path, shown, lab, redis, monitor, ui);
+        LabDefinition definition = LabValidator.Validate(path, shown, lab, redis, monitor, ui);
+        return definition with { Security = LabSecrets.Resolve(definition, lab.Auth, shown) };
     }
 
     private static IConfigurationRoot Build(string path, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment)

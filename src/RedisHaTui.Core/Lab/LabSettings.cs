@@ -12,6 +12,19 @@ public sealed class LabSettings
     public string RunDirectory { get; set; } = ".run";
     public List<NodeSettings> Nodes { get; set; } = [];
     public List<SentinelSettings> Sentinels { get; set; } = [];
+    public AuthSettings Auth { get; set; } = new();
+}
+
+/// <summary>
+/// "Lab:Auth": a password on every node and sentinel. The password itself never goes in lab.json (a key
+/// named Password is refused): it is generated once per run directory, or read from <see cref="PasswordFile"/>.
+/// </summary>
+public sealed class AuthSettings
+{
+    /// <summary>Off by default: the tutorial's lab has no password.</summary>
+    public bool Enabled { get; set; }
+    /// <summary>A file holding the password (first line), readable only by its owner; empty: generate one.</summary>
+    public string PasswordFile { get; set; } = "";
 }
 
 /// <summary>One data node of lab.json.</summary>

@@ -30,6 +30,8 @@ internal static class LabValidator
                 Problem($"{key}:Host", $"'{host}' is not a loopback IPv4 address: a lab binds 127.0.0.1 (default) or another 127.x.y.z");
             if (string.IsNullOrWhiteSpace(name) || !name.All(c => char.IsLetterOrDigit(c) || c is '-' or '_'))
                 Problem($"{key}:Name", $"'{name}' must be letters, digits, '-' or '_'");
+            else if (lab.Auth.Enabled && string.Equals(name, "secrets", StringComparison.OrdinalIgnoreCase))
+                Problem($"{key}:Name", "'secrets' is taken: with Lab:Auth on, the run directory keeps the password in secrets/");
             else if (!names.TryAdd(name, key))
                 Problem($"{key}:Name", $"'{name}' is already the name of {names[name]}");
             int effective = port + lab.PortOffset;

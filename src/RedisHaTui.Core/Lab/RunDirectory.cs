@@ -14,6 +14,10 @@ public sealed class RunDirectory(LabDefinition lab)
     public string LogPath(ProcessDefinition p) => Path.Combine(ProcessFolder(p), p.Name + ".log");
     public string PidPath(ProcessDefinition p) => Path.Combine(ProcessFolder(p), p.Name + ".pid");
 
+    /// <summary>Where the generated password is kept (0700 folder, 0600 file) when Lab:Auth is on without a PasswordFile.</summary>
+    public string SecretsFolder => Path.Combine(Root, "secrets");
+    public string PasswordPath => Path.Combine(SecretsFolder, "password");
+
     /// <summary>Who owns the lab while it runs (<see cref="LabOwner"/>); absent when nobody does.</summary>
     public string OwnerPath => Path.Combine(Root, "owner.json");
 
@@ -47,9 +51,13 @@ public sealed class RunDirectory(LabDefinition lab)
     public void WriteConfigs(Version? redis = null)
     {
         EnsureWritable();
+        bool secret = lab.Security.Credentials is not null;
         foreach (ProcessDefinition p in lab.Processes)
         {
             Directory.CreateDirectory(ProcessFolder(p));
+            // With a password in the config, the folder keeps it private too: Redis's CONFIG REWRITE replaces the
+            // file with one of mode 0644 & ~umask (see FileCreationMask), and a by-hand start may run with umask 022.
+            if (secret) LabSecrets.Restrict(ProcessFolder(p), LabSecrets.OwnerOnlyFolder);
             string template = File.ReadAllText(Path.Combine(p.Folder, p.ConfigFileName));
             string text = p switch
             {
@@ -57,7 +65,8 @@ public sealed class RunDirectory(LabDefinition lab)
                 SentinelDefinition s => ConfigWriter.Sentinel(template, s, lab, ProcessFolder(p)),
                 _ => throw new InvalidOperationException(p.GetType().Name),
             };
-            File.WriteAllText(ConfigPath(p), text);
+            if (secret) LabSecrets.WriteOwnerOnly(ConfigPath(p), text);
+            else File.WriteAllText(ConfigPath(p), text);
         }
     }
 

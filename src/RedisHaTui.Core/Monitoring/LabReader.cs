@@ -33,7 +33,7 @@ public sealed class LabReader(Func<LabDefinition> topology, ProcessConnections c
         try
         {
             ConnectionMultiplexer mux = await connections.GetAsync(node);
-            if (!mux.IsConnected) return previous.Unreachable("not answering");
+            if (!mux.IsConnected) return previous.Unreachable(connections.Refusal(node) ?? "not answering");
             // Plain INFO (the default sections hold all the snapshot shows): naming several sections needs Redis 7,
             // and 6.2 answers that with a syntax error. Our own deadline, as for the sentinels below.
             string? text = await connections.Server(mux, node).InfoRawAsync().WaitAsync(connections.Timeout);
@@ -42,7 +42,7 @@ public sealed class LabReader(Func<LabDefinition> topology, ProcessConnections c
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {
-            return previous.Unreachable(Short(e));
+            return previous.Unreachable(Why(e));
         }
     }
 
@@ -75,7 +75,7 @@ public sealed class LabReader(Func<LabDefinition> topology, ProcessConnections c
         try
         {
             ConnectionMultiplexer mux = await connections.GetAsync(sentinel);
-            if (!mux.IsConnected) return previous.Unreachable("not answering");
+            if (!mux.IsConnected) return previous.Unreachable(connections.Refusal(sentinel) ?? "not answering");
             IServer server = connections.Server(mux, sentinel);
             Task<RedisResult> master = server.ExecuteAsync("SENTINEL", "MASTER", Lab.MasterName);
             Task<RedisResult> address = server.ExecuteAsync("SENTINEL", "GET-MASTER-ADDR-BY-NAME", Lab.MasterName);
@@ -114,7 +114,7 @@ public sealed class LabReader(Func<LabDefinition> topology, ProcessConnections c
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {
-            return previous.Unreachable(Short(e));
+            return previous.Unreachable(Why(e));
         }
     }
 
@@ -127,6 +127,9 @@ public sealed class LabReader(Func<LabDefinition> topology, ProcessConnections c
 
     private static IReadOnlyList<string?> Strings(RedisResult result) =>
         result.Resp2Type == ResultType.Array ? ((RedisResult[])result!).Select(r => (string?)r).ToArray() : [(string?)result];
+
+    /// <summary>A failed read in a few words; a refused password says so (NOAUTH / WRONGPASS) instead of "not answering".</summary>
+    private string Why(Exception e) => AuthRefusal.Of(e, Lab.Security.Credentials is not null) ?? Short(e);
 
     internal static string Short(Exception e) => e switch
     {

@@ -23,14 +23,39 @@ public sealed class ProcessConnections(LabDefinition lab) : IAsyncDisposable
 
     public IServer Server(ConnectionMultiplexer mux, ProcessDefinition process) => mux.GetServer(process.Endpoint.Host, process.Endpoint.Port);
 
+    private readonly ConcurrentDictionary<string, string> _refusals = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Why the process refused our connection when it did so at the AUTH step (NOAUTH, WRONGPASS), said plainly
+    /// and naming what to change; null when it did not. A refused connection is not connected, so without this
+    /// the process would only look "not answering".
+    /// </summary>
+    public string? Refusal(ProcessDefinition process) => _refusals.GetValueOrDefault(process.Name);
+
     private async Task<ConnectionMultiplexer> ConnectAsync(ProcessDefinition process)
     {
         ConfigurationOptions options = RedisConnections.Options(process.Endpoint, lab.Security, Timeout, process.Kind == ProcessKind.Sentinel);
         // Come back quickly after a restart: the default backoff grows to many seconds.
         options.ReconnectRetryPolicy = new LinearRetry(500);
-        ConnectionMultiplexer mux = await ConnectionMultiplexer.ConnectAsync(options, TextWriter.Null);
-        mux.ConnectionRestored += (_, _) => Restored?.Invoke(process);
+        // The connect log is the one place the client says that the server refused the handshake with NOAUTH or
+        // WRONGPASS (its failure event is raised only for a connection that had worked). Only Redis's error
+        // replies are taken from it; the log is dropped.
+        using var log = new StringWriter();
+        ConnectionMultiplexer mux = await ConnectionMultiplexer.ConnectAsync(options, log);
+        NoteRefusal(process, mux.IsConnected ? null : AuthRefusal.Find(log.ToString()));
+        mux.ConnectionRestored += (_, _) => { NoteRefusal(process, null); Restored?.Invoke(process); };
+        mux.ConnectionFailed += (_, e) =>
+        {
+            if (e.FailureType == ConnectionFailureType.AuthenticationFailure)
+                NoteRefusal(process, AuthRefusal.Find(e.Exception?.ToString()) ?? "NOAUTH");
+        };
         return mux;
+    }
+
+    private void NoteRefusal(ProcessDefinition process, string? code)
+    {
+        if (code is null) _refusals.TryRemove(process.Name, out _);
+        else _refusals[process.Name] = AuthRefusal.Explain(code, lab.Security.Credentials is not null);
     }
 
     /// <summary>

@@ -58,6 +58,7 @@ public sealed class ManagedProcess : IAsyncDisposable
             _forceful = new CancellationTokenSource();
             _started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
+        if (_security.Credentials is not null) FileCreationMask.MakePrivate(); // before the log file and the process
         Directory.CreateDirectory(_run.ProcessFolder(Definition));
         _logFile ??= new StreamWriter(new FileStream(_run.LogPath(Definition), FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
         SetStatus(new ProcessStatus(ProcessState.Starting, Since: _time.GetUtcNow()));

@@ -84,7 +84,7 @@ public class DeploymentAttachTests
         foreach (SentinelDefinition sentinel in lab.Lab.Sentinels)
         {
             await using ConnectionMultiplexer mux = await ConnectionMultiplexer.ConnectAsync(
-                Redis.RedisConnections.Options(sentinel.Endpoint, ConnectionSecurity.None, TimeSpan.FromSeconds(2), sentinel: true));
+                RedisHaTui.Core.Redis.RedisConnections.Options(sentinel.Endpoint, ConnectionSecurity.None, TimeSpan.FromSeconds(2), sentinel: true));
             await mux.GetServer(sentinel.Endpoint.Host, sentinel.Endpoint.Port).ExecuteAsync("SENTINEL", "RESET", lab.Lab.MasterName);
         }
         LabSnapshot s = await watcher.Store.WaitForAsync(x => x.Node(node3) is null, wait.Token);

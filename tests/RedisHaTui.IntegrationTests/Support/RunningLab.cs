@@ -19,9 +19,10 @@ public sealed class RunningLab : IAsyncDisposable
     public LabSession Session { get; }
     public LabSnapshot Now => Session.Store.Current;
 
-    public static async Task<RunningLab> StartAsync(int nodes = 2, int sentinels = 3, int downAfterMs = 2000)
+    /// <param name="edit">Changes to the generated lab.json (e.g. Lab:Auth).</param>
+    public static async Task<RunningLab> StartAsync(int nodes = 2, int sentinels = 3, int downAfterMs = 2000, Action<System.Text.Json.Nodes.JsonObject>? edit = null)
     {
-        var files = TempLab.Create(nodes, sentinels, downAfterMs);
+        var files = TempLab.Create(nodes, sentinels, downAfterMs, edit: edit);
         LabDefinition lab = files.Load();
         LabSession session = await LabSession.OpenAsync(lab);
         try
