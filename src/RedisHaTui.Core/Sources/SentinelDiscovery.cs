@@ -38,7 +38,7 @@ public static class SentinelDiscovery
         try { mux = await ConnectionMultiplexer.ConnectAsync(options, TextWriter.Null).WaitAsync(o.Timeout + o.Timeout, ct); }
         catch (Exception e) when (e is RedisConnectionException or TimeoutException or SocketException)
         {
-            throw new DiscoveryRefused(sentinel, WhyNotConnected(sentinel, e));
+            throw new DiscoveryRefused(sentinel, WhyNotConnected(sentinel, e, o.Security));
         }
         await using (mux)
         {
@@ -80,12 +80,12 @@ public static class SentinelDiscovery
         catch (TimeoutException) { throw new DiscoveryRefused(sentinel, $"host name '{sentinel.Host}' did not resolve within {timeout.TotalSeconds:0.#} s"); }
     }
 
-    private static string WhyNotConnected(Endpoint sentinel, Exception e)
+    private static string WhyNotConnected(Endpoint sentinel, Exception e, ConnectionSecurity security)
     {
         string text = e.ToString();
         if (e is TimeoutException) return "did not answer in time";
         if (text.Contains("NOAUTH", StringComparison.Ordinal) || text.Contains("WRONGPASS", StringComparison.Ordinal) || text.Contains("AuthenticationFailure", StringComparison.Ordinal))
-            return "refused the credentials (WRONGPASS / NOAUTH): check --user, --password-file or REDISCLI_AUTH";
+            return Credentials(text.Contains("WRONGPASS", StringComparison.Ordinal) ? "WRONGPASS" : "NOAUTH", security);
         if (text.Contains("No such host", StringComparison.OrdinalIgnoreCase) || text.Contains("Name or service not known", StringComparison.OrdinalIgnoreCase)
             || text.Contains("nodename nor servname", StringComparison.OrdinalIgnoreCase))
             return $"host name '{sentinel.Host}' does not resolve";

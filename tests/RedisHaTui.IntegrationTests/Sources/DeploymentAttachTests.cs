@@ -33,13 +33,24 @@ public class DeploymentAttachTests
         new([seed ?? lab.Sentinels[1].Endpoint], master ?? lab.MasterName, ConnectionSecurity.None) { RediscoverEvery = TimeSpan.FromSeconds(1) };
 
     [Fact]
-    public async Task A_deployment_on_other_hosts_is_discovered_followed_through_a_failover_and_watched_read_only()
+    public async Task A_password_protected_deployment_on_other_hosts_is_discovered_followed_through_a_failover_and_watched_read_only()
     {
-        await using RunningLab lab = await RunningLab.StartAsync(nodes: 2, edit: OnTwoHosts);
+        await using RunningLab lab = await RunningLab.StartAsync(nodes: 2, edit: r =>
+        {
+            OnTwoHosts(r);
+            r["Lab"]!["Auth"] = new JsonObject { ["Enabled"] = true };
+        });
         Endpoint node1 = lab.Lab.Nodes[0].Endpoint, node2 = lab.Lab.Nodes[1].Endpoint;
         Assert.Equal("127.0.0.2", node1.Host);
+        string passwordFile = new RunDirectory(lab.Lab).PasswordPath, password = File.ReadAllText(passwordFile).Trim();
 
-        await using LabSession watcher = await LabSession.AttachToDeploymentAsync(Options(lab.Lab));
+        // Without the password, or with a wrong one, attaching says so for the sentinel it asked.
+        async Task<string> Refusal(ConnectionSecurity security) => string.Join("\n",
+            (await Assert.ThrowsAsync<LabLoadException>(() => LabSession.AttachToDeploymentAsync(Options(lab.Lab) with { Security = security }))).Problems);
+        Assert.Contains("requires a password", await Refusal(ConnectionSecurity.None));
+        Assert.Contains("refused the credentials", await Refusal(new ConnectionSecurity(new RedisCredentials(null, new Secret("not-" + password)))));
+
+        await using LabSession watcher = await LabSession.AttachToDeploymentAsync(Options(lab.Lab) with { Security = lab.Lab.Security });
         using var wait = new CancellationTokenSource(Wait);
         LabSnapshot s = await watcher.Store.WaitForAsync(x => x.Consensus.Healthy, wait.Token);
 
@@ -64,8 +75,10 @@ public class DeploymentAttachTests
         Assert.NotNull(s.Failovers[^1].PhaseTime(FailoverPhaseKind.SwitchMaster));
 
         // The command line sees the same deployment, and says healthy or not in its exit code.
-        (int code, string json) = await AppProcess.RunAsync(Wait, "status", "--json", "--sentinels", lab.Lab.Sentinels[0].Endpoint.ToString(), "--master", lab.Lab.MasterName);
+        (int code, string json) = await AppProcess.RunAsync(Wait, "status", "--json", "--sentinels", lab.Lab.Sentinels[0].Endpoint.ToString(),
+            "--master", lab.Lab.MasterName, "--password-file", passwordFile);
         Assert.Equal(ExitCodes.NotHealthy, code); // node1 is down
+        Assert.DoesNotContain(password, json);
         using JsonDocument doc = JsonDocument.Parse(json);
         Assert.Equal("127.0.0.3", doc.RootElement.GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("role").GetString() == "master").GetProperty("host").GetString());
     }
