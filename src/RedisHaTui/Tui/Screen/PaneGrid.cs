@@ -67,6 +67,28 @@ internal sealed class PaneGrid
         if (_slots.Count > 0) _slots[_selected].Pane.Selected = true;
     }
 
+    /// <summary>
+    /// Puts other panes in the place of group <paramref name="index"/> (a deployment gained or lost a process);
+    /// returns the panes it held, for the screen to remove. The selection stays at its place, within bounds.
+    /// </summary>
+    public IReadOnlyList<PaneView> ReplaceGroup(int index, IReadOnlyList<PaneView> panes)
+    {
+        Group old = _groups[index];
+        int at = _slots.IndexOf(old.Slots[0]);
+        _slots[_selected].Pane.Selected = false;
+        _slots.RemoveRange(at, old.Slots.Count);
+        var group = old with { Slots = [.. panes.Select(p => new Slot(p))] };
+        _groups[index] = group;
+        _slots.InsertRange(at, group.Slots);
+        _processes.Clear();
+        _processes.AddRange(_slots.Select(s => s.Pane).OfType<ProcessPane>());
+        _selected = Math.Clamp(_selected, 0, _slots.Count - 1);
+        _slots[_selected].Pane.Selected = true;
+        if (Zoomed) Zoomed = false; // the zoomed pane may be gone; the new layout shows them all
+        _screen.SetNeedsLayout();
+        return [.. old.Slots.Select(s => s.Pane)];
+    }
+
     /// <summary>Recomputes every pane's cell; zoomed, the selected pane covers them all and the others hide.</summary>
     public void Layout(ScreenLayout layout)
     {

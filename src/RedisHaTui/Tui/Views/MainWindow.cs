@@ -1,3 +1,4 @@
+using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
 using RedisHaTui.Tui.Input;
@@ -34,10 +35,14 @@ internal sealed class MainWindow : Runnable
     private readonly ScreenModes _modes;
     private readonly QuitGuard _quit;
     private readonly ScreenParts _parts;
+    private readonly ILabSession _session;
+    private readonly Theme _theme;
 
     public MainWindow(IApplication app, ILabSession session, Theme theme, TimeZoneInfo? zone = null)
     {
         _app = app;
+        _session = session;
+        _theme = theme;
         SetScheme(new Scheme(theme.Base));
         _status = new StatusLine(theme);
         _console = new CommandConsole(theme);
@@ -45,11 +50,7 @@ internal sealed class MainWindow : Runnable
         _door = new UiThreadDoor(app, ex => _status.Show($"error: {ex.GetBaseException().Message}", Tone.Bad));
 
         _grid = new PaneGrid(this, _placer);
-        int number = 1;
-        // Attached, a process's log may not be ours to read: say where it would come from instead of an empty box.
-        PaneView[] processes = [.. session.Lab.Processes.Select(p => new ProcessPane(p, number++, session.Log(p.Name),
-            session.OwnsProcesses ? "waiting for output…" : session.LogSource(p.Name), theme))];
-        _grid.AddGroup(processes, layout => GridLayout.Compute(processes.Length, layout.Panes));
+        _grid.AddGroup(ProcessPanes(session.Lab.Processes), CellsOfProcesses);
         Timeline = new TimelineView(theme, zone ?? TimeZoneInfo.Local);
         _grid.AddGroup([Timeline], layout => [layout.Timeline]);
         _grid.SelectionChanged += KeepOverlaysOnTop;
@@ -96,11 +97,46 @@ internal sealed class MainWindow : Runnable
         _status.Expire();
     }
 
+    /// <summary>One pane per process, numbered in order.</summary>
+    private PaneView[] ProcessPanes(IEnumerable<ProcessDefinition> processes)
+    {
+        int number = 1;
+        // Attached, a process's log may not be ours to read: say where it would come from instead of an empty box.
+        return [.. processes.Select(p => new ProcessPane(p, number++, _session.Log(p.Name),
+            _session.OwnsProcesses ? "waiting for output…" : _session.LogSource(p.Name), _theme))];
+    }
+
+    private IReadOnlyList<System.Drawing.Rectangle> CellsOfProcesses(ScreenLayout layout) => GridLayout.Compute(_grid.Processes.Count, layout.Panes);
+
     /// <summary>Applies the newest snapshot; only panes whose part changed redraw.</summary>
     private void Show(LabSnapshot snapshot)
     {
+        ShowProcessesOf(snapshot);
         foreach (PaneView pane in _grid.Panes) pane.Show(snapshot);
         KeepOverlaysOnTop();
+    }
+
+    /// <summary>
+    /// A deployment gained or lost a process: the snapshot says so first. New panes go in the old ones' place,
+    /// under the status line and the overlays. Only processes the session can name get a pane.
+    /// </summary>
+    private void ShowProcessesOf(LabSnapshot snapshot)
+    {
+        ProcessDefinition[] processes = [.. snapshot.Nodes.Select(n => n.Name).Concat(snapshot.Sentinels.Select(x => x.Name))
+            .Select(name => _session.Lab.Find(name)).OfType<ProcessDefinition>()];
+        if (processes.Select(p => p.Name).SequenceEqual(_grid.Processes.Select(p => p.ProcessName))) return;
+        PaneView[] panes = ProcessPanes(processes);
+        foreach (PaneView old in _grid.ReplaceGroup(0, panes))
+        {
+            Remove(old);
+            old.Dispose();
+        }
+        foreach (PaneView pane in panes.Reverse())
+        {
+            Add(pane);
+            MoveSubViewToStart(pane); // drawn first: the status line and the overlays stay above
+        }
+        SetNeedsLayout();
     }
 
     /// <summary>A pane redrawn under an overlay must not paint over it: redraw the overlay after it.</summary>

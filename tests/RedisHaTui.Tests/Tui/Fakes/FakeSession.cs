@@ -24,7 +24,8 @@ internal sealed class FakeSession : ILabSession
         FakeActions.Changed += () => Store.Update(s => s with { }); // a new refusal: derive again
     }
 
-    public LabDefinition Lab { get; }
+    /// <summary>Settable: a deployment's processes change while the screen shows them.</summary>
+    public LabDefinition Lab { get; set; }
 
     public LabStore Store { get; }
 
