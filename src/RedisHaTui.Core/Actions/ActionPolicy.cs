@@ -9,7 +9,9 @@ namespace RedisHaTui.Core.Actions;
 /// <param name="Debug">DEBUG SLEEP.</param>
 /// <param name="Failover">SENTINEL FAILOVER.</param>
 /// <param name="Writes">Commands typed at the `:` prompt that change data or configuration.</param>
-public sealed record ActionPolicy(string? ProcessControl = null, string? Debug = null, string? Failover = null, string? Writes = null)
+/// <param name="ConfirmFailoverByName">A failover is confirmed by typing the master's name, not with a y: someone else's deployment.</param>
+public sealed record ActionPolicy(string? ProcessControl = null, string? Debug = null, string? Failover = null, string? Writes = null,
+    bool ConfirmFailoverByName = false)
 {
     /// <summary>The lab this app started: everything.</summary>
     public static readonly ActionPolicy Owner = new();

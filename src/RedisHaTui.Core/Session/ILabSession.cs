@@ -18,6 +18,9 @@ public interface ILabSession : IAsyncDisposable
     /// <summary>True when this app started the processes (and stops them on exit); false when attached with --no-start.</summary>
     bool OwnsProcesses { get; }
 
+    /// <summary>What this app may do to the processes (the topology source's word), e.g. whether a failover is confirmed by name.</summary>
+    ActionPolicy Policy { get; }
+
     /// <summary>The log of a process: its live output, or the tail of its log file when attached.</summary>
     LogRing Log(string processName);
 

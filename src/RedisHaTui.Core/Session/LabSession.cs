@@ -48,6 +48,8 @@ public sealed class LabSession : ILabSession
     public LabStore Store { get; }
     public ILabActions Actions { get; }
     public bool OwnsProcesses => _source.Control is not null;
+
+    public ActionPolicy Policy => _source.Policy;
     public LabMonitor Monitor => _monitor;
 
     /// <summary>The processes this app started, when it owns the lab.</summary>

@@ -36,7 +36,8 @@ public sealed class DeploymentSource : ITopologySource
             ProcessControl: "attached to a deployment: read-only (this app did not start these processes)",
             Debug: options.AllowWrites ? null : "attached to a deployment: read-only; start with --allow-writes",
             Failover: options.AllowFailover ? null : "attached to a deployment: failover needs --allow-failover",
-            Writes: options.AllowWrites ? null : "attached to a deployment: read-only; start with --allow-writes");
+            Writes: options.AllowWrites ? null : "attached to a deployment: read-only; start with --allow-writes",
+            ConfirmFailoverByName: true);
     }
 
     /// <summary>Asks the sentinels what the deployment is; throws <see cref="LabLoadException"/> naming why not.</summary>

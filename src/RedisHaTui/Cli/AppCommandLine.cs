@@ -57,8 +57,8 @@ public sealed class AppCommandLine
                 Asks the sentinels to fail over (SENTINEL FAILOVER), waits until every sentinel agrees on the new
                 master, and prints old → new master with the stopwatch.
                 Exit 0 on success, 1 with the reason otherwise (INPROG, NOGOODSLAVE, no sentinel, timeout).
-                """, _o.FailoverDeployment, (r, target) => FailoverCommand.RunAsync(target, TimeSpan.FromSeconds(r.GetValue(_o.Timeout))),
-                _o.Timeout),
+                """, _o.FailoverDeployment, (r, target) => FailoverCommand.RunAsync(target, TimeSpan.FromSeconds(r.GetValue(_o.Timeout)), r.GetValue(_o.Confirm)),
+                _o.Timeout, _o.Confirm),
             Verb("events", """
                 Stream the merged Sentinel timeline of the running lab until Ctrl+C.
                 One line per event, or one JSON object per line with --json.

@@ -114,6 +114,12 @@ public sealed class AppOptions
     public Deployment EventsDeployment { get; } = new();
     public Deployment FailoverDeployment { get; } = new();
 
+    public Option<string> Confirm { get; } = new("--confirm")
+    {
+        HelpName = "MASTER",
+        Description = "For scripts failing over a deployment: its master name, which a person would otherwise type to confirm",
+    };
+
     private static Option<bool> Json(string description) => new("--json") { Description = description };
 
     private static Option<string> Completing(Option<string> option, params string[] values)

@@ -10,13 +10,18 @@ namespace RedisHaTui.Cli;
 /// <summary>`failover`: the `f` key without the screen — SENTINEL FAILOVER, then wait for every sentinel to agree.</summary>
 public static class FailoverCommand
 {
-    public static async Task<int> RunAsync(WatchTarget target, TimeSpan timeout)
+    public static async Task<int> RunAsync(WatchTarget target, TimeSpan timeout, string? confirm = null)
     {
         await using LabSession session = await target.AttachAsync();
         LabDefinition lab = session.Lab;
         if (await Task.WhenAny(session.Monitor.FirstRead, Task.Delay(TimeSpan.FromSeconds(5))) != session.Monitor.FirstRead)
         {
             Console.Error.WriteLine("redis-ha-tui: the lab did not answer within 5 s");
+            return ExitCodes.NotHealthy;
+        }
+        if (session.Policy.ConfirmFailoverByName && Confirmed(session.Lab.MasterName, confirm) is { } why)
+        {
+            Console.Error.WriteLine($"redis-ha-tui: failover refused: {why}");
             return ExitCodes.NotHealthy;
         }
         LabSnapshot before = session.Store.Current;
@@ -41,6 +46,15 @@ public static class FailoverCommand
         catch (OperationCanceledException) { }
         Console.Error.WriteLine($"redis-ha-tui: the sentinels did not agree on a new master within {timeout.TotalSeconds:0} s; see `redis-ha-tui status`");
         return ExitCodes.NotHealthy;
+    }
+
+    /// <summary>Someone else's deployment fails over only on its master's name, typed or given: null when it was; else why not.</summary>
+    private static string? Confirmed(string master, string? confirm)
+    {
+        if (confirm is not null) return confirm == master ? null : $"--confirm {confirm} is not the master name ({master})";
+        if (Console.IsInputRedirected) return $"a deployment fails over only on its master's name: add --confirm {master} (or run it in a terminal)";
+        Console.Error.Write($"This fails over a deployment this app did not start. Type its master name ({master}) to go on: ");
+        return Console.ReadLine()?.Trim() == master ? null : "the name typed was not the master's";
     }
 
     private static string Describe(LabDefinition lab, string? node) =>

@@ -167,4 +167,24 @@ public sealed class KeyActionTests
         Assert.DoesNotContain("Sentinel will promote", screen.Text);
         Assert.Contains("failover: no sentinel reachable", screen.Rows[23]);
     }
+
+    [Fact]
+    public void On_someone_elses_deployment_a_failover_is_confirmed_by_typing_the_master_name_not_by_y()
+    {
+        var session = new FakeSession(FakeLab.Definition()) { Policy = new ActionPolicy(ConfirmFailoverByName: true) };
+        session.Publish(FakeLab.Healthy(session.Lab));
+        using var screen = TuiScreen.Open(session: session);
+
+        screen.Type("f");
+        Assert.Contains("type myMaster", screen.Text);
+        screen.Type("y");
+        screen.Press(Key.Enter);
+        Assert.Empty(screen.Actions.Runs); // "y" is not the name
+        Assert.Contains("that is not myMaster", screen.Text);
+
+        screen.Type("myMaster");
+        screen.Press(Key.Enter);
+        screen.WaitUntil(() => !screen.Actions.Runs.IsEmpty, "the failover");
+        Assert.Equal([(LabActionKind.Failover, (string?)null)], screen.Actions.Runs);
+    }
 }

@@ -58,6 +58,14 @@ internal sealed class ActionRunner
     {
         if (Refused(kind, null)) return;
         var lines = describe(_session.Store.Current).Split('\n').Select(l => new Fact(l)).ToList();
+        // On someone else's deployment a stray y must not fail it over: the master's name, typed out, confirms.
+        if (kind == LabActionKind.Failover && _session.Policy.ConfirmFailoverByName)
+        {
+            string name = _session.Lab.MasterName;
+            lines.Add(new Fact($"This is not your lab: type {name} and Enter to fail it over.", Tone.Warn));
+            _modes.Ask(new Question(title, lines, $"type {name} + Enter fail over · Esc cancel", () => Run(kind, null), MustType: name));
+            return;
+        }
         _modes.Ask(new Question(title, lines, footer, () => Run(kind, null)));
     }
 

@@ -19,6 +19,7 @@ internal sealed class ScreenModes
     private readonly OverlayBox _overlay;
     private readonly StatusLine _status;
     private Question? _question;
+    private readonly LineEditor _typed = new(); // the word a question wants typed out
     private IPrompt? _prompt;
 
     public ScreenModes(View screen, OverlayBox overlay, StatusLine status)
@@ -38,6 +39,12 @@ internal sealed class ScreenModes
     public void Ask(Question question)
     {
         OpenOverlay(ScreenMode.Confirm, question.Title, question.Lines, question.Footer);
+        if (question.MustType is { } word)
+        {
+            _typed.Clear();
+            _status.Prompt = ($"type {word}: ", _typed);
+            _status.SetNeedsDraw();
+        }
         _question = question;
     }
 
@@ -55,6 +62,7 @@ internal sealed class ScreenModes
     public void Close()
     {
         ScreenMode was = Current;
+        Question? asked = _question;
         Current = ScreenMode.Normal;
         _question = null;
         if (_prompt is { } prompt)
@@ -62,6 +70,7 @@ internal sealed class ScreenModes
             _prompt = null;
             prompt.Hide();
         }
+        if (asked?.MustType is not null) _status.Prompt = null;
         if (was is ScreenMode.Help or ScreenMode.Confirm)
         {
             _overlay.Close();
@@ -79,6 +88,19 @@ internal sealed class ScreenModes
             case ScreenMode.Help:
                 if (ctrlC) AskQuit();
                 else if (key == Key.Esc || key == Key.Enter || key == Key.F1 || KeyText.Printable(key) is '?' or 'q') Close();
+                return true;
+            case ScreenMode.Confirm when _question!.MustType is { } word:
+                if (ctrlC) AskQuit();
+                else if (key == Key.Esc) Close();
+                else if (key == Key.Enter && _typed.Text == word) AnswerYes();
+                else if (key == Key.Enter)
+                {
+                    // The prompt holds the status line, so the hint goes into the prompt itself.
+                    _typed.Clear();
+                    _status.Prompt = ($"that is not {word}; type {word} (Esc cancels): ", _typed);
+                    _status.SetNeedsDraw();
+                }
+                else if (_typed.Edit(key)) _status.SetNeedsDraw();
                 return true;
             case ScreenMode.Confirm:
                 if (key == Key.Enter || KeyText.Printable(key) is 'y' or 'Y' || (ctrlC && _question!.YesOnCtrlC)) AnswerYes();

@@ -35,6 +35,9 @@ internal sealed class FakeSession : ILabSession
 
     public bool OwnsProcesses { get; }
 
+    /// <summary>Settable: a test of someone else's deployment asks for the master's name before a failover.</summary>
+    public ActionPolicy Policy { get; set; } = ActionPolicy.Owner;
+
     public LogRing Log(string processName) => _logs.GetOrAdd(processName, _ => new LogRing(200));
 
     public string LogSource(string processName) => OwnsProcesses ? "output of the process" : $"no log file for {processName}: started elsewhere";
