@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
@@ -19,9 +20,9 @@ public sealed class RunningLab : IAsyncDisposable
     public LabSession Session { get; }
     public LabSnapshot Now => Session.Store.Current;
 
-    public static async Task<RunningLab> StartAsync(int nodes = 2, int sentinels = 3, int downAfterMs = 2000)
+    public static async Task<RunningLab> StartAsync(int nodes = 2, int sentinels = 3, int downAfterMs = 2000, Action<JsonObject>? edit = null)
     {
-        var files = TempLab.Create(nodes, sentinels, downAfterMs);
+        var files = TempLab.Create(nodes, sentinels, downAfterMs, edit: edit);
         LabDefinition lab = files.Load();
         LabSession session = await LabSession.OpenAsync(lab);
         try
