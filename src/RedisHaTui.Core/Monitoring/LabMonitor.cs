@@ -62,6 +62,12 @@ public sealed class LabMonitor : IAsyncDisposable
 
     public void Start() => _loop ??= Task.Run(LoopAsync);
 
+    /// <summary>Event subscriptions (one PSUBSCRIBE * queue per sentinel) this monitor holds: at most one per sentinel.</summary>
+    public int SubscriptionCount
+    {
+        get { lock (_queues) return _queues.Count; }
+    }
+
     /// <summary>Asks for a read now instead of at the next interval.</summary>
     public void PollNow()
     {
@@ -187,7 +193,7 @@ public sealed class LabMonitor : IAsyncDisposable
                 if (!mux.IsConnected) continue;
                 ChannelMessageQueue queue = await mux.GetSubscriber().SubscribeAsync(RedisChannel.Pattern("*"));
                 queue.OnMessage(m => OnEvent(sentinel.Name, m.Channel.ToString(), m.Message.ToString()));
-                _queues.Add(queue);
+                lock (_queues) _queues.Add(queue);
                 _subscribed.Add(sentinel.Name);
             }
             catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException) { }

@@ -12,6 +12,19 @@ namespace RedisHaTui.Core.Monitoring;
 public sealed class ProcessConnections(LabDefinition lab) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<ConnectionMultiplexer>>> _connections = new(StringComparer.OrdinalIgnoreCase);
+    private static long _live;
+
+    /// <summary>
+    /// Multiplexers made by every <see cref="ProcessConnections"/> of this app and not disposed yet: what a soak
+    /// watches for leaks (each one holds sockets, a heartbeat timer and its subscriptions).
+    /// </summary>
+    public static long LiveMultiplexers => Interlocked.Read(ref _live);
+
+    /// <summary>Connections this instance holds right now (one per process it has talked to, at most).</summary>
+    public int Count => _connections.Count;
+
+    /// <summary>Handlers on <see cref="Restored"/> (the monitor's one): a soak checks they do not pile up.</summary>
+    public int RestoredHandlerCount => Restored?.GetInvocationList().Length ?? 0;
 
     public TimeSpan Timeout { get; } = TimeSpan.FromMilliseconds(lab.Monitor.CommandTimeoutMilliseconds);
 
@@ -42,6 +55,7 @@ public sealed class ProcessConnections(LabDefinition lab) : IAsyncDisposable
         // replies are taken from it; the log is dropped.
         using var log = new StringWriter();
         ConnectionMultiplexer mux = await ConnectionMultiplexer.ConnectAsync(options, log);
+        Interlocked.Increment(ref _live);
         NoteRefusal(process, mux.IsConnected ? null : AuthRefusal.Find(log.ToString()));
         mux.ConnectionRestored += (_, _) => { NoteRefusal(process, null); Restored?.Invoke(process); };
         mux.ConnectionFailed += (_, e) =>
@@ -68,6 +82,12 @@ public sealed class ProcessConnections(LabDefinition lab) : IAsyncDisposable
         ConnectionMultiplexer mux;
         try { mux = await lazy.Value; } catch (RedisException) { _connections.TryRemove(process.Name, out _); return; }
         if (mux.IsConnected || !_connections.TryRemove(new KeyValuePair<string, Lazy<Task<ConnectionMultiplexer>>>(process.Name, lazy))) return;
+        await DisposeOneAsync(mux);
+    }
+
+    private static async Task DisposeOneAsync(ConnectionMultiplexer mux)
+    {
+        Interlocked.Decrement(ref _live);
         try { await mux.DisposeAsync(); } catch (Exception e) when (e is RedisException or ObjectDisposedException) { }
     }
 
@@ -76,7 +96,9 @@ public sealed class ProcessConnections(LabDefinition lab) : IAsyncDisposable
         foreach (Lazy<Task<ConnectionMultiplexer>> c in _connections.Values)
         {
             if (!c.IsValueCreated) continue;
-            try { await (await c.Value).DisposeAsync(); } catch (Exception e) when (e is RedisException or ObjectDisposedException) { }
+            ConnectionMultiplexer mux;
+            try { mux = await c.Value; } catch (RedisException) { continue; }
+            await DisposeOneAsync(mux);
         }
         _connections.Clear();
     }

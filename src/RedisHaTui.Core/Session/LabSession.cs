@@ -52,6 +52,9 @@ public sealed class LabSession : ILabSession
     public ActionPolicy Policy => _source.Policy;
     public LabMonitor Monitor => _monitor;
 
+    /// <summary>The one connection per process that the monitor and the actions share.</summary>
+    public ProcessConnections Connections => _connections;
+
     /// <summary>The processes this app started, when it owns the lab.</summary>
     public Supervisor? Supervisor => (_source as OwnedLab)?.Supervisor;
 

@@ -33,6 +33,15 @@ public sealed class LabStore
     /// <summary>Raised after every change, on the thread that made it.</summary>
     public event Action<LabSnapshot>? Changed;
 
+    /// <summary>Handlers on <see cref="Changed"/> right now: a soak checks that nothing forgets to unsubscribe.</summary>
+    public int ChangedHandlerCount => Changed?.GetInvocationList().Length ?? 0;
+
+    /// <summary>Readers of <see cref="WatchAsync"/> (and waits of <see cref="WaitForAsync"/>) under way right now.</summary>
+    public int WatcherCount
+    {
+        get { lock (_gate) return _watchers.Count; }
+    }
+
     /// <summary>Applies a change atomically; returns the new snapshot (the same one when nothing changed: no new version).</summary>
     public LabSnapshot Update(Func<LabSnapshot, LabSnapshot> change)
     {

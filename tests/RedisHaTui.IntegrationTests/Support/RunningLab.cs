@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
@@ -19,8 +20,8 @@ public sealed class RunningLab : IAsyncDisposable
     public LabSession Session { get; }
     public LabSnapshot Now => Session.Store.Current;
 
-    /// <param name="edit">Changes to the generated lab.json (e.g. Lab:Auth).</param>
-    public static async Task<RunningLab> StartAsync(int nodes = 2, int sentinels = 3, int downAfterMs = 2000, Action<System.Text.Json.Nodes.JsonObject>? edit = null)
+    /// <param name="edit">Changes to the generated lab.json (e.g. Lab:Auth, hosts).</param>
+    public static async Task<RunningLab> StartAsync(int nodes = 2, int sentinels = 3, int downAfterMs = 2000, Action<JsonObject>? edit = null)
     {
         var files = TempLab.Create(nodes, sentinels, downAfterMs, edit: edit);
         LabDefinition lab = files.Load();
