@@ -31,8 +31,8 @@ public sealed class LabMonitor : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _wake = new(0);
-    private readonly HashSet<string> _subscribed = [];
-    private readonly List<ChannelMessageQueue> _queues = [];
+    /// <summary>Each sentinel's event queue, with the connection it is on: a connection renewed since needs a new one.</summary>
+    private readonly Dictionary<string, (ConnectionMultiplexer Mux, ChannelMessageQueue Queue)> _subscribed = new(StringComparer.OrdinalIgnoreCase);
     private readonly bool _inferProcessStates;
     private long _hurryTicks; // 0: the configured interval; read by the loop, set by whoever hurries it
     private Task? _loop;
@@ -65,7 +65,7 @@ public sealed class LabMonitor : IAsyncDisposable
     /// <summary>Event subscriptions (one PSUBSCRIBE * queue per sentinel) this monitor holds: at most one per sentinel.</summary>
     public int SubscriptionCount
     {
-        get { lock (_queues) return _queues.Count; }
+        get { lock (_subscribed) return _subscribed.Count; }
     }
 
     /// <summary>Asks for a read now instead of at the next interval.</summary>
@@ -181,24 +181,44 @@ public sealed class LabMonitor : IAsyncDisposable
         : reachable ? (known.State == ProcessState.External ? known : new ProcessStatus(ProcessState.External, Since: _time.GetUtcNow()))
         : ProcessStatus.NotStarted;
 
-    /// <summary>PSUBSCRIBE * on every sentinel not yet subscribed (a sentinel that was down is tried again each poll).</summary>
+    /// <summary>
+    /// PSUBSCRIBE * on every sentinel not yet subscribed on its current connection: a sentinel that was down is
+    /// tried again each poll, one whose connection was renewed is subscribed again on the new one, and one that
+    /// left the topology (a deployment) is let go.
+    /// </summary>
     private async Task SubscribeAsync()
     {
-        foreach (SentinelDefinition sentinel in Lab.Sentinels)
+        LabDefinition lab = Lab;
+        foreach (string gone in SubscribedSentinels().Where(name => lab.Find(name) is null)) await DropAsync(gone);
+        foreach (SentinelDefinition sentinel in lab.Sentinels)
         {
-            if (_subscribed.Contains(sentinel.Name)) continue;
             try
             {
                 ConnectionMultiplexer mux = await _connections.GetAsync(sentinel);
-                if (!mux.IsConnected) continue;
+                bool current;
+                lock (_subscribed) current = _subscribed.TryGetValue(sentinel.Name, out var held) && ReferenceEquals(held.Mux, mux);
+                if (current || !mux.IsConnected) continue;
+                await DropAsync(sentinel.Name);
                 ChannelMessageQueue queue = await mux.GetSubscriber().SubscribeAsync(RedisChannel.Pattern("*"));
                 queue.OnMessage(m => OnEvent(sentinel.Name, m.Channel.ToString(), m.Message.ToString()));
-                lock (_queues) _queues.Add(queue);
-                _subscribed.Add(sentinel.Name);
+                lock (_subscribed) _subscribed[sentinel.Name] = (mux, queue);
             }
             catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException) { }
         }
-        if (Lab.Sentinels.All(x => _subscribed.Contains(x.Name))) _subscribedAll.TrySetResult();
+        if (lab.Sentinels.All(x => SubscribedSentinels().Contains(x.Name))) _subscribedAll.TrySetResult();
+    }
+
+    private string[] SubscribedSentinels()
+    {
+        lock (_subscribed) return [.. _subscribed.Keys];
+    }
+
+    private async Task DropAsync(string sentinel)
+    {
+        (ConnectionMultiplexer Mux, ChannelMessageQueue Queue) held;
+        lock (_subscribed)
+            if (!_subscribed.Remove(sentinel, out held)) return;
+        try { await held.Queue.UnsubscribeAsync(); } catch (Exception e) when (e is RedisException or ObjectDisposedException or TimeoutException) { }
     }
 
     private void OnEvent(string sentinel, string channel, string payload)
@@ -221,10 +241,7 @@ public sealed class LabMonitor : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stop.Cancel();
         if (_loop is not null) await _loop;
-        foreach (ChannelMessageQueue q in _queues)
-        {
-            try { await q.UnsubscribeAsync(); } catch (Exception e) when (e is RedisException or ObjectDisposedException or TimeoutException) { }
-        }
+        foreach (string sentinel in SubscribedSentinels()) await DropAsync(sentinel);
         _stop.Dispose();
     }
 }
