@@ -10,7 +10,15 @@ namespace RedisHaTui.Core.Redis;
 /// </summary>
 public static class RedisConnections
 {
-    public static ConfigurationOptions Options(Endpoint endpoint, ConnectionSecurity security, TimeSpan timeout, bool sentinel) => new()
+    public static ConfigurationOptions Options(Endpoint endpoint, ConnectionSecurity security, TimeSpan timeout, bool sentinel)
+    {
+        ConfigurationOptions options = Plain(endpoint, security, timeout, sentinel);
+        // A private CA (the usual for Redis): trust certificates it issued, and only those.
+        if (security.Tls && security.TlsCaFile is { } ca) options.TrustIssuer(ca);
+        return options;
+    }
+
+    private static ConfigurationOptions Plain(Endpoint endpoint, ConnectionSecurity security, TimeSpan timeout, bool sentinel) => new()
     {
         EndPoints = { { endpoint.Host, endpoint.Port } },
         User = security.Credentials?.User,

@@ -89,14 +89,26 @@ public static class SentinelDiscovery
         if (text.Contains("No such host", StringComparison.OrdinalIgnoreCase) || text.Contains("Name or service not known", StringComparison.OrdinalIgnoreCase)
             || text.Contains("nodename nor servname", StringComparison.OrdinalIgnoreCase))
             return $"host name '{sentinel.Host}' does not resolve";
-        if (text.Contains("SSL", StringComparison.OrdinalIgnoreCase) || text.Contains("TLS", StringComparison.OrdinalIgnoreCase))
-            return "the TLS handshake failed (the server may require TLS: --tls, or not speak it)";
+        if (security.Tls && (text.Contains("SSL", StringComparison.Ordinal) || text.Contains("TLS", StringComparison.Ordinal) || text.Contains("certificate", StringComparison.OrdinalIgnoreCase)))
+            return "the TLS handshake failed: the server does not speak TLS there, or its certificate is not trusted (--tls-ca FILE names the CA)";
+        // A TLS port answers a plain connection by closing it: the port is open, the conversation never starts.
+        if (!security.Tls && PortAccepts(sentinel)) return "accepts connections but never answers: it may require TLS (--tls, and --tls-ca FILE for a private CA)";
         return "does not answer (nothing listening there, or a firewall)";
     }
 
     private static string Credentials(string reply, ConnectionSecurity security) => security.Credentials is null
         ? $"requires a password ({reply.Split(' ')[0]}): pass --password-file FILE or set REDISCLI_AUTH"
         : $"refused the credentials ({reply.Split(' ')[0]}): check --user and the password";
+
+    private static bool PortAccepts(Endpoint endpoint)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            return client.ConnectAsync(endpoint.Host, endpoint.Port).Wait(TimeSpan.FromSeconds(1)) && client.Connected;
+        }
+        catch (Exception e) when (e is SocketException or AggregateException) { return false; }
+    }
 
     private static Endpoint? AddressOf(IReadOnlyDictionary<string, string> f) =>
         f.TryGetValue("ip", out string? ip) && f.TryGetValue("port", out string? p) && int.TryParse(p, out int port) ? new Endpoint(ip, port) : null;

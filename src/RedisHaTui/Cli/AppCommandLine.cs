@@ -153,19 +153,30 @@ public sealed class AppCommandLine
     /// </summary>
     private Func<ParseResult, CancellationToken, Task<int>> WithTarget(AppOptions.Deployment o, Func<ParseResult, WatchTarget, Task<int>> run) => async (r, ct) =>
     {
-        if (r.GetValue(o.Sentinels) is not { } sentinels)
+        ConnectionProfile? profile = null;
+        if (r.GetValue(o.Profile) is { } profilePath)
         {
-            foreach (Option only in new Option[] { o.Master, o.User, o.PasswordFile, o.AllowWrites, o.AllowFailover })
+            (profile, string? profileError) = ConnectionProfile.Load(profilePath);
+            if (profileError is not null) return BadInput(profileError);
+        }
+        if ((r.GetValue(o.Sentinels) ?? profile?.Sentinels) is not { } sentinels)
+        {
+            if (profile is not null) return BadInput($"--profile {r.GetValue(o.Profile)}: names no \"sentinels\"");
+            foreach (Option only in new Option[] { o.Master, o.User, o.PasswordFile, o.AllowWrites, o.AllowFailover, o.Tls, o.TlsCa })
                 if (r.GetResult(only) is { Implicit: false })
                     return BadInput($"{only.Name} goes with --sentinels (a deployment); a lab file's lab needs none of it");
             return await WithLab((pr, lab) => run(pr, WatchTarget.OfLab(lab)))(r, ct);
         }
         (IReadOnlyList<Endpoint>? endpoints, string? error) = DeploymentOptions.ParseSentinels(sentinels);
         if (error is not null) return BadInput(error);
-        if (r.GetValue(o.Master) is not { Length: > 0 } master) return BadInput("--sentinels needs --master NAME: the master name the sentinels monitor");
-        (RedisCredentials? credentials, string? secretError) = Secrets.Read(r.GetValue(o.User), r.GetValue(o.PasswordFile), ask: true);
+        if ((r.GetValue(o.Master) ?? profile?.Master) is not { Length: > 0 } master) return BadInput("--sentinels needs --master NAME: the master name the sentinels monitor");
+        (RedisCredentials? credentials, string? secretError) = Secrets.Read(r.GetValue(o.User) ?? profile?.User, r.GetValue(o.PasswordFile) ?? profile?.PasswordFile, ask: true);
         if (secretError is not null) return BadInput(secretError);
-        var deployment = new DeploymentOptions(endpoints!, master, new ConnectionSecurity(credentials), r.GetValue(o.AllowFailover), r.GetValue(o.AllowWrites));
+        string? ca = r.GetValue(o.TlsCa) ?? profile?.TlsCaFile;
+        bool tls = r.GetValue(o.Tls) || profile?.Tls == true || ca is not null;
+        if (ca is not null && !File.Exists(ca)) return BadInput($"--tls-ca {ca}: no such file");
+        var deployment = new DeploymentOptions(endpoints!, master, new ConnectionSecurity(credentials, tls, ca is null ? null : Path.GetFullPath(ca)),
+            r.GetValue(o.AllowFailover) || profile?.AllowFailover == true, r.GetValue(o.AllowWrites) || profile?.AllowWrites == true);
         try { return await run(r, new WatchTarget(null, deployment)); }
         catch (LabLoadException e)
         {

@@ -106,7 +106,21 @@ public sealed class AppOptions
 
         public Option<bool> AllowFailover { get; } = new("--allow-failover") { Description = "Let SENTINEL FAILOVER run on the deployment (asked for the master's name first)" };
 
-        public Option[] All => [Sentinels, Master, User, PasswordFile, AllowWrites, AllowFailover];
+        public Option<string> Profile { get; } = new("--profile")
+        {
+            HelpName = "FILE",
+            Description = "The deployment options saved in a JSON file (no secrets in it); options given here win",
+        };
+
+        public Option<bool> Tls { get; } = new("--tls") { Description = "Connect with TLS (Redis built with TLS, e.g. Debian's, listening on a tls-port)" };
+
+        public Option<string> TlsCa { get; } = new("--tls-ca")
+        {
+            HelpName = "FILE",
+            Description = "With --tls: the PEM file of the CA that issued the servers' certificates (else the system's trust store)",
+        };
+
+        public Option[] All => [Sentinels, Master, User, PasswordFile, AllowWrites, AllowFailover, Tls, TlsCa, Profile];
     }
 
     public Deployment ScreenDeployment { get; } = new();
