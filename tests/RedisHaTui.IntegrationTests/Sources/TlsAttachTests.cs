@@ -17,7 +17,7 @@ namespace RedisHaTui.Core.Tests.Sources;
 /// says TLS may be what is missing.
 /// </summary>
 [Collection(LabCollection.Name)]
-public sealed class TlsAttachTests : IAsyncDisposable
+public sealed class TlsAttachTests : IAsyncLifetime
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("redis-ha-tui-tls-").FullName;
     private readonly List<Process> _started = [];
@@ -103,7 +103,10 @@ public sealed class TlsAttachTests : IAsyncDisposable
         return ca;
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>xunit 2 awaits IAsyncLifetime, not IAsyncDisposable: the processes stop here, pass or fail.</summary>
+    public async Task DisposeAsync()
     {
         foreach (Process p in _started)
         {
