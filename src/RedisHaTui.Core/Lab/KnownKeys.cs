@@ -1,19 +1,22 @@
-using System.Reflection;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace RedisHaTui.Core.Lab;
 
 /// <summary>
 /// Which configuration keys exist, derived from the settings classes so a new setting needs no second edit.
-/// The binder silently ignores a misspelt key; this catches it and suggests the closest real one.
+/// The binder silently ignores a misspelt key; this catches it and suggests the closest real one. The shapes come
+/// from System.Text.Json's source generator (<see cref="SettingsShapes"/>), not from runtime reflection, so the
+/// check works the same in a trimmed NativeAOT build.
 /// </summary>
 internal static class KnownKeys
 {
-    public static readonly IReadOnlyDictionary<string, Type> Sections = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
+    public static readonly IReadOnlyDictionary<string, JsonTypeInfo> Sections = new Dictionary<string, JsonTypeInfo>(StringComparer.OrdinalIgnoreCase)
     {
-        ["Lab"] = typeof(LabSettings),
-        ["Redis"] = typeof(RedisSettings),
-        ["Monitor"] = typeof(MonitorSettings),
-        ["Ui"] = typeof(UiSettings),
+        ["Lab"] = SettingsShapes.Default.LabSettings,
+        ["Redis"] = SettingsShapes.Default.RedisSettings,
+        ["Monitor"] = SettingsShapes.Default.MonitorSettings,
+        ["Ui"] = SettingsShapes.Default.UiSettings,
     };
 
     /// <summary>
@@ -24,8 +27,9 @@ internal static class KnownKeys
     {
         string[] parts = key.Split(':');
         if (parts[0] == "$schema") return null;
-        if (!Sections.TryGetValue(parts[0], out Type? type))
+        if (!Sections.TryGetValue(parts[0], out JsonTypeInfo? shape))
             return $"unknown section '{parts[0]}'{Suggest(parts[0], Sections.Keys)}";
+        Type type = shape.Type;
         for (int i = 1; i < parts.Length; i++)
         {
             // Said before anything else, and without the value: a password written into lab.json ends up in
@@ -33,23 +37,30 @@ internal static class KnownKeys
             if (type == typeof(AuthSettings) && string.Equals(parts[i], "Password", StringComparison.OrdinalIgnoreCase))
                 return "a password never goes in lab.json, the environment or the command line: write it to a file only you can read " +
                        "(chmod 600) and set Lab:Auth:PasswordFile to its path, or leave it out and one is generated in the run directory";
-            PropertyInfo? property = type.GetProperty(parts[i], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            if (shape.Kind != JsonTypeInfoKind.Object) return $"'{parts[i - 1]}' has no keys under it";
+            JsonPropertyInfo? property = shape.Properties.FirstOrDefault(p => string.Equals(p.Name, parts[i], StringComparison.OrdinalIgnoreCase));
             if (property is null)
-                return $"unknown key '{parts[i]}'{Suggest(parts[i], type.GetProperties().Select(p => p.Name))}";
+                return $"unknown key '{parts[i]}'{Suggest(parts[i], shape.Properties.Select(p => p.Name))}";
             type = property.PropertyType;
-            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+            shape = Shape(type);
+            if (shape.Kind == JsonTypeInfoKind.Enumerable && shape.ElementType is { } element)
             {
                 if (i + 1 < parts.Length && !int.TryParse(parts[i + 1], out _))
                     return $"'{parts[i]}' is a list: expected an index after it, found '{parts[i + 1]}'";
-                type = type.GetGenericArguments()[0];
+                type = element;
+                shape = Shape(type);
                 i++;
             }
         }
-        if (type.IsClass && type != typeof(string) && value.Length > 0) return "is a section: expected keys under it, not a value";
+        if (shape.Kind == JsonTypeInfoKind.Object && value.Length > 0) return "is a section: expected keys under it, not a value";
         if (type == typeof(int) && !int.TryParse(value, out _)) return $"'{value}' is not a whole number";
         if (type == typeof(bool) && !bool.TryParse(value, out _)) return $"'{value}' is not true or false";
         return null;
     }
+
+    /// <summary>The generated shape of a settings type, of a list of them, or of a value (string, int, bool).</summary>
+    private static JsonTypeInfo Shape(Type type) =>
+        SettingsShapes.Default.GetTypeInfo(type) ?? throw new InvalidOperationException($"{type.Name} is not in {nameof(SettingsShapes)}");
 
     private static string Suggest(string wrong, IEnumerable<string> candidates)
     {
@@ -73,3 +84,14 @@ internal static class KnownKeys
         return previous[b.Length];
     }
 }
+
+/// <summary>
+/// The settings classes' shapes, generated at build time: every type reachable from the four sections is in
+/// it, so a new setting (or a new nested section) is known without a second edit. Used for metadata only.
+/// </summary>
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(LabSettings))]
+[JsonSerializable(typeof(RedisSettings))]
+[JsonSerializable(typeof(MonitorSettings))]
+[JsonSerializable(typeof(UiSettings))]
+internal sealed partial class SettingsShapes : JsonSerializerContext;
