@@ -68,6 +68,10 @@ public static class SentinelDiscovery
             {
                 throw new DiscoveryRefused(sentinel, $"did not answer within {o.Timeout.TotalSeconds:0.#} s");
             }
+            catch (RedisException e) // the connection dropped mid-conversation, or another server error
+            {
+                throw new DiscoveryRefused(sentinel, Monitoring.LabReader.Short(e));
+            }
         }
     }
 
