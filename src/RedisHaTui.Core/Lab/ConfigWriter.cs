@@ -37,8 +37,6 @@ public static class ConfigWriter
         if (node.Endpoint.Host != Endpoint.DefaultHost) text.Append($"replica-announce-ip {node.Endpoint.Host}\n");
         if (node.ReplicaOf is { } of)
             text.Append($"replicaof {Address(lab.Nodes.First(n => n.Name == of).Endpoint)}\n");
-        // The DEBUG SLEEP action (a node that stops answering) needs DEBUG, which Redis 7 refuses by default and
-        // 6.2 neither refuses nor knows the directive for. "local": loopback clients only.
         if (lab.Security.Credentials is { } credentials)
         {
             // requirepass: clients (the app included) must AUTH; masterauth: this node, when a replica, authenticates
@@ -46,6 +44,8 @@ public static class ConfigWriter
             string password = Quote(credentials.Password.Reveal());
             text.Append($"requirepass {password}\nmasterauth {password}\n");
         }
+        // The DEBUG SLEEP action (a node that stops answering) needs DEBUG, which Redis 7 refuses by default and
+        // 6.2 neither refuses nor knows the directive for. "local": loopback clients only.
         if (redis is { Major: >= 7 } && !System.Text.RegularExpressions.Regex.IsMatch(template, @"(?m)^\s*enable-debug-command\b"))
             text.Append("enable-debug-command local\n");
         return text.ToString();

@@ -170,7 +170,7 @@ public sealed class AppCommandLine
         (IReadOnlyList<Endpoint>? endpoints, string? error) = DeploymentOptions.ParseSentinels(sentinels);
         if (error is not null) return BadInput(error);
         if ((r.GetValue(o.Master) ?? profile?.Master) is not { Length: > 0 } master) return BadInput("--sentinels needs --master NAME: the master name the sentinels monitor");
-        (RedisCredentials? credentials, string? secretError) = Secrets.Read(r.GetValue(o.User) ?? profile?.User, r.GetValue(o.PasswordFile) ?? profile?.PasswordFile, ask: true);
+        (RedisCredentials? credentials, string? secretError) = Secrets.Read(r.GetValue(o.User) ?? profile?.User, r.GetValue(o.PasswordFile) ?? profile?.PasswordFile);
         if (secretError is not null) return BadInput(secretError);
         string? ca = r.GetValue(o.TlsCa) ?? profile?.TlsCaFile;
         bool tls = r.GetValue(o.Tls) || profile?.Tls == true || ca is not null;

@@ -12,7 +12,7 @@ public static class Secrets
     public const string EnvironmentVariable = "REDISCLI_AUTH";
 
     /// <returns>The credentials, null for none; or the reason they cannot be read (bad input).</returns>
-    public static (RedisCredentials? Credentials, string? Error) Read(string? user, string? passwordFile, bool ask)
+    public static (RedisCredentials? Credentials, string? Error) Read(string? user, string? passwordFile)
     {
         string? password = null;
         if (passwordFile is not null)
@@ -25,7 +25,7 @@ public static class Secrets
             if (password.Length == 0) return (null, $"--password-file {passwordFile}: the file is empty");
         }
         else if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment) password = fromEnvironment;
-        else if (ask && user is not null && !Console.IsInputRedirected) password = Prompt($"password for {user}: ");
+        else if (user is not null && !Console.IsInputRedirected) password = Prompt($"password for {user}: ");
         if (password is null) return (user is null ? null : new RedisCredentials(user, new Secret("")), null);
         return (new RedisCredentials(user, new Secret(password)), null);
     }

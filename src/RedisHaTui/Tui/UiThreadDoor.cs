@@ -1,3 +1,4 @@
+using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.State;
 using Terminal.Gui.App;
 
@@ -40,6 +41,24 @@ internal sealed class UiThreadDoor : IDisposable
         if (Closed) return;
         try { _app.Invoke(() => { if (!Closed) Guarded(action); }); }
         catch (Exception) { /* the application is shutting down: there is nobody left to tell */ }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the thread pool (a stop waits seconds for SHUTDOWN: never on the UI thread),
+    /// then <paramref name="show"/> with its result on the UI thread. A failure becomes a refusal worded by
+    /// <paramref name="failed"/>; nothing is shown once the window closed.
+    /// </summary>
+    public void RunThenShow(Func<CancellationToken, Task<LabActionResult>> work, Func<Exception, LabActionResult> failed, Action<LabActionResult> show)
+    {
+        CancellationToken ct = Closing;
+        _ = Task.Run(async () =>
+        {
+            LabActionResult result;
+            try { result = await work(ct); }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (Exception ex) { result = failed(ex); }
+            Post(() => show(result));
+        }, CancellationToken.None);
     }
 
     /// <summary>

@@ -78,16 +78,12 @@ internal sealed class ActionRunner
         if (Refused(kind, target)) return;
         string label = LabCommands.Get(kind).Label(target);
         _status.Show($"{label}…", Tone.Dim);
-        CancellationToken ct = _door.Closing;
-        _ = Task.Run(async () =>
-        {
-            LabActionResult result;
-            try { result = await _session.Actions.RunAsync(kind, target, ct); }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
-            catch (Exception ex) { result = LabActionResult.Refused($"{label} failed: {ex.GetBaseException().Message}"); }
-            string message = string.IsNullOrWhiteSpace(result.Message) ? $"{label}: {(result.Ok ? "done" : "refused")}" : result.Message;
-            _door.Post(() => _status.Show(message, result.Ok ? Tone.Good : Tone.Warn));
-        }, CancellationToken.None);
+        _door.RunThenShow(
+            ct => _session.Actions.RunAsync(kind, target, ct),
+            ex => LabActionResult.Refused($"{label} failed: {ex.GetBaseException().Message}"),
+            result => _status.Show(
+                string.IsNullOrWhiteSpace(result.Message) ? $"{label}: {(result.Ok ? "done" : "refused")}" : result.Message,
+                result.Ok ? Tone.Good : Tone.Warn));
     }
 
     private bool Refused(LabActionKind kind, string? target)

@@ -55,19 +55,14 @@ internal sealed class ConsoleController : IPrompt
         if (line.Length == 0) return true;
         string target = _view.Target;
         _view.Pending++;
-        CancellationToken ct = _door.Closing;
-        _ = Task.Run(async () =>
-        {
-            LabActionResult result;
-            try { result = await _session.Actions.RunCommandAsync(target, line, ct); }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
-            catch (Exception ex) { result = LabActionResult.Refused($"(error) {ex.GetBaseException().Message}"); }
-            _door.Post(() =>
+        _door.RunThenShow(
+            ct => _session.Actions.RunCommandAsync(target, line, ct),
+            ex => LabActionResult.Refused($"(error) {ex.GetBaseException().Message}"),
+            result =>
             {
                 _view.Pending--;
                 _view.Append(result.Message, result.Ok ? Tone.Normal : Tone.Bad);
             });
-        }, CancellationToken.None);
         return true;
     }
 

@@ -74,7 +74,9 @@ public sealed class SoakRunner
             await using PlainWriter writer = _writer = PlainWriter.Start(_lab.Lab);
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(1)); // the writer's first connections are made
+                // The counters' baseline is taken once the writer has its connections: after its first answer.
+                for (var until = DateTime.UtcNow.AddSeconds(10); writer.Acks + writer.Errors == 0 && DateTime.UtcNow < until;)
+                    await Task.Delay(50);
                 r.AtStart = LeakCounters.Read(_lab.Session);
                 r.ProcessAtStart = ProcessFigures.Read();
                 _options.Progress($"lab ready; {r.AtStart}; {Describe(r.ProcessAtStart)}");
