@@ -175,6 +175,8 @@ public sealed record LabSnapshot
     public ValueArray<FailoverRecord> Failovers { get; init; }
     /// <summary>What can run right now and why not: derived in every store update, so the screen, the CLI and the walkthrough agree.</summary>
     public Availability Availability { get; init; } = Availability.None;
+    /// <summary>Every run of the write load this session, oldest first; the last may still be running.</summary>
+    public ValueArray<LoadLedger> Loads { get; init; }
 
     public static LabSnapshot Initial(LabDefinition lab) => new()
     {
@@ -182,6 +184,9 @@ public sealed record LabSnapshot
         Nodes = [.. lab.Nodes.Select(NodeSnapshot.Initial)],
         Sentinels = [.. lab.Sentinels.Select(SentinelSnapshot.Initial)],
     };
+
+    /// <summary>The write load running now or run last, if any.</summary>
+    public LoadLedger? LastLoad => Loads.LastOrDefault();
 
     /// <summary>The failover under way, if any.</summary>
     public FailoverRecord? CurrentFailover => Failovers.LastOrDefault(f => !f.Complete);
