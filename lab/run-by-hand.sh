@@ -20,14 +20,17 @@ if grep -q '^requirepass' "$work/$conf"; then
   echo "$name: password on (Lab:Auth); for redis-cli: REDISCLI_AUTH=\"\$(cat $top/.run/lab-0/secrets/password)\" redis-cli -p PORT" >&2
 fi
 
-# Prefer Redis on PATH, else the copy redis-ha-tui unpacked into .redis/ (see README).
-if ! command -v "$binary" >/dev/null 2>&1 && [ -x "$top/.redis/usr/bin/$binary" ]; then
-  PATH="$top/.redis/usr/bin:$PATH"
-  LD_LIBRARY_PATH="$top/.redis/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-  export PATH LD_LIBRARY_PATH
-fi
+# Prefer Redis on PATH, else the copy redis-ha-tui unpacked for all of this user's labs (see README), else an
+# older project-local .redis/.
+for redis in "${XDG_CACHE_HOME:-$HOME/.cache}/redis-ha-tui/redis" "$top/.redis"; do
+  if ! command -v "$binary" >/dev/null 2>&1 && [ -x "$redis/usr/bin/$binary" ]; then
+    PATH="$redis/usr/bin:$PATH"
+    LD_LIBRARY_PATH="$redis/usr/lib/x86_64-linux-gnu${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+    export PATH LD_LIBRARY_PATH
+  fi
+done
 command -v "$binary" >/dev/null 2>&1 || {
-  echo "$binary not found: install Redis (sudo apt-get install redis-server redis-sentinel), or run redis-ha-tui once to unpack it into .redis/" >&2
+  echo "$binary not found: install Redis (sudo apt-get install redis-server redis-sentinel), or run redis-ha-tui once to unpack it into ~/.cache/redis-ha-tui/redis" >&2
   exit 127
 }
 

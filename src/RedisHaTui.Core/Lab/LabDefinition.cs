@@ -44,6 +44,14 @@ public sealed record LabDefinition(
 
     public string LabDirectory => Path.GetDirectoryName(LabFile)!;
 
+    /// <summary>True for the tutorial lab the app carries, run because no lab file was found.</summary>
+    public bool BuiltIn => LabFile.Length > 0 && Path.GetFullPath(LabDirectory) == Path.GetFullPath(BuiltInLab.Folder);
+
+    /// <summary>How messages name the lab: its file, or what the built-in lab is and how to get a copy.</summary>
+    public string Describe() => BuiltIn
+        ? $"the built-in tutorial lab (no lab.json here; `redis-ha-tui init` copies it into a folder), in {LabLoader.Relative(LabDirectory)}"
+        : LabLoader.Relative(LabFile);
+
     /// <summary>Nodes first, then sentinels: the order they start in and are shown in.</summary>
     public IEnumerable<ProcessDefinition> Processes => Nodes.Cast<ProcessDefinition>().Concat(Sentinels);
 

@@ -24,17 +24,16 @@ public static class LabLoader
         ["--theme"] = "Ui:Theme",
     };
 
-    /// <param name="labFile">The lab file; null means lab.json in the current folder.</param>
+    /// <param name="labFile">The lab file; null means lab.json in the current folder, else the built-in tutorial lab.</param>
     /// <param name="arguments">Configuration arguments: --Section:Key value, --port-offset N, --theme NAME.</param>
     /// <param name="environment">Environment variables to read; null means the process's own.</param>
     public static LabDefinition Load(string? labFile, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
         string path = Path.GetFullPath(labFile ?? DefaultLabFile);
+        // An installed tool runs from any folder: without a lab file there, the tutorial's own lab runs.
+        if (labFile is null && !File.Exists(path)) path = BuiltInLab.Prepare();
         string shown = Relative(path);
-        if (!File.Exists(path))
-            throw new LabLoadException(labFile is null
-                ? $"{shown}: no lab file here. Run from the project folder, or pass --lab PATH."
-                : $"{shown}: lab file not found.");
+        if (!File.Exists(path)) throw new LabLoadException($"{shown}: lab file not found.");
         CheckJsonSyntax(path, shown);
 
         IConfigurationRoot config = Build(path, arguments, environment);

@@ -59,8 +59,11 @@ public sealed record RedisSettings
     public string ServerPath { get; init; } = "";
     /// <summary>redis-sentinel to use; empty means next to redis-server, then PATH.</summary>
     public string SentinelPath { get; init; } = "";
-    /// <summary>Where the project-local Redis is unpacked (relative to the lab file's folder).</summary>
-    public string InstallDirectory { get; init; } = ".redis";
+    /// <summary>
+    /// Where Redis is unpacked when none is found (relative to the lab file's folder); empty means the one shared
+    /// by all of the user's labs, <see cref="UserFolders.SharedRedis"/>.
+    /// </summary>
+    public string InstallDirectory { get; init; } = "";
     /// <summary>Unpack Debian's Redis into InstallDirectory when none is found.</summary>
     public bool AutoInstall { get; init; } = true;
 }

@@ -21,7 +21,9 @@ public sealed record RedisBinaries(string ServerPath, string SentinelPath, bool 
     /// </summary>
     public static async Task<RedisBinaries> LocateAsync(LabDefinition lab, Action<string>? progress = null, CancellationToken ct = default)
     {
-        string installDirectory = Path.GetFullPath(Path.Combine(lab.LabDirectory, lab.Redis.InstallDirectory));
+        string installDirectory = lab.Redis.InstallDirectory.Length == 0
+            ? UserFolders.SharedRedis
+            : Path.GetFullPath(Path.Combine(lab.LabDirectory, lab.Redis.InstallDirectory));
         string labFile = Path.GetFileName(lab.LabFile);
         if (lab.Redis.ServerPath.Length > 0)
         {

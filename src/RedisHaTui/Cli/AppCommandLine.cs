@@ -13,7 +13,7 @@ namespace RedisHaTui.Cli;
 /// </summary>
 public sealed class AppCommandLine
 {
-    public static readonly string[] Verbs = ["up", "status", "down", "check", "reset", "failover", "events"];
+    public static readonly string[] Verbs = ["up", "status", "down", "check", "reset", "failover", "events", "init"];
 
     private readonly AppOptions _o = new();
     private IReadOnlyList<string> _settings = [];
@@ -65,6 +65,7 @@ public sealed class AppCommandLine
                 """, _o.EventsDeployment, (r, target) => EventsCommand.RunAsync(target, r.GetValue(_o.EventsJson)),
                 _o.EventsJson),
         };
+        Root.Subcommands.Add(Init());
         foreach (Option o in _o.ScreenDeployment.All) Root.Options.Add(o);
         // Help says "redis-ha-tui" however it was started (dotnet redis-ha-tui.dll, the apphost, a test host).
         Root.HelpName = "redis-ha-tui";
@@ -108,6 +109,20 @@ public sealed class AppCommandLine
             // A crash stays a crash: the verbs' own handlers stop what they started, and a stack trace is a bug report.
             EnableDefaultExceptionHandler = false,
         });
+    }
+
+    /// <summary>`init [DIR]`: needs no lab, it writes one.</summary>
+    private Command Init()
+    {
+        var directory = new Argument<string?>("DIR") { Description = "The folder to write into (default: the current folder; created when missing)", Arity = ArgumentArity.ZeroOrOne };
+        var init = new Command("init", """
+            Write the built-in tutorial lab into a folder, to follow the tutorial by hand and edit it.
+            Writes lab.json and lab/node1, node2, sentinel1…3 (each a .conf and a start.sh). Never overwrites: a folder
+            that holds any of those files is refused (exit 2). Without a lab.json in the current folder, redis-ha-tui
+            runs this same lab from its state folder.
+            """) { directory };
+        init.SetAction(r => InitCommand.Run(r.GetValue(directory)));
+        return init;
     }
 
     /// <summary>A watching verb: it takes a lab file or, with --sentinels, a deployment.</summary>

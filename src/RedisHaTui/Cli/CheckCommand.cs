@@ -10,7 +10,7 @@ public static class CheckCommand
     {
         var launcher = new LabLauncher(lab, m => Console.Error.WriteLine(m));
         var binaries = await launcher.PreflightAsync(checkOnly: true);
-        Console.WriteLine($"{LabLoader.Relative(lab.LabFile)}: OK");
+        Console.WriteLine($"{lab.Describe()}: OK");
         Console.WriteLine($"  master name  {lab.MasterName} (initially {lab.InitialMaster.Name})");
         Console.WriteLine($"  nodes        {string.Join(", ", lab.Nodes.Select(n => $"{n.Name} {n.Endpoint}" + (n.ReplicaOf is null ? "" : $" → {n.ReplicaOf}")))}");
         Console.WriteLine($"  sentinels    {string.Join(", ", lab.Sentinels.Select(s => $"{s.Name} {s.Endpoint}"))} (quorum {lab.Sentinels.Max(s => s.Quorum)}, down after {lab.Sentinels.Max(s => s.DownAfterMilliseconds)} ms)");

@@ -38,7 +38,7 @@ public static class StatusPrinter
 
     /// <summary>The lab file, or the sentinels a deployment was found through.</summary>
     private static string Where(LabDefinition lab) => lab.LabFile.Length > 0
-        ? LabLoader.Relative(lab.LabFile)
+        ? lab.Describe()
         : $"deployment via {string.Join(",", lab.Sentinels.Select(s => s.Endpoint))}";
 
     public static string JsonDocument(LabDefinition lab, LabSnapshot s, IReadOnlyDictionary<string, int?> pids) =>

@@ -16,6 +16,7 @@ public static class UpCommand
         (CancellationTokenSource cancel, IDisposable signals) = Terminal.CancelOnSignals();
         using var _ = signals;
         var clock = Stopwatch.StartNew();
+        if (lab.BuiltIn) Console.Error.WriteLine($"redis-ha-tui | running {lab.Describe()}");
         await using LabSession session = await LabSession.OpenAsync(lab, m => Console.Error.WriteLine($"redis-ha-tui | {m}"));
         AppDomain.CurrentDomain.UnhandledException += (_, _) => session.KillAllNow();
         int width = lab.Processes.Max(p => p.Name.Length);

@@ -13,13 +13,15 @@ public sealed class TmuxTerminal : IDisposable
     private TmuxTerminal() { }
 
     /// <summary>Runs <paramref name="command"/> in a fresh width x height terminal; when it ends, the pane prints its exit code and stays.</summary>
-    public static TmuxTerminal Start(int width, int height, IReadOnlyList<string> command)
+    /// <param name="workingDirectory">Where it runs (the test's own folder by default).</param>
+    public static TmuxTerminal Start(int width, int height, IReadOnlyList<string> command, string? workingDirectory = null)
     {
         var terminal = new TmuxTerminal();
         string line = string.Join(' ', command.Select(Quote));
         // The headless UI tests set DisableRealDriverIO for this process; the app in tmux must draw for real.
         string shell = $"env -u DisableRealDriverIO {line}; echo \"app exited with $?\"; sleep 600";
-        terminal.Tmux("new-session", "-d", "-s", "e2e", "-x", width.ToString(), "-y", height.ToString(), shell);
+        terminal.Tmux("new-session", "-d", "-s", "e2e", "-x", width.ToString(), "-y", height.ToString(),
+            "-c", workingDirectory ?? Environment.CurrentDirectory, shell);
         return terminal;
     }
 

@@ -28,4 +28,24 @@ public static class FreePorts
         }
         throw new InvalidOperationException("no free block of loopback ports found");
     }
+
+    /// <summary>
+    /// A --port-offset under which every one of <paramref name="ports"/> (a lab file's own ports, e.g. the built-in
+    /// lab's 7001, 7002, 5001-5003) is free and not handed out before.
+    /// </summary>
+    public static int Offset(IReadOnlyList<int> ports)
+    {
+        lock (Given)
+        {
+            for (int attempt = 0; attempt < 1000; attempt++)
+            {
+                int offset = Random.Next(9000, 20000);
+                var shifted = ports.Select(p => p + offset).ToArray();
+                if (shifted.Any(Given.Contains) || !shifted.All(p => PortOwner.IsFree(Endpoint.Loopback(p)))) continue;
+                foreach (int p in shifted) Given.Add(p);
+                return offset;
+            }
+        }
+        throw new InvalidOperationException("no port offset with every port free found");
+    }
 }

@@ -5,8 +5,8 @@ public static class Repo
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The project-local Redis every test lab shares (unpacked once from Debian's packages when missing).</summary>
-    public static string RedisInstall => Path.Combine(Root, ".redis");
+    /// <summary>The Redis every test lab shares with the user's own labs (unpacked once from Debian's packages when missing).</summary>
+    public static string RedisInstall => Core.Lab.UserFolders.SharedRedis;
 
     public static string LabTemplates => Path.Combine(Root, "lab");
 

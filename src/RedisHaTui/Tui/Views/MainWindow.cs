@@ -69,6 +69,7 @@ internal sealed class MainWindow : Runnable
             _quit);
 
         Show(session.Store.Current);
+        if (session.Lab.BuiltIn) _status.Show("the built-in tutorial lab (no lab.json here) · `redis-ha-tui init DIR` writes a copy to edit", Tone.Dim);
         _door.WatchNewest(session.Store, Show);
         _door.Every(LogRedrawPeriod, Tick);
         _app.Keyboard.KeyDown += OnKeyDown;
