@@ -13,7 +13,7 @@ namespace RedisHaTui.Cli;
 /// </summary>
 public sealed class AppCommandLine
 {
-    public static readonly string[] Verbs = ["up", "status", "down", "check", "reset", "failover", "events"];
+    public static readonly string[] Verbs = ["up", "status", "down", "check", "reset", "failover", "events", "drift"];
 
     private readonly AppOptions _o = new();
     private IReadOnlyList<string> _settings = [];
@@ -64,6 +64,7 @@ public sealed class AppCommandLine
                 One line per event, or one JSON object per line with --json.
                 """, _o.EventsDeployment, (r, target) => EventsCommand.RunAsync(target, r.GetValue(_o.EventsJson)),
                 _o.EventsJson),
+            DriftVerb(),
         };
         foreach (Option o in _o.ScreenDeployment.All) Root.Options.Add(o);
         // Help says "redis-ha-tui" however it was started (dotnet redis-ha-tui.dll, the apphost, a test host).
@@ -108,6 +109,20 @@ public sealed class AppCommandLine
             // A crash stays a crash: the verbs' own handlers stop what they started, and a stack trace is a bug report.
             EnableDefaultExceptionHandler = false,
         });
+    }
+
+    /// <summary>`drift [NAME]`: reads the lab's files only, so it takes a lab file and no deployment.</summary>
+    private Command DriftVerb()
+    {
+        Command verb = Verb("drift", """
+            Show how each process's working config differs from its template under lab/, and why.
+            Compares the run directory's working copies with lab/: what Sentinel and CONFIG REWRITE wrote (known
+            replicas and sentinels, epochs, a new `sentinel monitor` line, replicaof added or removed), each with
+            one line on why; lines redis-ha-tui itself wrote at start are marked as such. Works whether the lab runs or not.
+            Exit codes: 0 compared, 1 the lab never ran here, 2 bad input (e.g. an unknown NAME).
+            """, (r, lab) => Task.FromResult(DriftCommand.Run(lab, r.GetValue(_o.DriftName), r.GetValue(_o.DriftJson))), _o.DriftJson);
+        verb.Arguments.Add(_o.DriftName);
+        return verb;
     }
 
     /// <summary>A watching verb: it takes a lab file or, with --sentinels, a deployment.</summary>
