@@ -62,8 +62,10 @@ public sealed class AppCommandLine
             Verb("events", """
                 Stream the merged Sentinel timeline of the running lab until Ctrl+C.
                 One line per event, or one JSON object per line with --json.
-                """, _o.EventsDeployment, (r, target) => EventsCommand.RunAsync(target, r.GetValue(_o.EventsJson)),
-                _o.EventsJson),
+                With --export FILE.md|FILE.csv|FILE.json, also writes the session's handout (timeline, each failover's
+                stopwatch, the write-load ledgers), kept current as it goes and complete when Ctrl+C ends it.
+                """, _o.EventsDeployment, (r, target) => EventsCommand.RunAsync(target, r.GetValue(_o.EventsJson), r.GetValue(_o.Export)),
+                _o.EventsJson, _o.Export),
             DriftVerb(),
         };
         foreach (Option o in _o.ScreenDeployment.All) Root.Options.Add(o);

@@ -13,6 +13,7 @@ namespace RedisHaTui.Cli;
 [JsonSerializable(typeof(EventLine))]
 [JsonSerializable(typeof(FailoverPhaseLine))]
 [JsonSerializable(typeof(DriftDocument))]
+[JsonSerializable(typeof(Presentation.Handout.HandoutDocument))]
 public sealed partial class CliJson : JsonSerializerContext
 {
     /// <summary>Indented, for `status --json`: one document a person may read too.</summary>
