@@ -36,6 +36,9 @@ internal sealed class ScreenModes
 
     public void ShowHelp(IReadOnlyList<Fact> lines) => OpenOverlay(ScreenMode.Help, "keys", lines, "Esc close");
 
+    /// <summary>Any read-only text in the overlay (the config drift): it closes like the help.</summary>
+    public void ShowInfo(string title, IReadOnlyList<Fact> lines) => OpenOverlay(ScreenMode.Help, title, lines, "Esc close");
+
     public void Ask(Question question)
     {
         OpenOverlay(ScreenMode.Confirm, question.Title, question.Lines, question.Footer);
