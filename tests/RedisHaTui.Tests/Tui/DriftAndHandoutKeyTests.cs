@@ -60,6 +60,29 @@ public sealed class DriftAndHandoutKeyTests : IDisposable
     }
 
     [Fact]
+    public void On_a_small_terminal_the_drift_scrolls_with_the_arrows_and_pages()
+    {
+        using var screen = TuiScreen.Open(100, 14, new FakeSession(LabOnDisk()));
+
+        screen.Type("3");
+        screen.Type("v");
+
+        Assert.Contains("sentinel1: config drift", screen.Text);
+        Assert.Contains("↑↓ PgUp PgDn scroll", screen.Text);
+        Assert.DoesNotContain("written by redis-ha-tui when the lab started", screen.Text);
+
+        screen.Press(Key.PageDown, Key.PageDown, Key.PageDown);
+
+        Assert.Contains("written by redis-ha-tui when the lab started", screen.Text);
+        Assert.DoesNotContain("- sentinel monitor myMaster 127.0.0.1 7001 2", screen.Text);
+
+        screen.Press(Key.PageUp, Key.PageUp, Key.PageUp, Key.CursorDown, Key.CursorUp);
+
+        Assert.Contains("- sentinel monitor myMaster 127.0.0.1 7001 2", screen.Text);
+        Assert.Contains("lines 1-", screen.Text);
+    }
+
+    [Fact]
     public void v_on_a_node_that_did_not_drift_says_so()
     {
         using var screen = TuiScreen.Open(160, 45, new FakeSession(LabOnDisk()));

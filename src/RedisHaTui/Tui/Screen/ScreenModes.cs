@@ -91,6 +91,11 @@ internal sealed class ScreenModes
             case ScreenMode.Help:
                 if (ctrlC) AskQuit();
                 else if (key == Key.Esc || key == Key.Enter || key == Key.F1 || KeyText.Printable(key) is '?' or 'q') Close();
+                // Text longer than the box (a sentinel's config drift on a small terminal) scrolls.
+                else if (key == Key.CursorDown) _overlay.Scroll(1);
+                else if (key == Key.CursorUp) _overlay.Scroll(-1);
+                else if (key == Key.PageDown) _overlay.Scroll(_overlay.BodyRows);
+                else if (key == Key.PageUp) _overlay.Scroll(-_overlay.BodyRows);
                 return true;
             case ScreenMode.Confirm when _question!.MustType is { } word:
                 if (ctrlC) AskQuit();
