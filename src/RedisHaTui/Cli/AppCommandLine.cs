@@ -13,7 +13,7 @@ namespace RedisHaTui.Cli;
 /// </summary>
 public sealed class AppCommandLine
 {
-    public static readonly string[] Verbs = ["up", "status", "down", "check", "reset", "failover", "events", "init"];
+    public static readonly string[] Verbs = ["up", "status", "down", "check", "reset", "failover", "events", "drift", "init"];
 
     private readonly AppOptions _o = new();
     private IReadOnlyList<string> _settings = [];
@@ -62,8 +62,11 @@ public sealed class AppCommandLine
             Verb("events", """
                 Stream the merged Sentinel timeline of the running lab until Ctrl+C.
                 One line per event, or one JSON object per line with --json.
-                """, _o.EventsDeployment, (r, target) => EventsCommand.RunAsync(target, r.GetValue(_o.EventsJson)),
-                _o.EventsJson),
+                With --export FILE.md|FILE.csv|FILE.json, also writes the session's handout (timeline, each failover's
+                stopwatch, the write-load ledgers), kept current as it goes and complete when Ctrl+C ends it.
+                """, _o.EventsDeployment, (r, target) => EventsCommand.RunAsync(target, r.GetValue(_o.EventsJson), r.GetValue(_o.Export)),
+                _o.EventsJson, _o.Export),
+            DriftVerb(),
         };
         Root.Subcommands.Add(Init());
         foreach (Option o in _o.ScreenDeployment.All) Root.Options.Add(o);
@@ -123,6 +126,20 @@ public sealed class AppCommandLine
             """) { directory };
         init.SetAction(r => InitCommand.Run(r.GetValue(directory)));
         return init;
+    }
+
+    /// <summary>`drift [NAME]`: reads the lab's files only, so it takes a lab file and no deployment.</summary>
+    private Command DriftVerb()
+    {
+        Command verb = Verb("drift", """
+            Show how each process's working config differs from its template under lab/, and why.
+            Compares the run directory's working copies with lab/: what Sentinel and CONFIG REWRITE wrote (known
+            replicas and sentinels, epochs, a new `sentinel monitor` line, replicaof added or removed), each with
+            one line on why; lines redis-ha-tui itself wrote at start are marked as such. Works whether the lab runs or not.
+            Exit codes: 0 compared, 1 the lab never ran here, 2 bad input (e.g. an unknown NAME).
+            """, (r, lab) => Task.FromResult(DriftCommand.Run(lab, r.GetValue(_o.DriftName), r.GetValue(_o.DriftJson))), _o.DriftJson);
+        verb.Arguments.Add(_o.DriftName);
+        return verb;
     }
 
     /// <summary>A watching verb: it takes a lab file or, with --sentinels, a deployment.</summary>

@@ -66,6 +66,20 @@ public sealed class AppOptions
 
     public Option<bool> EventsJson { get; } = Json("One JSON object per line instead of text");
 
+    public Option<string> Export { get; } = new("--export")
+    {
+        HelpName = "FILE",
+        Description = "Also write the session's handout to FILE: .md (a handout to keep), .csv or .json (for analysis)",
+    };
+
+    public Option<bool> DriftJson { get; } = Json("One JSON document (shape in README.md) instead of text");
+
+    public Argument<string?> DriftName { get; } = new("NAME")
+    {
+        Description = "A process of the lab (node1, sentinel2…); all of them when left out",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
     public Option<double?> WaitReady { get; } = new("--wait-ready")
     {
         HelpName = "SECONDS",

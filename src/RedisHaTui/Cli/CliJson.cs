@@ -12,6 +12,8 @@ namespace RedisHaTui.Cli;
 [JsonSerializable(typeof(StatusDocument))]
 [JsonSerializable(typeof(EventLine))]
 [JsonSerializable(typeof(FailoverPhaseLine))]
+[JsonSerializable(typeof(DriftDocument))]
+[JsonSerializable(typeof(Presentation.Handout.HandoutDocument))]
 public sealed partial class CliJson : JsonSerializerContext
 {
     /// <summary>Indented, for `status --json`: one document a person may read too.</summary>

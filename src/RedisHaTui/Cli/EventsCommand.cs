@@ -3,16 +3,34 @@ using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
 using RedisHaTui.Presentation;
+using RedisHaTui.Presentation.Handout;
 
 namespace RedisHaTui.Cli;
 
-/// <summary>`events`: the merged timeline of the running lab as lines (or JSON lines), until Ctrl+C.</summary>
+/// <summary>
+/// `events`: the merged timeline of the running lab as lines (or JSON lines), until Ctrl+C. With --export FILE,
+/// also the session's handout, rewritten (atomically) whenever the timeline, a failover or a load changes, and
+/// once more at the end.
+/// </summary>
 public static class EventsCommand
 {
     private static readonly TimeSpan SubscribeWait = TimeSpan.FromSeconds(5);
 
-    public static async Task<int> RunAsync(WatchTarget target, bool json)
+    public static async Task<int> RunAsync(WatchTarget target, bool json, string? export = null)
     {
+        HandoutFormat format = default;
+        if (export is not null)
+        {
+            (HandoutFormat? f, string? error) = HandoutFormats.Of(export);
+            string? folder = Path.GetDirectoryName(Path.GetFullPath(export));
+            error ??= Directory.Exists(folder) ? null : $"--export {export}: no such folder {folder}";
+            if (error is not null)
+            {
+                Console.Error.WriteLine($"redis-ha-tui: {error}");
+                return ExitCodes.BadInput;
+            }
+            format = f!.Value;
+        }
         (CancellationTokenSource cancel, IDisposable signals) = Terminal.CancelOnSignals();
         using var _ = signals;
         await using LabSession session = await target.AttachAsync();
@@ -21,10 +39,14 @@ public static class EventsCommand
         await ((Task)Task.WhenAny(session.Monitor.Subscribed, Task.Delay(SubscribeWait, cancel.Token))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         string missing = session.Monitor.Subscribed.IsCompleted ? "" : " (not every sentinel answers yet)";
         Console.Error.WriteLine($"watching {lab.MasterName} through {string.Join(", ", lab.Sentinels.Select(s => $"{s.Name} ({s.Endpoint})"))}{missing}; Ctrl+C stops");
+        if (export is not null) Console.Error.WriteLine($"writing the handout to {export} as the session goes; it is complete when you press Ctrl+C");
         long lastId = 0;
         int lastFailoverPhases = 0, lastFailover = 0;
+        LabSnapshot? last = null;
+        (long, ValueArray<FailoverRecord>, ValueArray<LoadLedger>)? written = null;
         await foreach (LabSnapshot s in session.Store.WatchAsync(cancel.Token))
         {
+            last = s;
             foreach (TimelineEntry e in s.Timeline.Where(e => e.Id > lastId))
             {
                 Console.WriteLine(json ? JsonLine(e) : TextLine(e));
@@ -39,8 +61,33 @@ public static class EventsCommand
                 (lastFailover, lastFailoverPhases) = (f.Number, f.Phases.Length);
             }
             await Console.Out.FlushAsync();
+            // Only what the handout shows: the poll times change every second and would rewrite it for nothing.
+            if (export is not null && (s.Timeline.LastOrDefault()?.Id ?? 0, s.Failovers, s.Loads) is var shown && shown != written)
+            {
+                if (!TryExport(export, format, s, session.Store.Time)) return ExitCodes.NotHealthy;
+                written = shown;
+            }
+        }
+        if (export is not null && last is not null)
+        {
+            if (!TryExport(export, format, last, session.Store.Time)) return ExitCodes.NotHealthy;
+            Console.Error.WriteLine($"handout complete: {export} ({last.Timeline.Length} timeline entries, {last.Failovers.Length} failovers, {last.Loads.Length} write-load runs)");
         }
         return ExitCodes.Ok;
+    }
+
+    private static bool TryExport(string path, HandoutFormat format, LabSnapshot s, TimeProvider time)
+    {
+        try
+        {
+            HandoutFile.Write(path, format, s, TimeZoneInfo.Local, time.GetUtcNow());
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"redis-ha-tui: --export {path}: {e.Message}");
+            return false;
+        }
     }
 
     private static string TextLine(TimelineEntry e) =>

@@ -58,6 +58,9 @@ internal static class KeyMap
         },
         LabWide('c', LabActionKind.CheckQuorum),
 
+        new(new("v", "config drift: the selected process's working config against lab/, and why"), (s, _) => s.Drift.ShowSelected()) { Chars = "v", Hint = new(12, "v", "drift") },
+        new(new("e", "write the session's handout (Markdown) into the run directory"), (s, _) => s.Handout.Write()) { Chars = "e", Hint = new(13, "e", "handout") },
+
         new(new(":", "send a Redis command to it (↑↓ history)"), (s, _) => s.Console.Open()) { Chars = ":", Hint = new(6, ":", "cmd") },
         new(Help, (s, _) => s.Modes.ShowHelp(HelpText.Lines(HelpLines))) { Chars = "?", Keys = [Key.F1], Hint = new(1, "?", "help") },
         new(Quit, (s, _) => s.Quit.Ask()) { Chars = "q", Keys = [Key.C.WithCtrl], Hint = new(2, "q", "quit") },

@@ -36,6 +36,9 @@ internal sealed class ScreenModes
 
     public void ShowHelp(IReadOnlyList<Fact> lines) => OpenOverlay(ScreenMode.Help, "keys", lines, "Esc close");
 
+    /// <summary>Any read-only text in the overlay (the config drift): it closes like the help.</summary>
+    public void ShowInfo(string title, IReadOnlyList<Fact> lines) => OpenOverlay(ScreenMode.Help, title, lines, "Esc close");
+
     public void Ask(Question question)
     {
         OpenOverlay(ScreenMode.Confirm, question.Title, question.Lines, question.Footer);
@@ -88,6 +91,11 @@ internal sealed class ScreenModes
             case ScreenMode.Help:
                 if (ctrlC) AskQuit();
                 else if (key == Key.Esc || key == Key.Enter || key == Key.F1 || KeyText.Printable(key) is '?' or 'q') Close();
+                // Text longer than the box (a sentinel's config drift on a small terminal) scrolls.
+                else if (key == Key.CursorDown) _overlay.Scroll(1);
+                else if (key == Key.CursorUp) _overlay.Scroll(-1);
+                else if (key == Key.PageDown) _overlay.Scroll(_overlay.BodyRows);
+                else if (key == Key.PageUp) _overlay.Scroll(-_overlay.BodyRows);
                 return true;
             case ScreenMode.Confirm when _question!.MustType is { } word:
                 if (ctrlC) AskQuit();

@@ -66,7 +66,9 @@ internal sealed class MainWindow : Runnable
             new ActionRunner(session, _grid, _modes, _status, _door),
             new LogSearch(_grid, _modes, _status),
             new ConsoleController(_console, session, _grid, _modes, _status, _door, this),
-            _quit);
+            _quit,
+            new DriftViewer(session, _grid, _modes, _status, zone ?? TimeZoneInfo.Local),
+            new HandoutWriter(session, _status, _door, zone ?? TimeZoneInfo.Local));
 
         Show(session.Store.Current);
         if (session.Lab.BuiltIn) _status.Show("the built-in tutorial lab (no lab.json here) · `redis-ha-tui init DIR` writes a copy to edit", Tone.Dim);

@@ -12,6 +12,7 @@ internal sealed class OverlayBox : View
 {
     private readonly Theme _theme;
     private IReadOnlyList<Fact> _lines = [];
+    private int _top; // the first line shown, when the lines are more than the box can hold (a long config drift)
 
     public OverlayBox(Theme theme)
     {
@@ -31,12 +32,29 @@ internal sealed class OverlayBox : View
         Title = title;
         _lines = lines;
         Footer = footer;
+        _top = 0;
         Visible = true;
         SetNeedsLayout();
         SetNeedsDraw();
     }
 
     public void Close() => Visible = false;
+
+    /// <summary>Moves the lines by <paramref name="delta"/> rows (a page is <see cref="BodyRows"/>); false when already at that end.</summary>
+    public bool Scroll(int delta)
+    {
+        int top = Math.Clamp(_top + delta, 0, Math.Max(0, _lines.Count - BodyRows));
+        if (top == _top) return false;
+        _top = top;
+        SetNeedsDraw();
+        return true;
+    }
+
+    /// <summary>How many lines the box shows at once.</summary>
+    public int BodyRows => Math.Max(1, Footer.Length > 0 ? Viewport.Height - 2 : Viewport.Height);
+
+    /// <summary>True when some lines do not fit and can be scrolled to.</summary>
+    public bool Overflows => _lines.Count > BodyRows;
 
     /// <summary>The size the content wants (border included), for the main window to center.</summary>
     public (int Width, int Height) WantedSize =>
@@ -48,9 +66,10 @@ internal sealed class OverlayBox : View
         int width = Viewport.Width, rows = Viewport.Height;
         for (int r = 0; r < rows; r++) this.Blank(r, width, _theme.Base);
         int bodyRows = Footer.Length > 0 ? rows - 2 : rows;
-        for (int i = 0; i < _lines.Count && i < bodyRows; i++)
-            this.Put(1, i, TextFit.Truncate(_lines[i].Text, width - 2), _theme.Of(_lines[i].Tone), width - 2);
-        if (Footer.Length > 0 && rows >= 2) this.Put(1, rows - 1, TextFit.Truncate(Footer, width - 2), _theme.StatusKey, width - 2);
+        for (int i = 0; _top + i < _lines.Count && i < bodyRows; i++)
+            this.Put(1, i, TextFit.Truncate(_lines[_top + i].Text, width - 2), _theme.Of(_lines[_top + i].Tone), width - 2);
+        string footer = Overflows ? $"lines {_top + 1}-{Math.Min(_lines.Count, _top + bodyRows)} of {_lines.Count} · ↑↓ PgUp PgDn scroll · {Footer}" : Footer;
+        if (Footer.Length > 0 && rows >= 2) this.Put(1, rows - 1, TextFit.Truncate(footer, width - 2), _theme.StatusKey, width - 2);
         return true;
     }
 }
