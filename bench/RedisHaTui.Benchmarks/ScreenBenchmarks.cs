@@ -20,12 +20,30 @@ public static partial class ScreenBenchmarks
     /// <summary>The app as the README's `dotnet publish` leaves it: ReadyToRun, precompiled.</summary>
     private static string Published => Path.Combine(Repo.Root, ".app", "redis-ha-tui");
 
-    private static string App => File.Exists(Published) ? Published
-        : throw new FileNotFoundException("publish the app first: dotnet publish src/RedisHaTui -o .app");
+    /// <summary>The NativeAOT build: dotnet publish src/RedisHaTui -r linux-x64 -p:PublishAot=true -o .aot</summary>
+    internal static string Native => Path.Combine(Repo.Root, ".aot", "redis-ha-tui");
+
+    /// <summary>The app the screen benchmarks run: the published ReadyToRun build, or BENCH_APP=jit|r2r|aot.</summary>
+    internal static string App => Environment.GetEnvironmentVariable("BENCH_APP") switch
+    {
+        "jit" => Built,
+        "aot" => Require(Native, "dotnet publish src/RedisHaTui -r linux-x64 -p:PublishAot=true -o .aot"),
+        _ => Require(Published, "dotnet publish src/RedisHaTui -o .app"),
+    };
+
+    /// <summary>The three builds side by side, as BENCHMARKS.md compares them.</summary>
+    internal static (string Name, string Path)[] Builds =>
+    [
+        ("dotnet build (JIT)", Require(Built, "dotnet build -c Release src/RedisHaTui")),
+        ("dotnet publish (ReadyToRun)", Require(Published, "dotnet publish src/RedisHaTui -o .app")),
+        ("NativeAOT", Require(Native, "dotnet publish src/RedisHaTui -r linux-x64 -p:PublishAot=true -o .aot")),
+    ];
+
+    private static string Require(string path, string how) => File.Exists(path) ? path : throw new FileNotFoundException($"{path} missing: {how}");
 
     private static TmuxTerminal Launch(string labFile, params string[] extra) => LaunchApp(App, labFile, extra);
 
-    private static TmuxTerminal LaunchApp(string app, string labFile, params string[] extra) =>
+    internal static TmuxTerminal LaunchApp(string app, string labFile, params string[] extra) =>
         TmuxTerminal.Start(120, 40, [app, "--lab", labFile, .. extra]);
 
     /// <summary>Launch to the first frame with the panes drawn (the lab then starts behind it), JIT and ReadyToRun.</summary>
@@ -35,7 +53,7 @@ public static partial class ScreenBenchmarks
             Console.WriteLine($"first frame after launch, {name} (tmux new-session → panes on screen): {Figures.Summary(await FirstFrames(app, runs), "ms", "0")}");
     }
 
-    private static async Task<List<double>> FirstFrames(string app, int runs)
+    internal static async Task<List<double>> FirstFrames(string app, int runs)
     {
         var times = new List<double>();
         for (int i = 0; i < runs; i++)
@@ -220,7 +238,7 @@ public static partial class ScreenBenchmarks
     [GeneratedRegex(@"(\d\d:\d\d:\d\d\.\d{3}) ([+-][a-z-]+) ")]
     private static partial Regex TimelineRow();
 
-    private static async Task<List<double>> KeyLatencies(TmuxTerminal t, int runs)
+    internal static async Task<List<double>> KeyLatencies(TmuxTerminal t, int runs)
     {
         var times = new List<double>();
         for (int i = 0; i < runs; i++)
@@ -251,9 +269,9 @@ public static partial class ScreenBenchmarks
 
     private static string? Badge(string screen, ProcessDefinition p) => ScreenText.Badge(screen.Split('\n'), p);
 
-    private static Task Healthy(TmuxTerminal t) => Until(t, s => s.Contains("│HEALTHY · master"), TimeSpan.FromSeconds(60));
+    internal static Task Healthy(TmuxTerminal t) => Until(t, s => s.Contains("│HEALTHY · master"), TimeSpan.FromSeconds(60));
 
-    private static async Task Quit(TmuxTerminal t)
+    internal static async Task Quit(TmuxTerminal t)
     {
         t.Send("q");
         await Until(t, s => s.Contains("Enter/y quit"), TimeSpan.FromSeconds(5));
@@ -261,7 +279,7 @@ public static partial class ScreenBenchmarks
         await Until(t, s => s.Contains("app exited with"), TimeSpan.FromSeconds(30));
     }
 
-    private static async Task Until(TmuxTerminal t, Func<string, bool> condition, TimeSpan timeout, int pollMs = 50)
+    internal static async Task Until(TmuxTerminal t, Func<string, bool> condition, TimeSpan timeout, int pollMs = 50)
     {
         var clock = Stopwatch.StartNew();
         while (true)
@@ -273,7 +291,7 @@ public static partial class ScreenBenchmarks
         }
     }
 
-    private static TimeSpan CpuTime(int pid)
+    internal static TimeSpan CpuTime(int pid)
     {
         // /proc/<pid>/stat fields 14 and 15: utime and stime in clock ticks (100 per second on Linux).
         string stat = File.ReadAllText($"/proc/{pid}/stat");
@@ -281,7 +299,7 @@ public static partial class ScreenBenchmarks
         return TimeSpan.FromMilliseconds((long.Parse(f[11]) + long.Parse(f[12])) * 10);
     }
 
-    private static async Task<double> CpuPercent(int pid, TimeSpan window)
+    internal static async Task<double> CpuPercent(int pid, TimeSpan window)
     {
         TimeSpan cpu0 = CpuTime(pid);
         var wall = Stopwatch.StartNew();
@@ -289,7 +307,7 @@ public static partial class ScreenBenchmarks
         return (CpuTime(pid) - cpu0).TotalMilliseconds / wall.Elapsed.TotalMilliseconds * 100;
     }
 
-    private static double PeakMb(int pid)
+    internal static double PeakMb(int pid)
     {
         string line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM:"));
         return long.Parse(Regex.Match(line, @"\d+").Value) / 1024.0;

@@ -33,6 +33,7 @@ public class CliTests
             ["failover"] = ["--timeout <SECONDS>"],
             ["events"] = ["--json", "--export <FILE>"],
             ["drift"] = ["--json", "<NAME>"],
+            ["init"] = ["<DIR>"],
         };
         foreach (string verb in AppCommandLine.Verbs)
         {

@@ -41,6 +41,9 @@ public sealed class TmuxTerminal : IDisposable
         }
     }
 
+    /// <summary>The tmux server of this terminal (it redraws the terminal: part of what a screen costs).</summary>
+    public int ServerPid => int.Parse(Tmux("display-message", "-p", "-t", "e2e", "#{pid}").Trim());
+
     /// <summary>Sends keys the way tmux names them ("f", "Enter", "Escape").</summary>
     public void Send(params string[] keys) => Tmux(["send-keys", "-t", "e2e", .. keys]);
 
