@@ -24,6 +24,12 @@ if (which is "keys" or "screen" or "all") await ScreenBenchmarks.LoopRates([10, 
 if (which is "screen-events" or "screen" or "all") await ScreenBenchmarks.EventsAndExits(runs);
 if (which is "flood" or "screen" or "all") await ScreenBenchmarks.LogFlood(seconds: 10);
 if (which is "builds") await BuildsBenchmark.Run(runs);
+if (which is "idle")
+{
+    // One build (BENCH_APP=jit|r2r|aot) idle on the default lab, `runs` windows of 10 s: for trying one knob at a time.
+    (List<double> cpu, double rss) = await BuildsBenchmark.Idle(ScreenBenchmarks.App, runs, [.. args.Skip(2)]);
+    Console.WriteLine($"idle CPU ({ScreenBenchmarks.App}): {Figures.Summary(cpu, "%", "0.00")} · peak RSS {rss:0} MB");
+}
 if (which is "scale") await ScaleBenchmark.Run(runs);
 if (which is "tutorial") await TutorialWayBenchmark.Run(runs);
 if (which is "soak") Environment.ExitCode = await SoakBenchmark.Run(int.TryParse(args.ElementAtOrDefault(1), out int f) ? f : 30) ? 0 : 1;
