@@ -141,7 +141,7 @@ public static class FaultMenu
         LabSnapshot s = c.Store.Current;
         string replica = Replica(s)!, master = ActionRules.CurrentMaster(s)!;
         (long full, long partial)? before = await SyncCountsAsync(c, master, ct);
-        long logMark = c.Log(master).Total;
+        long masterMark = c.Log(master).Total, replicaMark = c.Log(replica).Total;
         LabActionResult restarted = await c.Actions.RunAsync(LabActionKind.Restart, replica, ct);
         if (!restarted.Ok) return restarted;
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -158,7 +158,7 @@ public static class FaultMenu
         string kind = before is { } b && after is { } a
             ? a.full > b.full ? "a FULL resync" : a.partial > b.partial ? "a PARTIAL resync" : "a resync (the master's counters did not move)"
             : "a resync";
-        string why = ResyncReason(c.Log(master), logMark) ?? "the master's log does not say why";
+        string why = ResyncReason(Since(c.Log(replica), replicaMark).Concat(Since(c.Log(master), masterMark))) ?? "neither log says why";
         return LabActionResult.Success($"{replica} restarted and linked to {master} again with {kind} (INFO stats sync_full / sync_partial_ok).\nWhy: {why}");
     }
 
@@ -171,19 +171,47 @@ public static class FaultMenu
         return (reply.GetLong("sync_full") ?? 0, reply.GetLong("sync_partial_ok") ?? 0);
     }
 
-    /// <summary>The master's own words on the resync, from the lines it logged since <paramref name="mark"/>.</summary>
-    internal static string? ResyncReason(LogRing log, long mark)
+    /// <summary>The lines a log gained since <paramref name="mark"/> (its Total then).</summary>
+    private static IReadOnlyList<string> Since(LogRing log, long mark) =>
+        log.Take((int)Math.Min(int.MaxValue, Math.Max(0, log.Total - mark)), long.MaxValue);
+
+    /// <summary>
+    /// Why the resync was partial or full, from the replica's and the master's own log lines: Redis says it there
+    /// ("Partial resynchronization not possible (no cached master)"); the plain words after it are ours.
+    /// </summary>
+    public static string? ResyncReason(IEnumerable<string> lines)
     {
-        IReadOnlyList<string> lines = log.Take((int)Math.Min(int.MaxValue, Math.Max(0, log.Total - mark)), long.MaxValue);
-        string? found = null;
+        string? said = null;
+        int rank = int.MaxValue;
         foreach (string line in lines)
         {
-            foreach (string marker in (string[])["Partial resynchronization not accepted:", "Partial resynchronization request from", "Full resync requested by"])
+            // The most telling first: a refusal with its reason, then what was agreed.
+            string[] markers =
+            [
+                "Partial resynchronization not possible", "Partial resynchronization not accepted:",
+                "Partial resynchronization request from", "Successful partial resynchronization", "Full resync requested by",
+            ];
+            for (int i = 0; i < markers.Length && i < rank; i++)
             {
-                int at = line.IndexOf(marker, StringComparison.Ordinal);
-                if (at >= 0 && (found is null || marker.StartsWith("Partial resynchronization not", StringComparison.Ordinal))) found = line[at..];
+                int at = line.IndexOf(markers[i], StringComparison.Ordinal);
+                if (at < 0) continue;
+                said = line[at..].Trim();
+                rank = i;
             }
         }
-        return found;
+        if (said is null) return null;
+        string? plain = said switch
+        {
+            _ when said.Contains("no cached master", StringComparison.Ordinal) =>
+                "the restarted replica did not keep its master's replication ID and offset (its data came back from the AOF, which stores neither), so it could only ask for everything",
+            _ when said.Contains("Replication ID mismatch", StringComparison.Ordinal) =>
+                "the master's replication history is not the one the replica followed (a failover it missed), so the missed part cannot be named",
+            _ when said.Contains("out of range", StringComparison.OrdinalIgnoreCase) || said.Contains("backlog", StringComparison.OrdinalIgnoreCase) && said.Contains("not", StringComparison.Ordinal) =>
+                "the writes it missed are no longer in the master's backlog (repl-backlog-size)",
+            _ when said.StartsWith("Partial resynchronization request from", StringComparison.Ordinal) || said.StartsWith("Successful partial", StringComparison.Ordinal) =>
+                "the master still had the writes the replica missed in its backlog, and the same replication ID: only those were sent",
+            _ => null,
+        };
+        return plain is null ? said : $"{said}: {plain}";
     }
 }

@@ -10,4 +10,6 @@ internal sealed record ScreenParts(
     ActionRunner Actions,
     LogSearch Search,
     ConsoleController Console,
-    QuitGuard Quit);
+    QuitGuard Quit,
+    WalkthroughController Walkthrough,
+    FaultMenuController Faults);
