@@ -45,7 +45,7 @@ public sealed class LabReader(Func<LabDefinition> topology, ProcessConnections c
             return FromInfo(previous, ReplicationInfo.From(info), now) with
             {
                 ReadOnlyRefusals = ErrorCount(info, "READONLY"),
-                WatchedKeys = await ReadWatchedAsync(connections.Server(mux, node)),
+                WatchedKeys = await ReadWatchedAsync(connections.Server(mux, node), previous.WatchedKeys),
             };
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
@@ -61,12 +61,20 @@ public sealed class LabReader(Func<LabDefinition> topology, ProcessConnections c
         return field is not null && field.StartsWith("count=", StringComparison.Ordinal) && long.TryParse(field.AsSpan(6).TrimEnd(), out long n) ? n : 0;
     }
 
-    private async Task<ValueArray<WatchedKey>> ReadWatchedAsync(IServer server)
+    /// <summary>
+    /// GET of each watched key. A refused GET (LOADING while a replica syncs, a key of another type) says nothing
+    /// about whether the node answers: the last values are kept instead of marking the node unreachable.
+    /// </summary>
+    private async Task<ValueArray<WatchedKey>> ReadWatchedAsync(IServer server, ValueArray<WatchedKey> previous)
     {
         IReadOnlyList<string> keys = WatchedKeys;
         if (keys.Count == 0) return [];
-        RedisResult[] values = await Task.WhenAll(keys.Select(k => server.ExecuteAsync("GET", k))).WaitAsync(connections.Timeout);
-        return [.. keys.Select((k, i) => new WatchedKey(k, values[i].IsNull ? null : (string?)values[i]))];
+        try
+        {
+            RedisResult[] values = await Task.WhenAll(keys.Select(k => server.ExecuteAsync("GET", k))).WaitAsync(connections.Timeout);
+            return [.. keys.Select((k, i) => new WatchedKey(k, values[i].IsNull ? null : (string?)values[i]))];
+        }
+        catch (RedisServerException) { return previous; }
     }
 
     internal NodeSnapshot FromInfo(NodeSnapshot previous, ReplicationInfo info, DateTimeOffset now)
