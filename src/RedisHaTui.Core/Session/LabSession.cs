@@ -96,8 +96,9 @@ public sealed class LabSession : ILabSession
     }
 
     /// <summary>
-    /// Writes the working configs into the run directory and starts nothing: a walkthrough's first step is the
-    /// student's (a key in the app, or start.sh by hand on the same working copy).
+    /// Empties the run directory's process folders (data of an earlier run included), writes the working configs
+    /// and starts nothing: a walkthrough's first step is the student's (a key in the app, or start.sh by hand on
+    /// the same working copy).
     /// </summary>
     public void PrepareLab()
     {

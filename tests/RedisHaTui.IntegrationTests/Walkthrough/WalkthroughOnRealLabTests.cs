@@ -29,7 +29,11 @@ public class WalkthroughOnRealLabTests
         await using LabSession session = await LabSession.OpenAsync(lab);
         try
         {
+            // Data left by an earlier run (here a stand-in file) would tick steps nobody did: the walkthrough starts empty.
+            Directory.CreateDirectory(Path.Combine(lab.RunDirectory, "node2"));
+            File.WriteAllText(Path.Combine(lab.RunDirectory, "node2", "left-from-earlier.rdb"), "k1=val1");
             session.PrepareLab();
+            Assert.False(File.Exists(Path.Combine(lab.RunDirectory, "node2", "left-from-earlier.rdb")));
             session.Monitor.WatchedKeys = w.WatchedKeys;
             var progress = WalkthroughProgress.Start(w);
             async Task TickedAsync(int steps, string what)
