@@ -16,12 +16,17 @@ internal static class WalkthroughText
     {
         if (width <= 0 || height <= 0) return [];
         WalkthroughStep step = w.Steps[p.Shown];
+        var title = TextFit.Wrap(step.Title, width, 2).Select(l => new Fact(l, Tone.Accent)).ToList();
+        var commands = step.Commands.SelectMany(c => TextFit.Wrap("$ " + c, width, 3)).Select(l => new Fact(l, Tone.Strong)).ToList();
+        if (step.Key.Length > 0) commands.AddRange(TextFit.Wrap("in the app: " + step.Key, width, 2).Select(l => new Fact(l, Tone.Strong)));
+        // On a short screen the explanation gives way first: the command and what the lab waits for always show.
+        int fixedRows = 1 + title.Count + commands.Count + 2 + Math.Min(3, w.Steps.Length);
+        int explanationRows = Math.Clamp(height - fixedRows, 1, 10);
         var detail = new List<Fact> { new("", Tone.Dim) };
-        detail.AddRange(TextFit.Wrap(step.Title, width, 2).Select(l => new Fact(l, Tone.Accent)));
+        detail.AddRange(title);
         // The explanation's lines are one paragraph in the file (Markdown's way), rewrapped to the panel's width.
-        if (step.Explanation.Length > 0) detail.AddRange(TextFit.Wrap(string.Join(' ', step.Explanation), width, 10).Select(l => new Fact(l)));
-        foreach (string command in step.Commands) detail.AddRange(TextFit.Wrap("$ " + command, width, 3).Select(l => new Fact(l, Tone.Strong)));
-        if (step.Key.Length > 0) detail.AddRange(TextFit.Wrap("in the app: " + step.Key, width, 2).Select(l => new Fact(l, Tone.Strong)));
+        if (step.Explanation.Length > 0) detail.AddRange(TextFit.Wrap(string.Join(' ', step.Explanation), width, explanationRows).Select(l => new Fact(l)));
+        detail.AddRange(commands);
         detail.Add(p.StateOf(p.Shown) switch
         {
             StepState.Done => new Fact(TextFit.Truncate("✓ done", width), Tone.Good),
