@@ -41,7 +41,7 @@ public static class FaultMenu
             (s, _) => RunningSentinels(s).Length == 0 ? "no sentinel is running" : null,
             (c, ct) => c.Actions.RunAsync(LabActionKind.Stop, RunningSentinels(c.Store.Current)[0], ct)),
 
-        new("stop two sentinels: no failover can happen",
+        new("stop two sentinels: no automatic failover",
             (s, lab) => $"{string.Join(" and ", RunningSentinels(s).Take(2))} stop. {QuorumSays(s, lab, 2)} Once the last one marks them " +
                         "+sdown, CKQUORUM answers why (NOQUORUM); then kill the master and watch it stay down.",
             (s, _) => RunningSentinels(s).Length < 2 ? $"needs two running sentinels ({RunningSentinels(s).Length} running)" : null,
@@ -96,7 +96,9 @@ public static class FaultMenu
         if (left >= Math.Max(quorum, majority))
             return $"{left} of {total} sentinels remain: enough for the quorum ({quorum}) and the majority ({majority}) that authorises a failover.";
         string missing = left < quorum ? $"the quorum ({quorum}) that agrees the master is down" : $"the majority ({majority}) that elects a leader";
-        return $"Only {left} of {total} sentinels remain: below {missing}, so no failover can happen.";
+        // SENTINEL FAILOVER (f) asks nobody, so it still works: only the automatic failover needs the others.
+        return $"Only {left} of {total} sentinels remain: below {missing}, so no automatic failover can happen " +
+               "(a forced SENTINEL FAILOVER still can: it asks no other sentinel).";
     }
 
     private static async Task<LabActionResult> PauseThenResumeAsync(FaultContext c, CancellationToken ct)

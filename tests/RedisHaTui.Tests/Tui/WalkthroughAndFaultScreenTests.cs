@@ -99,7 +99,7 @@ public sealed class WalkthroughAndFaultScreenTests
         string text = screen.Text;
         Assert.Contains("faults: break the lab on purpose", text);
         Assert.Contains("1  kill -9 the master", text);
-        Assert.Contains("5  stop two sentinels: no failover can happen", text);
+        Assert.Contains("5  stop two sentinels: no automatic failover", text);
         Assert.Contains("7  kill the master, restart it before down-after", text);
 
         screen.Type("1");
