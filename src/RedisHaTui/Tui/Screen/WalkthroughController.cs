@@ -70,8 +70,6 @@ internal sealed class WalkthroughController
     {
         Progress = progress;
         Panel!.Show(progress);
-        if (!Open) return;
-        Panel.SetNeedsDraw();
     }
 
     private bool Loaded()
