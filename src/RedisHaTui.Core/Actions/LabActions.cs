@@ -159,17 +159,32 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
             RedisResult reply = await server.ExecuteAsync(words[0], words.Skip(1).Cast<object>().ToArray());
             return LabActionResult.Success(RedisCliFormat.Format(reply));
         }
+        catch (RedisServerException e) when (e.Message.StartsWith("READONLY", StringComparison.Ordinal))
+        {
+            return ReadOnlyRefusal(p.Name, words[0], $"(error) {e.Message}");
+        }
         catch (RedisServerException e) { return LabActionResult.Refused($"(error) {e.Message}"); }
         catch (RedisCommandException e) when (e.Message.Contains("cannot be issued to a replica", StringComparison.Ordinal))
         {
             // StackExchange.Redis refuses a write to a replica before sending it; Redis itself (replica-read-only yes) would say:
-            return LabActionResult.Refused("(error) READONLY You can't write against a read only replica.");
+            return ReadOnlyRefusal(p.Name, words[0], "(error) READONLY You can't write against a read only replica.");
         }
         catch (RedisCommandException e) { return LabActionResult.Refused($"(error) {e.Message}"); }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             return LabActionResult.Refused($"(error) {target}: {connections.Refusal(p) ?? AuthRefusal.Of(e, Lab.Security.Credentials is not null) ?? LabReader.Short(e)}");
         }
+    }
+
+    /// <summary>
+    /// A write refused because the node is a replica: a lesson of the tutorial, so it goes to the timeline (a
+    /// walkthrough's readonly-refused step ticks on it; by hand, Redis's own errorstats count it).
+    /// </summary>
+    private LabActionResult ReadOnlyRefusal(string target, string command, string message)
+    {
+        store.Update(s => Timeline.Add(s, TimelineSource.App, Walkthrough.StepConditions.ReadOnlyKind,
+            $"{target} refused {command.ToUpperInvariant()}: READONLY (a replica takes no writes from clients)", Time.GetUtcNow(), Lab.Ui.TimelineLines));
+        return LabActionResult.Refused(message);
     }
 
     /// <summary>Every action goes to the timeline, refusals included: the presenter sees what was tried.</summary>

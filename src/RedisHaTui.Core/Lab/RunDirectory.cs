@@ -70,6 +70,16 @@ public sealed class RunDirectory(LabDefinition lab)
         }
     }
 
+    /// <summary>
+    /// Deletes each process's folder (data, log, working config), keeping the owner record: a guided walkthrough
+    /// starts from an empty lab, or a key written in an earlier run would tick its step. Nothing of the lab may run.
+    /// </summary>
+    public void DeleteProcessFolders()
+    {
+        foreach (ProcessDefinition p in lab.Processes)
+            if (Directory.Exists(ProcessFolder(p))) Directory.Delete(ProcessFolder(p), recursive: true);
+    }
+
     /// <summary>Deletes everything the lab wrote. The caller makes sure nothing of the lab runs.</summary>
     public void Delete()
     {

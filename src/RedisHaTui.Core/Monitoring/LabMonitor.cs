@@ -68,6 +68,17 @@ public sealed class LabMonitor : IAsyncDisposable
         get { lock (_subscribed) return _subscribed.Count; }
     }
 
+    /// <summary>Keys read with GET on every node each poll (a walkthrough's key-equals steps); empty: none are read.</summary>
+    public IReadOnlyList<string> WatchedKeys
+    {
+        get => _reader.WatchedKeys;
+        set
+        {
+            _reader.WatchedKeys = value;
+            PollNow();
+        }
+    }
+
     /// <summary>Asks for a read now instead of at the next interval.</summary>
     public void PollNow()
     {

@@ -16,6 +16,9 @@ public sealed class LabReader(Func<LabDefinition> topology, ProcessConnections c
     /// <summary>The processes as the topology source knows them now (a deployment's can change between reads).</summary>
     private LabDefinition Lab => topology();
 
+    /// <summary>Keys read with GET on every node each poll: a loaded walkthrough's key-equals steps; none otherwise.</summary>
+    public IReadOnlyList<string> WatchedKeys { get; set; } = [];
+
     /// <summary>
     /// One read of every process the topology has now, all at once, with the lab-wide verdict. Parts are matched by
     /// name, so a process that appeared since the last read starts from nothing and one that is gone drops out.
@@ -38,12 +41,40 @@ public sealed class LabReader(Func<LabDefinition> topology, ProcessConnections c
             // and 6.2 answers that with a syntax error. Our own deadline, as for the sentinels below.
             string? text = await connections.Server(mux, node).InfoRawAsync().WaitAsync(connections.Timeout);
             if (text is null) return previous.Unreachable("empty INFO reply");
-            return FromInfo(previous, ReplicationInfo.From(InfoReply.Parse(text)), now);
+            InfoReply info = InfoReply.Parse(text);
+            return FromInfo(previous, ReplicationInfo.From(info), now) with
+            {
+                ReadOnlyRefusals = ErrorCount(info, "READONLY"),
+                WatchedKeys = await ReadWatchedAsync(connections.Server(mux, node), previous.WatchedKeys),
+            };
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {
             return previous.Unreachable(Why(e));
         }
+    }
+
+    /// <summary>errorstat_READONLY:count=3 (INFO errorstats, Redis 6.2+): 0 when the node never refused one.</summary>
+    internal static long ErrorCount(InfoReply info, string error)
+    {
+        string? field = info.Get($"errorstat_{error}");
+        return field is not null && field.StartsWith("count=", StringComparison.Ordinal) && long.TryParse(field.AsSpan(6).TrimEnd(), out long n) ? n : 0;
+    }
+
+    /// <summary>
+    /// GET of each watched key. A refused GET (LOADING while a replica syncs, a key of another type) says nothing
+    /// about whether the node answers: the last values are kept instead of marking the node unreachable.
+    /// </summary>
+    private async Task<ValueArray<WatchedKey>> ReadWatchedAsync(IServer server, ValueArray<WatchedKey> previous)
+    {
+        IReadOnlyList<string> keys = WatchedKeys;
+        if (keys.Count == 0) return [];
+        try
+        {
+            RedisResult[] values = await Task.WhenAll(keys.Select(k => server.ExecuteAsync("GET", k))).WaitAsync(connections.Timeout);
+            return [.. keys.Select((k, i) => new WatchedKey(k, values[i].IsNull ? null : (string?)values[i]))];
+        }
+        catch (RedisServerException) { return previous; }
     }
 
     internal NodeSnapshot FromInfo(NodeSnapshot previous, ReplicationInfo info, DateTimeOffset now)

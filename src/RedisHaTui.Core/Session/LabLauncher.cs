@@ -86,6 +86,16 @@ public sealed class LabLauncher(LabDefinition lab, Action<string>? progress = nu
         return found;
     }
 
+    /// <summary>
+    /// An empty lab with fresh working configs, starting nothing: a guided walkthrough starts each process as a
+    /// step. Called after the preflight, which stopped leftovers and found every port free: nothing of the lab runs.
+    /// </summary>
+    public void Prepare(Supervisor supervisor)
+    {
+        _run.DeleteProcessFolders();
+        _run.WriteConfigs(supervisor.Binaries.Version);
+    }
+
     /// <summary>Writes fresh configs and starts the lab in order; returns once the store says it is healthy.</summary>
     public async Task StartAsync(Supervisor supervisor, LabStore store, LabMonitor monitor, ProcessConnections connections, CancellationToken ct = default)
     {

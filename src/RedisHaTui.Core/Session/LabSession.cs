@@ -95,6 +95,17 @@ public sealed class LabSession : ILabSession
         await _launcher.StartAsync(Supervisor, Store, _monitor, _connections, stopOnClose.Token);
     }
 
+    /// <summary>
+    /// Empties the run directory's process folders (data of an earlier run included), writes the working configs
+    /// and starts nothing: a walkthrough's first step is the student's (a key in the app, or start.sh by hand on
+    /// the same working copy).
+    /// </summary>
+    public void PrepareLab()
+    {
+        if (_launcher is null || Supervisor is null) throw new InvalidOperationException("an attached session prepares nothing");
+        _launcher.Prepare(Supervisor);
+    }
+
     public LogRing Log(string processName) => _source.Log(processName);
 
     public string LogSource(string processName) => _source.LogSource(processName);

@@ -13,6 +13,9 @@ public enum NodeRole { Unknown, Master, Replica }
 /// <summary>A replica as its master lists it (INFO replication slaveN lines).</summary>
 public sealed record ReplicaLink(string Ip, int Port, string? Name, string State, long Offset, int LagSeconds);
 
+/// <summary>A key a walkthrough watches, as GET answered it on one node (null: no such key).</summary>
+public sealed record WatchedKey(string Key, string? Value);
+
 /// <summary>What one data node says right now, with its process state.</summary>
 public sealed record NodeSnapshot
 {
@@ -36,6 +39,10 @@ public sealed record NodeSnapshot
     public int? GoodReplicas { get; init; }
     public long? Keys { get; init; }
     public string? Aof { get; init; }
+    /// <summary>Writes it refused with READONLY since it started (INFO errorstats): a student's write to a replica, by hand too.</summary>
+    public long? ReadOnlyRefusals { get; init; }
+    /// <summary>The keys a loaded walkthrough watches (key-equals steps), read with GET each poll; empty otherwise.</summary>
+    public ValueArray<WatchedKey> WatchedKeys { get; init; }
     public DateTimeOffset? PolledAt { get; init; }
 
     public int Port => Endpoint.Port;

@@ -23,7 +23,7 @@ public sealed class AppCommandLine
         Root = new RootCommand("redis-ha-tui: a live screen for a Redis master/replica + Sentinel lab.\n" +
                                "Without a command, starts the lab of lab.json and opens the screen (? there lists the keys).")
         {
-            _o.Lab, _o.PortOffset, _o.Settings, _o.NoStart, _o.Theme, _o.ExitAfter,
+            _o.Lab, _o.PortOffset, _o.Settings, _o.NoStart, _o.Theme, _o.ExitAfter, _o.Walkthrough,
             Verb("up", """
                 Start the lab in the foreground, without the screen.
                 Starts the data nodes, waits for the replicas to link, then the sentinels, and prints every
@@ -73,7 +73,9 @@ public sealed class AppCommandLine
         // Help says "redis-ha-tui" however it was started (dotnet redis-ha-tui.dll, the apphost, a test host).
         Root.HelpName = "redis-ha-tui";
         Root.SetAction(WithTarget(_o.ScreenDeployment, (r, target) => ScreenCommand.RunAsync(target, r.GetValue(_o.NoStart),
-            r.GetValue(_o.ExitAfter) is { } s ? TimeSpan.FromSeconds(s) : null)));
+            r.GetValue(_o.ExitAfter) is { } s ? TimeSpan.FromSeconds(s) : null,
+            // Given without a file: "" (the lab's own walkthrough); not given: null.
+            r.GetResult(_o.Walkthrough) is { Implicit: false } ? r.GetValue(_o.Walkthrough) ?? "" : null)));
         VersionOption version = Root.Options.OfType<VersionOption>().Single();
         version.Aliases.Add("-V");
         version.Action = new PrintVersion();
@@ -157,7 +159,7 @@ public sealed class AppCommandLine
         // The screen's options are the root's: System.CommandLine accepts them before a verb, so refuse them here.
         verb.Validators.Add(r =>
         {
-            foreach (Option o in new Option[] { _o.NoStart, _o.Theme, _o.ExitAfter })
+            foreach (Option o in new Option[] { _o.NoStart, _o.Theme, _o.ExitAfter, _o.Walkthrough })
                 if (r.GetResult(o) is { Implicit: false })
                     r.AddError($"{o.Name} is an option of the screen (no command), not of `{name}`");
         });

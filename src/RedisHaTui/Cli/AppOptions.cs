@@ -52,6 +52,15 @@ public sealed class AppOptions
         Description = "default, presenter (high contrast for projectors) or mono",
     }, "default", "presenter", "mono");
 
+    /// <summary>Given without a file: the lab's own walkthrough (lab/walkthrough.md beside the lab file).</summary>
+    public Option<string?> Walkthrough { get; } = new("--walkthrough")
+    {
+        HelpName = "FILE",
+        Arity = ArgumentArity.ZeroOrOne,
+        Description = "A guided workshop: the lab starts with nothing running and a side panel walks through the steps " +
+                      "(default lab/walkthrough.md; g shows/hides it, [ ] move between steps)",
+    };
+
     /// <summary>For the benchmarks: the screen quits by itself after that long. Hidden from --help.</summary>
     public Option<double?> ExitAfter { get; } = new("--exit-after")
     {

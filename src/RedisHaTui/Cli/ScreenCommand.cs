@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Session;
+using RedisHaTui.Core.Walkthrough;
 using RedisHaTui.Tui;
 
 namespace RedisHaTui.Cli;
@@ -8,9 +9,11 @@ namespace RedisHaTui.Cli;
 /// <summary>No command: the full screen. The lab starts behind the first frame, so the screen shows it coming up.</summary>
 public static class ScreenCommand
 {
-    public static async Task<int> RunAsync(WatchTarget target, bool noStart, TimeSpan? exitAfter)
+    /// <param name="walkthrough">--walkthrough: "" for the lab's own (lab/walkthrough.md), a file, or null for none.</param>
+    public static async Task<int> RunAsync(WatchTarget target, bool noStart, TimeSpan? exitAfter, string? walkthrough = null)
     {
         // Everything that can be wrong with the input is found here, before the screen takes the terminal.
+        Walkthrough? guide = walkthrough is null ? null : LoadWalkthrough(target, walkthrough);
         LabSession session = target.Lab is { } own && !noStart
             ? await LabSession.OpenAsync(own, m => Console.Error.WriteLine($"redis-ha-tui: {m}"))
             : await target.AttachAsync();
@@ -26,11 +29,26 @@ public static class ScreenCommand
             var options = new TuiOptions(lab.Ui.Theme, lab.Ui.IterationsPerSecond, noColor,
                 exitAfter,
                 // Starting six processes competes with the first frame for two cores: start once it is on screen.
-                FirstFrameShown: session.OwnsProcesses ? () => _ = StartInBackgroundAsync(session) : null);
+                FirstFrameShown: session.OwnsProcesses && guide is null ? () => _ = StartInBackgroundAsync(session) : null,
+                Walkthrough: guide);
+            if (guide is not null)
+            {
+                // The first step is the student's: the run directory is ready (start.sh runs the same working copy), nothing runs.
+                if (session.OwnsProcesses) session.PrepareLab();
+                session.Monitor.WatchedKeys = guide.WatchedKeys;
+            }
             int code = TuiApp.Run(session, options);
             TryTell(session.OwnsProcesses ? "stopping the lab…" : "detached; the lab keeps running");
             return code;
         }
+    }
+
+    /// <summary>The walkthrough file, checked against the lab before anything starts; throws <see cref="LabLoadException"/>.</summary>
+    private static Walkthrough LoadWalkthrough(WatchTarget target, string file)
+    {
+        if (target.Lab is not { } lab) throw new LabLoadException("--walkthrough needs a lab file (lab.json): its steps name the lab's processes");
+        string path = file.Length == 0 ? Path.Combine(lab.LabDirectory, "lab", "walkthrough.md") : Path.GetFullPath(file);
+        return WalkthroughParser.Load(path, lab);
     }
 
     /// <summary>After a hang-up there is no terminal to write to: the message is a courtesy, never a crash.</summary>

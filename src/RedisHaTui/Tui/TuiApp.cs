@@ -30,7 +30,7 @@ public static class TuiApp
         try
         {
             if (options.NoColor) app.Driver!.Force16Colors = true;
-            using var window = new MainWindow(app, session, theme);
+            using var window = new MainWindow(app, session, theme, walkthrough: options.Walkthrough);
             // Raw mode turns Ctrl+C into a key, but `kill` still sends signals: each one quits through the loop.
             // The registrations must stay referenced, or they are collected and the signals kill the process outright.
             PosixSignalRegistration[] signals = [.. new[] { PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGINT }

@@ -18,12 +18,12 @@ internal sealed class TuiScreen : IDisposable
 {
     private readonly SessionToken _token;
 
-    private TuiScreen(int width, int height, FakeSession session, Theme theme)
+    private TuiScreen(int width, int height, FakeSession session, Theme theme, RedisHaTui.Core.Walkthrough.Walkthrough? walkthrough = null)
     {
         Session = session;
         App = Application.Create().Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);
-        Window = new MainWindow(App, session, theme, TimeZoneInfo.Utc);
+        Window = new MainWindow(App, session, theme, TimeZoneInfo.Utc, walkthrough);
         _token = App.Begin(Window)!;
         App.LayoutAndDraw();
     }
@@ -36,11 +36,11 @@ internal sealed class TuiScreen : IDisposable
 
     public FakeActions Actions => Session.FakeActions;
 
-    public static TuiScreen Open(int width = 80, int height = 24, FakeSession? session = null, Theme? theme = null)
+    public static TuiScreen Open(int width = 80, int height = 24, FakeSession? session = null, Theme? theme = null, RedisHaTui.Core.Walkthrough.Walkthrough? walkthrough = null)
     {
         session ??= new FakeSession(FakeLab.Definition());
         if (session.Store.Current.Version == 0) session.Publish(FakeLab.Healthy(session.Lab));
-        return new TuiScreen(width, height, session, theme ?? Theme.Default);
+        return new TuiScreen(width, height, session, theme ?? Theme.Default, walkthrough);
     }
 
     /// <summary>The screen as text, rows joined by newlines, after drawing whatever changed.</summary>

@@ -18,6 +18,8 @@ internal static class KeyMap
     private static readonly HelpLine Search = new("/  n  N", "search its log; next older / newer match");
     private static readonly HelpLine Help = new("?  F1", "this help");
     private static readonly HelpLine Quit = new("q  Ctrl+C", "quit (asks first)");
+    private static readonly HelpLine Guide = new("g", "show/hide the guided walkthrough (--walkthrough)");
+    private static readonly HelpLine Steps = new("[  ]", "walkthrough: previous / next step (] passes a step)");
 
     /// <summary>In the order the `?` overlay lists them.</summary>
     public static readonly IReadOnlyList<Binding> All =
@@ -58,8 +60,12 @@ internal static class KeyMap
         },
         LabWide('c', LabActionKind.CheckQuorum),
 
-        new(new("v", "config drift: the selected process's working config against lab/, and why"), (s, _) => s.Drift.ShowSelected()) { Chars = "v", Hint = new(12, "v", "drift") },
-        new(new("e", "write the session's handout (Markdown) into the run directory"), (s, _) => s.Handout.Write()) { Chars = "e", Hint = new(13, "e", "handout") },
+        new(new("!", "fault menu: break the lab on purpose, told what to expect first"), (s, _) => s.Faults.Open()) { Chars = "!", Hint = new(12, "!", "faults") },
+        new(Guide, (s, _) => s.Walkthrough.Toggle()) { Chars = "g", Hint = new(13, "g", "guide") },
+        new(Steps, (s, _) => s.Walkthrough.Previous()) { Chars = "[" },
+        new(Steps, (s, _) => s.Walkthrough.Next()) { Chars = "]" },
+        new(new("v", "config drift: the selected process's working config against lab/, and why"), (s, _) => s.Drift.ShowSelected()) { Chars = "v", Hint = new(14, "v", "drift") },
+        new(new("e", "write the session's handout (Markdown) into the run directory"), (s, _) => s.Handout.Write()) { Chars = "e", Hint = new(15, "e", "handout") },
 
         new(new(":", "send a Redis command to it (↑↓ history)"), (s, _) => s.Console.Open()) { Chars = ":", Hint = new(6, ":", "cmd") },
         new(Help, (s, _) => s.Modes.ShowHelp(HelpText.Lines(HelpLines))) { Chars = "?", Keys = [Key.F1], Hint = new(1, "?", "help") },

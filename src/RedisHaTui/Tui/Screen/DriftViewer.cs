@@ -28,7 +28,7 @@ internal sealed class DriftViewer(ILabSession session, PaneGrid grid, ScreenMode
         }
         ProcessDrift drift = ConfigDrift.Of(session.Lab, process);
         IReadOnlyList<Fact> lines = [.. DriftTexts.Lines(drift, LabLoader.Relative, zone).Select(l => new Fact(l.Text, ToneOf(l.Kind)))];
-        modes.ShowInfo($"{pane.ProcessName}: config drift", lines);
+        modes.ShowText($"{pane.ProcessName}: config drift", lines);
     }
 
     private static Tone ToneOf(DriftTextKind kind) => kind switch

@@ -6,7 +6,7 @@ using Terminal.Gui.ViewBase;
 
 namespace RedisHaTui.Tui.Screen;
 
-internal enum ScreenMode { Normal, Help, Confirm, Command, Search }
+internal enum ScreenMode { Normal, Help, Confirm, Command, Search, Menu }
 
 /// <summary>
 /// What owns the keyboard: the key table (Normal), the help overlay, a question, or a prompt. One mode at a
@@ -21,6 +21,7 @@ internal sealed class ScreenModes
     private Question? _question;
     private readonly LineEditor _typed = new(); // the word a question wants typed out
     private IPrompt? _prompt;
+    private Action<char>? _choose; // the open menu's: a typed character picks an entry
 
     public ScreenModes(View screen, OverlayBox overlay, StatusLine status)
     {
@@ -36,8 +37,15 @@ internal sealed class ScreenModes
 
     public void ShowHelp(IReadOnlyList<Fact> lines) => OpenOverlay(ScreenMode.Help, "keys", lines, "Esc close");
 
-    /// <summary>Any read-only text in the overlay (the config drift): it closes like the help.</summary>
-    public void ShowInfo(string title, IReadOnlyList<Fact> lines) => OpenOverlay(ScreenMode.Help, title, lines, "Esc close");
+    /// <summary>Text to read (a fault's result, a config drift) in the overlay; closed like the help.</summary>
+    public void ShowText(string title, IReadOnlyList<Fact> lines) => OpenOverlay(ScreenMode.Help, title, lines, "Esc close");
+
+    /// <summary>A menu in the overlay: each printable key goes to <paramref name="choose"/>; Esc closes it.</summary>
+    public void ShowMenu(string title, IReadOnlyList<Fact> lines, string footer, Action<char> choose)
+    {
+        OpenOverlay(ScreenMode.Menu, title, lines, footer);
+        _choose = choose;
+    }
 
     public void Ask(Question question)
     {
@@ -68,13 +76,14 @@ internal sealed class ScreenModes
         Question? asked = _question;
         Current = ScreenMode.Normal;
         _question = null;
+        _choose = null;
         if (_prompt is { } prompt)
         {
             _prompt = null;
             prompt.Hide();
         }
         if (asked?.MustType is not null) _status.Prompt = null;
-        if (was is ScreenMode.Help or ScreenMode.Confirm)
+        if (was is ScreenMode.Help or ScreenMode.Confirm or ScreenMode.Menu)
         {
             _overlay.Close();
             _status.ModeHint = null;
@@ -114,6 +123,11 @@ internal sealed class ScreenModes
                 if (key == Key.Enter || KeyText.Printable(key) is 'y' or 'Y' || (ctrlC && _question!.YesOnCtrlC)) AnswerYes();
                 else if (ctrlC) AskQuit();
                 else if (key == Key.Esc || KeyText.Printable(key) is 'n' or 'N') Close();
+                return true;
+            case ScreenMode.Menu:
+                if (ctrlC) AskQuit();
+                else if (key == Key.Esc || KeyText.Printable(key) is 'q') Close();
+                else if (KeyText.Printable(key) is not '\0' and var c) _choose!(c);
                 return true;
             case ScreenMode.Command or ScreenMode.Search:
                 IPrompt prompt = _prompt!;

@@ -12,4 +12,6 @@ internal sealed record ScreenParts(
     ConsoleController Console,
     QuitGuard Quit,
     DriftViewer Drift,
-    HandoutWriter Handout);
+    HandoutWriter Handout,
+    WalkthroughController Walkthrough,
+    FaultMenuController Faults);

@@ -38,7 +38,9 @@ internal sealed class MainWindow : Runnable
     private readonly ILabSession _session;
     private readonly Theme _theme;
 
-    public MainWindow(IApplication app, ILabSession session, Theme theme, TimeZoneInfo? zone = null)
+    private readonly WalkthroughController _walkthrough;
+
+    public MainWindow(IApplication app, ILabSession session, Theme theme, TimeZoneInfo? zone = null, Core.Walkthrough.Walkthrough? walkthrough = null)
     {
         _app = app;
         _session = session;
@@ -55,6 +57,8 @@ internal sealed class MainWindow : Runnable
         _grid.AddGroup([Timeline], layout => [layout.Timeline]);
         _grid.SelectionChanged += KeepOverlaysOnTop;
         foreach (PaneView pane in _grid.Panes) Add(pane);
+        _walkthrough = new WalkthroughController(walkthrough, theme, _status, this);
+        if (_walkthrough.Panel is { } panel) Add(panel);
         Add(_status, _console, _overlay); // added last, drawn on top
 
         _modes = new ScreenModes(this, _overlay, _status);
@@ -68,7 +72,9 @@ internal sealed class MainWindow : Runnable
             new ConsoleController(_console, session, _grid, _modes, _status, _door, this),
             _quit,
             new DriftViewer(session, _grid, _modes, _status, zone ?? TimeZoneInfo.Local),
-            new HandoutWriter(session, _status, _door, zone ?? TimeZoneInfo.Local));
+            new HandoutWriter(session, _status, _door, zone ?? TimeZoneInfo.Local),
+            _walkthrough,
+            new FaultMenuController(session, _modes, _status, _door));
 
         Show(session.Store.Current);
         if (session.Lab.BuiltIn) _status.Show("the built-in tutorial lab (no lab.json here) · `redis-ha-tui init DIR` writes a copy to edit", Tone.Dim);
@@ -87,6 +93,8 @@ internal sealed class MainWindow : Runnable
     internal bool Zoomed => _grid.Zoomed;
 
     internal bool QuitAllowed => _quit.Allowed;
+
+    internal WalkthroughController Walkthrough => _walkthrough;
 
     /// <summary>Ends the main loop for good: confirmed quit, a signal, or the benchmark's ExitAfter.</summary>
     internal void Quit() => _quit.Quit();
@@ -116,6 +124,7 @@ internal sealed class MainWindow : Runnable
     {
         ShowProcessesOf(snapshot);
         foreach (PaneView pane in _grid.Panes) pane.Show(snapshot);
+        _walkthrough.Observe(snapshot);
         KeepOverlaysOnTop();
     }
 
@@ -174,6 +183,12 @@ internal sealed class MainWindow : Runnable
     protected override void OnSubViewLayout(LayoutEventArgs args)
     {
         ScreenLayout layout = ScreenLayout.For(Viewport.Size);
+        if (_walkthrough.Panel is { } panel)
+        {
+            System.Drawing.Rectangle beside = default;
+            if (_walkthrough.Open) (layout, beside) = WalkthroughLayout.Beside(layout);
+            _placer.Place(panel, beside, _walkthrough.Open);
+        }
         _grid.Layout(layout);
         _placer.Place(_status, layout.Status);
         _placer.Place(_console, layout.Console, _console.Visible);

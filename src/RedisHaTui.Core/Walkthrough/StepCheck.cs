@@ -1,0 +1,46 @@
+namespace RedisHaTui.Core.Walkthrough;
+
+/// <summary>The fixed set of completion checks a walkthrough step may name (the words a presenter writes after `check:`).</summary>
+public enum CheckKind
+{
+    /// <summary>`runs N`: process N (node or sentinel) answers.</summary>
+    Runs,
+    /// <summary>`master N K`: node N is master with at least K replicas online.</summary>
+    Master,
+    /// <summary>`sentinels-know R S`: every sentinel answers and knows at least R replicas and S other sentinels.</summary>
+    SentinelsKnow,
+    /// <summary>`key-equals N K V`: GET K on node N answers V.</summary>
+    KeyEquals,
+    /// <summary>`readonly-refused N`: node N refused a write with READONLY (its INFO errorstats, or the app's console).</summary>
+    ReadOnlyRefused,
+    /// <summary>`failover-completed`: a failover ran to the end (every sentinel agrees on the new master).</summary>
+    FailoverCompleted,
+    /// <summary>`replica-of N M`: node N replicates node M with its link up.</summary>
+    ReplicaOf,
+    /// <summary>`load-ran`: a run of the write load had at least one acknowledged write.</summary>
+    LoadRan,
+    /// <summary>`manual`: nothing to detect (reading, thinking); the presenter moves on with `]`.</summary>
+    Manual,
+}
+
+/// <summary>A step's completion check: one of <see cref="CheckKind"/> with its arguments, already validated.</summary>
+/// <param name="Node">The process it is about (N), when it takes one.</param>
+/// <param name="Other">The second node (M of replica-of).</param>
+/// <param name="Count">K of master, R of sentinels-know.</param>
+/// <param name="Count2">S of sentinels-know.</param>
+public sealed record StepCheck(CheckKind Kind, string? Node = null, string? Other = null, int Count = 0, int Count2 = 0, string? Key = null, string? Value = null)
+{
+    /// <summary>The check in plain words, for the panel ("node1 is master with 1 replica").</summary>
+    public string Describe() => Kind switch
+    {
+        CheckKind.Runs => $"{Node} runs",
+        CheckKind.Master => $"{Node} is master with {Count} replica{(Count == 1 ? "" : "s")}",
+        CheckKind.SentinelsKnow => $"every sentinel knows {Count} replica{(Count == 1 ? "" : "s")} and {Count2} other sentinel{(Count2 == 1 ? "" : "s")}",
+        CheckKind.KeyEquals => $"{Key} is {Value} on {Node}",
+        CheckKind.ReadOnlyRefused => $"{Node} refused a write (READONLY)",
+        CheckKind.FailoverCompleted => "a failover completed",
+        CheckKind.ReplicaOf => $"{Node} is a replica of {Other}",
+        CheckKind.LoadRan => "the write load ran",
+        _ => "press ] when done",
+    };
+}

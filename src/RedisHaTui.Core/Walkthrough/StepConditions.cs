@@ -1,0 +1,33 @@
+using RedisHaTui.Core.State;
+
+namespace RedisHaTui.Core.Walkthrough;
+
+/// <summary>
+/// Whether a step's check holds: a pure function of the snapshot (and its timeline), so a step done with the
+/// app's keys and one done by hand in another terminal (start.sh, redis-cli) tick alike.
+/// </summary>
+public static class StepConditions
+{
+    /// <summary>The timeline kind the app's `:` console writes when a node refuses a write with READONLY.</summary>
+    public const string ReadOnlyKind = "readonly";
+
+    public static bool IsMet(StepCheck check, LabSnapshot s) => check.Kind switch
+    {
+        CheckKind.Runs => s.Node(check.Node!)?.Reachable ?? s.Sentinel(check.Node!)?.Reachable ?? false,
+        CheckKind.Master => s.Node(check.Node!) is { Reachable: true, Role: NodeRole.Master } m
+            && m.Replicas.Count(r => r.State == "online") >= check.Count,
+        CheckKind.SentinelsKnow => s.Sentinels.Length > 0 && s.Sentinels.All(x =>
+            x.Reachable && x.KnownReplicas >= check.Count && x.KnownSentinels >= check.Count2),
+        CheckKind.KeyEquals => s.Node(check.Node!) is { Reachable: true } n
+            && n.WatchedKeys.Any(k => k.Key == check.Key && k.Value == check.Value),
+        // By hand, Redis counts the refusal in INFO errorstats; the app's console (whose client refuses a write to
+        // a replica before sending it) writes a timeline entry instead.
+        CheckKind.ReadOnlyRefused => s.Node(check.Node!) is { ReadOnlyRefusals: > 0 }
+            || s.Timeline.Any(t => t.Source == TimelineSource.App && t.Kind == ReadOnlyKind && t.Text.StartsWith(check.Node! + " ", StringComparison.Ordinal)),
+        CheckKind.FailoverCompleted => s.Failovers.Any(f => f.Complete && f.PhaseTime(FailoverPhaseKind.AllAgree) is not null),
+        CheckKind.ReplicaOf => s.Node(check.Node!) is { Reachable: true, Role: NodeRole.Replica, LinkStatus: "up" } r
+            && string.Equals(r.FollowsName, check.Other, StringComparison.OrdinalIgnoreCase),
+        CheckKind.LoadRan => s.Loads.Any(l => l.Acked > 0),
+        _ => false,
+    };
+}

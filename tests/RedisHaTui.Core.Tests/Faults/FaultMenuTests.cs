@@ -1,0 +1,75 @@
+using RedisHaTui.Core.Actions;
+using RedisHaTui.Core.Faults;
+using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Processes;
+using RedisHaTui.Core.State;
+using RedisHaTui.Core.Tests.Support;
+
+namespace RedisHaTui.Core.Tests.Faults;
+
+/// <summary>The fault menu's words and refusals come from the snapshot alone; the resync's reason from Redis's own log lines.</summary>
+public class FaultMenuTests
+{
+    private static readonly LabDefinition Lab = TestLabs.Definition();
+    private static readonly ProcessStatus Running = new(ProcessState.Running, Pid: 42);
+
+    private static FaultEntry Entry(string title) => FaultMenu.All.Single(e => e.Title.StartsWith(title, StringComparison.Ordinal));
+
+    private static LabSnapshot Healthy(int sentinelsUp = 3)
+    {
+        LabSnapshot s = LabSnapshot.Initial(Lab);
+        s = s with
+        {
+            Nodes = [.. s.Nodes.Select((n, i) => n with { Process = Running, Reachable = true, Role = i == 0 ? NodeRole.Master : NodeRole.Replica, LinkStatus = i == 0 ? null : "up" })],
+            Sentinels = [.. s.Sentinels.Select((x, i) => i < sentinelsUp ? x with { Process = Running, Reachable = true, MasterNodeName = "node1" } : x)],
+            Consensus = new Consensus { MasterByRoles = "node1", MasterBySentinels = "node1", Healthy = true },
+        };
+        return ActionRules.Evaluate(s, Lab, ActionPolicy.Owner);
+    }
+
+    [Fact]
+    public void Every_entry_runs_on_a_healthy_lab_and_says_what_to_expect_with_the_labs_names()
+    {
+        LabSnapshot s = Healthy();
+        Assert.All(FaultMenu.All, e => Assert.Null(FaultMenu.WhyNot(e, s, Lab)));
+        Assert.Contains("node1 dies at once", Entry("kill -9").Expect(s, Lab));
+        Assert.Contains("freezes for 8 s: longer than down-after-milliseconds (5 s)", Entry("pause").Expect(s, Lab));
+        Assert.Contains("2 of 3 sentinels remain: enough for the quorum (2) and the majority (2)", Entry("stop one").Expect(s, Lab));
+        Assert.Contains("Only 1 of 3 sentinels remain: below the quorum (2)", Entry("stop two").Expect(s, Lab));
+        Assert.Contains("sentinel1 and sentinel2 stop", Entry("stop two").Expect(s, Lab));
+        Assert.Contains("node2 stops and starts again, then asks node1 to resync", Entry("restart a replica").Expect(s, Lab));
+        Assert.Contains("started again after 1.3 s, before down-after-milliseconds (5 s)", Entry("kill the master, restart").Expect(s, Lab));
+    }
+
+    [Fact]
+    public void Entries_that_cannot_run_say_why_with_the_actions_own_reasons()
+    {
+        LabSnapshot empty = ActionRules.Evaluate(LabSnapshot.Initial(Lab), Lab, ActionPolicy.Owner);
+        Assert.Equal("no master to kill", FaultMenu.WhyNot(Entry("kill -9"), empty, Lab));
+        Assert.Equal("no master to act on", FaultMenu.WhyNot(Entry("pause"), empty, Lab));
+        Assert.Equal("no sentinel is running", FaultMenu.WhyNot(Entry("stop one"), empty, Lab));
+        Assert.Equal("needs two running sentinels (1 running)", FaultMenu.WhyNot(Entry("stop two"), Healthy(sentinelsUp: 1), Lab));
+        Assert.Equal("no replica is running", FaultMenu.WhyNot(Entry("restart a replica"), empty, Lab));
+
+        LabSnapshot paused = Healthy() with { Nodes = [.. Healthy().Nodes.Select(n => n.Name == "node1" ? n with { Process = new ProcessStatus(ProcessState.Paused, Pid: 42) } : n)] };
+        Assert.Equal("node1 is already paused", FaultMenu.WhyNot(Entry("pause"), ActionRules.Evaluate(paused, Lab, ActionPolicy.Owner), Lab));
+    }
+
+    [Theory]
+    [InlineData(new[] { "1:S * Connecting to MASTER 127.0.0.1:7001", "1:S * Partial resynchronization not possible (no cached master)", "2:M * Full resync requested by replica 127.0.0.1:7002" },
+        "Partial resynchronization not possible (no cached master): the restarted replica did not keep")]
+    [InlineData(new[] { "2:M * Replica 127.0.0.1:7002 asks for synchronization", "2:M * Partial resynchronization request from 127.0.0.1:7002 accepted. Sending 0 bytes of backlog starting from offset 15." },
+        "Partial resynchronization request from 127.0.0.1:7002 accepted. Sending 0 bytes of backlog starting from offset 15.: the master still had")]
+    [InlineData(new[] { "2:M * Partial resynchronization not accepted: Replication ID mismatch (Replica asked for 'a', my replication IDs are 'b' and 'c')" },
+        "Partial resynchronization not accepted: Replication ID mismatch")]
+    public void The_resync_reason_is_redis_own_line_then_plain_words(string[] lines, string expected)
+    {
+        Assert.StartsWith(expected, FaultMenu.ResyncReason(lines));
+    }
+
+    [Fact]
+    public void No_resync_line_means_no_reason_made_up()
+    {
+        Assert.Null(FaultMenu.ResyncReason(["1:S * Ready to accept connections tcp"]));
+    }
+}
