@@ -1,0 +1,35 @@
+using RedisHaTui.Core.State;
+
+namespace RedisHaTui.Core.Load;
+
+/// <summary>
+/// The plain words the timeline uses, once per burst, for what the write load lived through: a table a
+/// presenter can read, filled in from the snapshot at the moment the burst began.
+/// </summary>
+public static class LoadExplanations
+{
+    /// <summary>The timeline's kind for these entries.</summary>
+    public const string Kind = "writes";
+
+    public static string ForBurst(WriteErrorKind kind, LabSnapshot s, string? otherMessage) => kind switch
+    {
+        WriteErrorKind.NoReplicas => s.Writes is { Master: { } m, Required: { } req } w
+            ? $"writes refused (NOREPLICAS): {m} has {w.GoodReplicas ?? 0} of {req} required replicas"
+            : "writes refused (NOREPLICAS): the master has fewer good replicas than min-replicas-to-write",
+        WriteErrorKind.ReadOnly => "READONLY: the client still wrote to the old master, now a replica",
+        WriteErrorKind.Connection => "writes failed (connection refused or reset): the master is gone; the client waits for the sentinels to name a new one",
+        WriteErrorKind.Timeout => "writes timed out: the master did not answer in time (paused or busy?)",
+        _ => $"writes failed: {otherMessage ?? "an unexpected error"}",
+    };
+
+    public static string Lost(long lost) =>
+        $"acknowledged writes lost ({lost}): the old master accepted them after the promotion, and they were discarded when it became a replica";
+
+    /// <summary>The run's closing line: what it cost, in one sentence.</summary>
+    public static string Summary(LoadLedger l) =>
+        $"write load #{l.Number} ended: {l.Acked} acknowledged, {l.Failed} failed" +
+        (l.Outage is { } o ? $", longest gap {o.TotalSeconds:0.0} s" : "") +
+        (l.Lost is { } lost ? $", {lost} acknowledged lost" : "") +
+        (l.Indeterminate is { } ind and > 0 ? $", {ind} failed but stored anyway" : "") +
+        (l.Problem is { } p ? $" ({p})" : "");
+}
