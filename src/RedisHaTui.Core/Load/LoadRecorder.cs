@@ -13,13 +13,18 @@ public sealed class LoadRecorder
     /// <summary>Seconds of bars kept: ten minutes, more than a workshop's drill.</summary>
     public const int MaxSeconds = 600;
 
+    /// <summary>A kind that returns after another kind, this long after it was last explained, is explained again.</summary>
+    public static readonly TimeSpan BurstGap = TimeSpan.FromSeconds(2);
+
     private readonly Lock _gate = new();
     private readonly List<long> _acked = [];
     private readonly List<long> _failed = [];
     private readonly long[] _errors = new long[Enum.GetValues<WriteErrorKind>().Length];
     private readonly LinkedList<WriteSecond> _seconds = new();
     private readonly List<(WriteErrorKind Kind, DateTimeOffset At)> _newBursts = [];
-    private readonly HashSet<WriteErrorKind> _inBurst = [];
+    /// <summary>When each kind was last explained since the last acknowledged write.</summary>
+    private readonly Dictionary<WriteErrorKind, DateTimeOffset> _explained = [];
+    private WriteErrorKind? _lastKind;
     private DateTimeOffset? _lastAck, _lastFailure, _resumedAt, _outageStart, _outageEnd;
     private TimeSpan? _outage;
     private string? _firstOtherMessage;
@@ -34,7 +39,9 @@ public sealed class LoadRecorder
                 (_outage, _outageStart, _outageEnd) = (gap, last, at);
             if (_lastAck is null || at > _lastAck) _lastAck = at;
             if (_lastFailure is { } f && (_resumedAt is null || _resumedAt < f) && at >= f) _resumedAt = at;
-            _inBurst.Clear(); // an acknowledged write ends every burst of errors
+            // An acknowledged write ends every burst of errors.
+            _explained.Clear();
+            _lastKind = null;
         }
     }
 
@@ -47,7 +54,15 @@ public sealed class LoadRecorder
             Count(at, acked: false);
             if (_lastFailure is null || at > _lastFailure) _lastFailure = at;
             if (kind == WriteErrorKind.Other) _firstOtherMessage ??= message;
-            if (_inBurst.Add(kind)) _newBursts.Add((kind, at));
+            // A burst starts with a kind not seen since the last acknowledged write, or one that comes back after another
+            // kind (NOREPLICAS from the old master, connection errors, then NOREPLICAS from the new one) a while later.
+            bool fresh = !_explained.TryGetValue(kind, out DateTimeOffset said) || (_lastKind != kind && at - said > BurstGap);
+            if (fresh)
+            {
+                _explained[kind] = at;
+                _newBursts.Add((kind, at));
+            }
+            _lastKind = kind;
         }
     }
 

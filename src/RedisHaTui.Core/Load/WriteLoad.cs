@@ -28,6 +28,7 @@ public sealed class WriteLoad : IAsyncDisposable
     private long _inFlight;
     private long _issued;
     private Task<LoadLedger>? _run;
+    private ConnectionMultiplexer? _mux;
 
     private WriteLoad(LabDefinition lab, LabStore store, LoadOptions options)
     {
@@ -77,6 +78,7 @@ public sealed class WriteLoad : IAsyncDisposable
             {
                 return Finish(_ledger with { Problem = $"could not find the master through the sentinels: {e.Message.Split('\n')[0]}" });
             }
+            _mux = mux;
             IDatabase db = mux.GetDatabase();
             Task publisher = PublishLoopAsync();
             await WriteLoopAsync(db);
@@ -160,11 +162,12 @@ public sealed class WriteLoad : IAsyncDisposable
     {
         var bursts = _recorder.TakeNewBursts();
         string? other = _recorder.FirstOtherMessage;
+        string? master = bursts.Count > 0 ? MasterOf(_mux) : null;
         _store.Update(s =>
         {
             s = Replace(s, ledger);
             foreach ((WriteErrorKind kind, DateTimeOffset at) in bursts)
-                s = Timeline.Add(s, TimelineSource.App, LoadExplanations.Kind, LoadExplanations.ForBurst(kind, s, other), at, _lab.Ui.TimelineLines);
+                s = Timeline.Add(s, TimelineSource.App, LoadExplanations.Kind, LoadExplanations.ForBurst(kind, s, master, other), at, _lab.Ui.TimelineLines);
             return FailoverStopwatch.OnLoad(s, ledger);
         });
     }
@@ -192,14 +195,24 @@ public sealed class WriteLoad : IAsyncDisposable
             var onServer = new HashSet<long>(held.Length);
             foreach (RedisValue item in held) if (item.TryParse(out long n)) onServer.Add(n);
             LoadVerification v = LoadVerification.Compute(acked, failed, onServer);
-            string? on = mux.GetEndPoints().Select(e => mux.GetServer(e)).FirstOrDefault(s => s.IsConnected && !s.IsReplica)?.EndPoint is System.Net.IPEndPoint ip
-                ? _lab.NodeLabel(ip.Address.ToString(), ip.Port) : null;
-            return ledger with { Present = v.Present, Lost = v.Lost, LostSequences = [.. v.LostSequences], Indeterminate = v.Indeterminate, VerifiedOn = on };
+            return ledger with { Present = v.Present, Lost = v.Lost, LostSequences = [.. v.LostSequences], Indeterminate = v.Indeterminate, VerifiedOn = MasterOf(mux) };
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             return ledger with { Problem = $"could not read back from the master: {e.Message.Split('\n')[0]}" };
         }
+    }
+
+    /// <summary>The lab node the client's connection takes for master now, by name when it is one.</summary>
+    private string? MasterOf(ConnectionMultiplexer? mux)
+    {
+        if (mux is null) return null;
+        try
+        {
+            IServer? master = mux.GetServers().FirstOrDefault(x => x.IsConnected && !x.IsReplica);
+            return master?.EndPoint is System.Net.IPEndPoint ip ? _lab.NodeLabel(ip.Address.ToString(), ip.Port) : null;
+        }
+        catch (Exception e) when (e is RedisException or ObjectDisposedException) { return null; }
     }
 
     private static LabSnapshot Replace(LabSnapshot s, LoadLedger ledger)

@@ -13,7 +13,7 @@ namespace RedisHaTui.Cli;
 /// </summary>
 public sealed class AppCommandLine
 {
-    public static readonly string[] Verbs = ["up", "status", "down", "check", "reset", "failover", "events"];
+    public static readonly string[] Verbs = ["up", "status", "down", "check", "reset", "failover", "events", "load"];
 
     private readonly AppOptions _o = new();
     private IReadOnlyList<string> _settings = [];
@@ -64,6 +64,15 @@ public sealed class AppCommandLine
                 One line per event, or one JSON object per line with --json.
                 """, _o.EventsDeployment, (r, target) => EventsCommand.RunAsync(target, r.GetValue(_o.EventsJson)),
                 _o.EventsJson),
+            Verb("load", """
+                Write to the running lab like an application, and report what it cost.
+                Finds the master through the sentinels (as a sentinel-aware client does, following failovers), appends
+                a sequence number to a list at --rate writes per second, and counts every acknowledged and failed write
+                by kind (connection, NOREPLICAS, READONLY, timeout, other). At the end it reads back what the final
+                master holds: acknowledged writes lost, and failed ones stored anyway. Ctrl+C ends it early and still reports.
+                Exit 0 when it ran (whatever was lost), 1 when no master could be found, 2 bad input.
+                """, (r, lab) => LoadCommand.RunAsync(lab, r.GetValue(_o.Rate), r.GetValue(_o.Duration), r.GetValue(_o.LoadJson)),
+                _o.Rate, _o.Duration, _o.LoadJson),
         };
         foreach (Option o in _o.ScreenDeployment.All) Root.Options.Add(o);
         // Help says "redis-ha-tui" however it was started (dotnet redis-ha-tui.dll, the apphost, a test host).

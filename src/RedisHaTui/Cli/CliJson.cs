@@ -12,6 +12,7 @@ namespace RedisHaTui.Cli;
 [JsonSerializable(typeof(StatusDocument))]
 [JsonSerializable(typeof(EventLine))]
 [JsonSerializable(typeof(FailoverPhaseLine))]
+[JsonSerializable(typeof(LoadDocument))]
 public sealed partial class CliJson : JsonSerializerContext
 {
     /// <summary>Indented, for `status --json`: one document a person may read too.</summary>
