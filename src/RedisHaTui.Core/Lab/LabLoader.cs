@@ -46,13 +46,14 @@ public static class LabLoader
         }
         if (problems.Count > 0) throw new LabLoadException(problems);
 
-        LabSettings lab; RedisSettings redis; MonitorSettings monitor; UiSettings ui;
+        LabSettings lab; RedisSettings redis; MonitorSettings monitor; UiSettings ui; LoadSettings load;
         try
         {
             lab = config.GetSection("Lab").Get<LabSettings>() ?? new LabSettings();
             redis = config.GetSection("Redis").Get<RedisSettings>() ?? new RedisSettings();
             monitor = config.GetSection("Monitor").Get<MonitorSettings>() ?? new MonitorSettings();
             ui = config.GetSection("Ui").Get<UiSettings>() ?? new UiSettings();
+            load = config.GetSection("Load").Get<LoadSettings>() ?? new LoadSettings();
         }
         catch (InvalidOperationException e)
         {
@@ -60,7 +61,9 @@ public static class LabLoader
             throw new LabLoadException($"{shown}: {e.Message.Replace("System.Int32", "a whole number").Replace("System.Boolean", "true/false")}");
         }
         LabDefinition definition = LabValidator.Validate(path, shown, lab, redis, monitor, ui);
-        return definition with { Security = LabSecrets.Resolve(definition, lab.Auth, shown) };
+        if (load.Rate is < 1 or > RedisHaTui.Core.Load.LoadOptions.MaxRate)
+            throw new LabLoadException($"{shown}: Load:Rate: {load.Rate} must be between 1 and {RedisHaTui.Core.Load.LoadOptions.MaxRate} writes per second");
+        return definition with { Security = LabSecrets.Resolve(definition, lab.Auth, shown), Load = load };
     }
 
     private static IConfigurationRoot Build(string path, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment)
