@@ -58,6 +58,9 @@ internal static class KeyMap
         },
         LabWide('c', LabActionKind.CheckQuorum),
 
+        new(new("w", "start or stop the write load (Load:Rate writes/s through the sentinels; chart and ledger beside the timeline)"),
+            (s, _) => s.Load.Toggle()) { Chars = "w", Hint = new(12, "w", "write load") },
+
         new(new(":", "send a Redis command to it (↑↓ history)"), (s, _) => s.Console.Open()) { Chars = ":", Hint = new(6, ":", "cmd") },
         new(Help, (s, _) => s.Modes.ShowHelp(HelpText.Lines(HelpLines))) { Chars = "?", Keys = [Key.F1], Hint = new(1, "?", "help") },
         new(Quit, (s, _) => s.Quit.Ask()) { Chars = "q", Keys = [Key.C.WithCtrl], Hint = new(2, "q", "quit") },

@@ -10,4 +10,5 @@ internal sealed record ScreenParts(
     ActionRunner Actions,
     LogSearch Search,
     ConsoleController Console,
-    QuitGuard Quit);
+    QuitGuard Quit,
+    LoadController Load);

@@ -52,7 +52,7 @@ internal sealed class MainWindow : Runnable
         _grid = new PaneGrid(this, _placer);
         _grid.AddGroup(ProcessPanes(session.Lab.Processes), CellsOfProcesses);
         Timeline = new TimelineView(theme, zone ?? TimeZoneInfo.Local);
-        _grid.AddGroup([Timeline], layout => [layout.Timeline]);
+        _grid.AddGroup([Timeline], layout => [LoadChart is null ? layout.Timeline : LoadChartText.Split(layout.Timeline).Timeline]);
         _grid.SelectionChanged += KeepOverlaysOnTop;
         foreach (PaneView pane in _grid.Panes) Add(pane);
         Add(_status, _console, _overlay); // added last, drawn on top
@@ -66,7 +66,8 @@ internal sealed class MainWindow : Runnable
             new ActionRunner(session, _grid, _modes, _status, _door),
             new LogSearch(_grid, _modes, _status),
             new ConsoleController(_console, session, _grid, _modes, _status, _door, this),
-            _quit);
+            _quit,
+            _load = new LoadController(session, _status));
 
         Show(session.Store.Current);
         _door.WatchNewest(session.Store, Show);
@@ -78,6 +79,11 @@ internal sealed class MainWindow : Runnable
     internal IReadOnlyList<ProcessPane> Processes => _grid.Processes;
 
     internal TimelineView Timeline { get; }
+
+    /// <summary>The write load's chart: made when the first load appears, then it shares the timeline's row.</summary>
+    internal LoadChartView? LoadChart { get; private set; }
+
+    private readonly LoadController _load;
 
     internal PaneView SelectedPane => _grid.Selected;
 
@@ -112,6 +118,7 @@ internal sealed class MainWindow : Runnable
     private void Show(LabSnapshot snapshot)
     {
         ShowProcessesOf(snapshot);
+        if (LoadChart is null && !snapshot.Loads.IsEmpty) AddLoadChart();
         foreach (PaneView pane in _grid.Panes) pane.Show(snapshot);
         KeepOverlaysOnTop();
     }
@@ -136,6 +143,15 @@ internal sealed class MainWindow : Runnable
             Add(pane);
             MoveSubViewToStart(pane); // drawn first: the status line and the overlays stay above
         }
+        SetNeedsLayout();
+    }
+
+    private void AddLoadChart()
+    {
+        LoadChart = new LoadChartView(_theme);
+        _grid.AddGroup([LoadChart], layout => [LoadChartText.Split(layout.Timeline).Chart]);
+        Add(LoadChart);
+        MoveSubViewToStart(LoadChart); // under the status line and the overlays
         SetNeedsLayout();
     }
 
@@ -191,6 +207,7 @@ internal sealed class MainWindow : Runnable
         if (disposing && !_door.Closed)
         {
             _door.Dispose();
+            _load.Dispose();
             _app.Keyboard.KeyDown -= OnKeyDown;
             _app.Mouse.MouseEvent -= OnMouse;
         }

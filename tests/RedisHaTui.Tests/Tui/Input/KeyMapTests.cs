@@ -142,14 +142,14 @@ public sealed class KeyMapTests
     {
         foreach (Binding b in KeyMap.All) Assert.True(b.Keys.Count > 0 || b.Chars.Length > 0, $"\"{b.Help.Text}\" answers no key");
         Assert.Equal(KeyMap.HelpLines.Count, KeyMap.HelpLines.Distinct().Count());
-        Assert.Equal(17, KeyMap.HelpLines.Count);
+        Assert.Equal(18, KeyMap.HelpLines.Count);
     }
 
     [Fact]
     public void The_status_bar_hints_keep_their_order()
     {
-        Assert.Equal(["?", "q", "z", "k", "f", ":", "p", "s/x/r", "/", "Tab", "PgUp"], KeyMap.Hints.Select(h => h.Keys));
-        Assert.Equal(["help", "quit", "zoom", "kill", "failover", "cmd", "pause", "start/stop/restart", "search", "select", "scroll"], KeyMap.Hints.Select(h => h.Label));
+        Assert.Equal(["?", "q", "z", "k", "f", ":", "p", "s/x/r", "/", "Tab", "PgUp", "w"], KeyMap.Hints.Select(h => h.Keys));
+        Assert.Equal(["help", "quit", "zoom", "kill", "failover", "cmd", "pause", "start/stop/restart", "search", "select", "scroll", "write load"], KeyMap.Hints.Select(h => h.Label));
     }
 }
 
