@@ -58,7 +58,7 @@ internal static class KeyMap
         },
         LabWide('c', LabActionKind.CheckQuorum),
 
-        new(new("w", "start or stop the write load (Load:Rate writes/s through the sentinels; chart and ledger beside the timeline)"),
+        new(new("w", "start or stop the write load (Load:Rate writes/s, chart)"),
             (s, _) => s.Load.Toggle()) { Chars = "w", Hint = new(12, "w", "write load") },
 
         new(new(":", "send a Redis command to it (↑↓ history)"), (s, _) => s.Console.Open()) { Chars = ":", Hint = new(6, ":", "cmd") },
