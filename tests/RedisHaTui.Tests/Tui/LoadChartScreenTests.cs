@@ -52,10 +52,10 @@ public sealed class LoadChartScreenTests
         int chartLeft = screen.Window.LoadChart!.FrameToScreen().X + 1;
         string marks = screen.Rows[row][chartLeft..];
         Assert.StartsWith("     FM         W ", marks);
-        Assert.Contains("F failover M new master W writes accepted again", marks);
+        Assert.Contains("F failover M new master W writes back", marks);
         // Above the marks: full green bars before and after the outage, full red ones during it; the timeline keeps the left.
         string bars = screen.Rows[row - 1][chartLeft..(chartLeft + 20)];
-        Assert.Equal(new string('█', 20), bars);
+        Assert.Equal(new string('█', 5) + new string('▒', 11) + new string('█', 4), bars);
         Assert.True(screen.Window.LoadChart.Frame.X > screen.Window.Timeline.Frame.X);
         Assert.Equal(screen.Window.LoadChart.Frame.Y, screen.Window.Timeline.Frame.Y);
     }

@@ -19,7 +19,7 @@ internal static class LoadChartText
     /// <summary>The marks under the bars, with what each means (the panel's legend).</summary>
     public static readonly IReadOnlyList<(char Mark, string Meaning)> Legend =
     [
-        ('F', "failover"), ('M', "new master"), ('A', "sentinels agree"), ('C', "old master converted"), ('W', "writes accepted again"),
+        ('F', "failover"), ('M', "new master"), ('A', "all agree"), ('C', "old master converted"), ('W', "writes back"),
     ];
 
     /// <summary>"load #1 100/s running · acked 1395 · failed 1105 · gap 11.1 s · lost 0".</summary>

@@ -6,7 +6,7 @@ namespace RedisHaTui.Tui.Views;
 
 /// <summary>
 /// The write load's panel: the running ledger, then acknowledged (green) and refused (red) writes per second as
-/// bars, newest at the right, with the failover's phases marked under them. It only ever draws the snapshot's
+/// bars (refused ones shaded ▒), newest at the right, with the failover's phases marked under them. It only ever draws the snapshot's
 /// ledger; the writer runs elsewhere.
 /// </summary>
 internal sealed class LoadChartView : PaneView
@@ -52,7 +52,8 @@ internal sealed class LoadChartView : PaneView
         {
             ChartColumn col = columns[c];
             for (int i = 0; i < col.AckedRows; i++) this.Put(c, markRow - 1 - i, "█", Theme.Of(Tone.Good), 1);
-            for (int i = 0; i < col.FailedRows; i++) this.Put(c, markRow - 1 - col.AckedRows - i, "█", Theme.Of(Tone.Bad), 1);
+            // Refused writes are a lighter shade as well as red: the outage reads without colour too.
+            for (int i = 0; i < col.FailedRows; i++) this.Put(c, markRow - 1 - col.AckedRows - i, "▒", Theme.Of(Tone.Bad), 1);
         }
         string marks = LoadChartText.Marks(columns, _failovers);
         this.Put(0, markRow, marks, Theme.Of(Tone.Accent), width);
