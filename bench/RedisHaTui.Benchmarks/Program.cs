@@ -8,6 +8,7 @@ using RedisHaTui.Core.Tests.Support;
 using StackExchange.Redis;
 
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- [ready|events|exit|cpu|core|frame|keys|screen-events|flood|screen|all] [runs]
+// dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- load [runs]        (issue 8's write load: writer pace, app CPU, keys; not part of `all`)
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- soak [failovers]   (default 30; not part of `all`: ~10 min)
 // The screen ones run the Release app in tmux (installed with the machine, as for the end-to-end test).
 string which = args.ElementAtOrDefault(0) ?? "all";
@@ -22,6 +23,8 @@ if (which is "frame" or "screen" or "all") await ScreenBenchmarks.FirstFrame(run
 if (which is "keys" or "screen" or "all") await ScreenBenchmarks.LoopRates([10, 20, 30, 60], keyRuns: 20);
 if (which is "screen-events" or "screen" or "all") await ScreenBenchmarks.EventsAndExits(runs);
 if (which is "flood" or "screen" or "all") await ScreenBenchmarks.LogFlood(seconds: 10);
+if (which is "load" or "load-writer") await LoadBenchmark.Throughput([100, 1000, 2000], int.TryParse(args.ElementAtOrDefault(1), out int lr) ? lr : 3, TimeSpan.FromSeconds(10));
+if (which is "load" or "load-screen") await ScreenBenchmarks.WriteLoad([100, 1000], keyRuns: 20);
 if (which is "soak") Environment.ExitCode = await SoakBenchmark.Run(int.TryParse(args.ElementAtOrDefault(1), out int f) ? f : 30) ? 0 : 1;
 
 // The ordered start: OpenAsync (preflight) + StartLabAsync, until every sentinel agrees — what `up` waits for.
