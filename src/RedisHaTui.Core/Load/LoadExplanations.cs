@@ -38,10 +38,16 @@ public static class LoadExplanations
     public static string Lost(long lost) =>
         $"acknowledged writes lost ({lost}): the old master accepted them after the promotion, and they were discarded when it became a replica";
 
+    /// <summary>A gap between acknowledged writes: milliseconds while it is short, seconds once it is an outage.</summary>
+    public static string Gap(TimeSpan gap) =>
+        gap < TimeSpan.FromSeconds(1)
+            ? $"{gap.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)} ms"
+            : $"{gap.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s";
+
     /// <summary>The run's closing line: what it cost, in one sentence.</summary>
     public static string Summary(LoadLedger l) =>
         $"write load #{l.Number} ended: {l.Acked} acknowledged, {l.Failed} failed" +
-        (l.Outage is { } o ? $", longest gap {o.TotalSeconds:0.0} s" : "") +
+        (l.Outage is { } o ? $", longest gap {Gap(o)}" : "") +
         (l.Lost is { } lost ? $", {lost} acknowledged lost" : "") +
         (l.Indeterminate is { } ind and > 0 ? $", {ind} failed but stored anyway" : "") +
         (l.Problem is { } p ? $" ({p})" : "");

@@ -120,6 +120,15 @@ public class LoadLedgerTests
         Assert.StartsWith(seconds is null ? $"rate {rate}" : "duration", problem);
     }
 
+    [Theory]
+    [InlineData(29, "29 ms")]
+    [InlineData(999, "999 ms")]
+    [InlineData(11_061, "11.1 s")]
+    public void A_short_gap_is_said_in_milliseconds_an_outage_in_seconds(int ms, string text)
+    {
+        Assert.Equal(text, LoadExplanations.Gap(TimeSpan.FromMilliseconds(ms)));
+    }
+
     [Fact]
     public void The_stopwatch_takes_writes_accepted_again_from_the_loads_first_acknowledged_write_after_refusals()
     {

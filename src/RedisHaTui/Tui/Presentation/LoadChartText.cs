@@ -1,5 +1,6 @@
 using System.Drawing;
 using System.Globalization;
+using RedisHaTui.Core.Load;
 using RedisHaTui.Core.State;
 
 namespace RedisHaTui.Tui.Presentation;
@@ -27,7 +28,7 @@ internal static class LoadChartText
     {
         string state = l.Running ? "running" : "ended";
         string text = $"load #{l.Number} {l.Rate}/s {state} · acked {l.Acked} · failed {l.Failed}" +
-                      (l.Outage is { } o ? $" · gap {o.TotalSeconds.ToString("0.0", Invariant)} s" : "") +
+                      (l.Outage is { } o ? $" · gap {LoadExplanations.Gap(o)}" : "") +
                       (l.Lost is { } lost ? $" · lost {lost}" : "") +
                       (l.Indeterminate is > 0 ? $" · indeterminate {l.Indeterminate}" : "") +
                       (l.Problem is { } p ? $" · {p}" : "");
