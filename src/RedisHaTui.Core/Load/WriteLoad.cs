@@ -207,7 +207,7 @@ public sealed class WriteLoad : IAsyncDisposable
         _store.Update(s =>
         {
             if (ledger.Lost is > 0) s = Timeline.Add(s, TimelineSource.App, LoadExplanations.Kind, LoadExplanations.Lost(ledger.Lost.Value), now, _lab.Ui.TimelineLines);
-            return Timeline.Add(s, TimelineSource.App, "load", LoadExplanations.Summary(ledger), now, _lab.Ui.TimelineLines);
+            return Timeline.Add(s, TimelineSource.App, "write", LoadExplanations.Summary(ledger), now, _lab.Ui.TimelineLines);
         });
         return ledger;
     }

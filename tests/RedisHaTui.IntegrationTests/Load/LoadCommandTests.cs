@@ -25,6 +25,10 @@ public class LoadCommandTests
         Assert.Equal(root.GetProperty("acked").GetInt64(), root.GetProperty("present").GetInt64() + root.GetProperty("lost").GetInt64());
         Assert.Equal(0, root.GetProperty("errors").GetProperty("noReplicas").GetInt64());
         Assert.Equal("node1", root.GetProperty("verifiedOn").GetString());
+
+        (int statusCode, string status) = await AppProcess.RunAsync(TimeSpan.FromSeconds(30), "status", "--lab", lab.Files.LabFile);
+        Assert.Equal(0, statusCode);
+        Assert.Equal("writes accepted by node1: 1 of 1 required replicas", status.Split('\n')[1].Trim());
     }
 
     [Fact]
