@@ -32,6 +32,18 @@ public class LoadCommandTests
     }
 
     [Fact]
+    public async Task A_Load_Rate_setting_out_of_range_is_named_like_any_other_setting()
+    {
+        using var files = TempLab.Create();
+
+        (int code, string output) = await AppProcess.RunAsync(TimeSpan.FromSeconds(30), "check", "--lab", files.LabFile, "--Load:Rate", "0");
+
+        Assert.Equal(2, code);
+        Assert.Contains("Load:Rate: 0 must be between 1 and 20000 writes per second", output);
+        Assert.Equal(250, files.Load("--Load:Rate", "250").Load.Rate);
+    }
+
+    [Fact]
     public async Task Load_refuses_a_bad_rate_by_name_with_exit_code_2()
     {
         using var files = TempLab.Create();
