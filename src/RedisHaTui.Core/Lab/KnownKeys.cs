@@ -17,6 +17,7 @@ internal static class KnownKeys
         ["Redis"] = SettingsShapes.Default.RedisSettings,
         ["Monitor"] = SettingsShapes.Default.MonitorSettings,
         ["Ui"] = SettingsShapes.Default.UiSettings,
+        ["Load"] = SettingsShapes.Default.LoadSettings,
     };
 
     /// <summary>
@@ -94,4 +95,5 @@ internal static class KnownKeys
 [JsonSerializable(typeof(RedisSettings))]
 [JsonSerializable(typeof(MonitorSettings))]
 [JsonSerializable(typeof(UiSettings))]
+[JsonSerializable(typeof(LoadSettings))]
 internal sealed partial class SettingsShapes : JsonSerializerContext;

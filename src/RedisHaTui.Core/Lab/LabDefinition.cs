@@ -42,6 +42,9 @@ public sealed record LabDefinition(
     /// <summary>Credentials and TLS for every connection to the lab's processes.</summary>
     public ConnectionSecurity Security { get; init; } = ConnectionSecurity.None;
 
+    /// <summary>The write load's settings (lab.json "Load").</summary>
+    public LoadSettings Load { get; init; } = new();
+
     public string LabDirectory => Path.GetDirectoryName(LabFile)!;
 
     /// <summary>True for the tutorial lab the app carries, run because no lab file was found.</summary>

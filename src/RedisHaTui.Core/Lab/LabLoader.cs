@@ -45,13 +45,16 @@ public static class LabLoader
         }
         if (problems.Count > 0) throw new LabLoadException(problems);
 
-        LabSettings lab; RedisSettings redis; MonitorSettings monitor; UiSettings ui;
+        LabSettings lab; RedisSettings redis; MonitorSettings monitor; UiSettings ui; LoadSettings load;
         try
         {
             lab = config.GetSection("Lab").Get<LabSettings>() ?? new LabSettings();
             redis = config.GetSection("Redis").Get<RedisSettings>() ?? new RedisSettings();
             monitor = config.GetSection("Monitor").Get<MonitorSettings>() ?? new MonitorSettings();
             ui = config.GetSection("Ui").Get<UiSettings>() ?? new UiSettings();
+            // Read by key rather than bound: in the NativeAOT build the binder leaves a record's init-only properties
+            // at their defaults (so do Monitor and Ui there, 2026-11-28). KnownKeys.Check has already refused a non-number.
+            load = config["Load:Rate"] is { } rate ? new LoadSettings { Rate = int.Parse(rate, System.Globalization.CultureInfo.InvariantCulture) } : new LoadSettings();
         }
         catch (InvalidOperationException e)
         {
@@ -59,7 +62,9 @@ public static class LabLoader
             throw new LabLoadException($"{shown}: {e.Message.Replace("System.Int32", "a whole number").Replace("System.Boolean", "true/false")}");
         }
         LabDefinition definition = LabValidator.Validate(path, shown, lab, redis, monitor, ui);
-        return definition with { Security = LabSecrets.Resolve(definition, lab.Auth, shown) };
+        if (load.Rate is < 1 or > RedisHaTui.Core.Load.LoadOptions.MaxRate)
+            throw new LabLoadException($"{shown}: Load:Rate: {load.Rate} must be between 1 and {RedisHaTui.Core.Load.LoadOptions.MaxRate} writes per second");
+        return definition with { Security = LabSecrets.Resolve(definition, lab.Auth, shown), Load = load };
     }
 
     private static IConfigurationRoot Build(string path, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment)

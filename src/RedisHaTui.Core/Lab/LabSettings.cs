@@ -85,3 +85,10 @@ public sealed record UiSettings
     public int IterationsPerSecond { get; init; } = 20;
     public int TimelineLines { get; init; } = 500;
 }
+
+/// <summary>The "Load" section: the write load the `w` key starts (the `load` verb takes --rate instead).</summary>
+public sealed record LoadSettings
+{
+    /// <summary>Writes per second.</summary>
+    public int Rate { get; init; } = 100;
+}

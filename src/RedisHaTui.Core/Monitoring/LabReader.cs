@@ -39,11 +39,16 @@ public sealed class LabReader(Func<LabDefinition> topology, ProcessConnections c
             if (!mux.IsConnected) return previous.Unreachable(connections.Refusal(node) ?? "not answering");
             // Plain INFO (the default sections hold all the snapshot shows): naming several sections needs Redis 7,
             // and 6.2 answers that with a syntax error. Our own deadline, as for the sentinels below.
-            string? text = await connections.Server(mux, node).InfoRawAsync().WaitAsync(connections.Timeout);
+            IServer server = connections.Server(mux, node);
+            Task<(int?, int?)> minReplicas = MinReplicasAsync(server);
+            string? text = await server.InfoRawAsync().WaitAsync(connections.Timeout);
             if (text is null) return previous.Unreachable("empty INFO reply");
+            (int? toWrite, int? maxLag) = await minReplicas;
             InfoReply info = InfoReply.Parse(text);
             return FromInfo(previous, ReplicationInfo.From(info), now) with
             {
+                MinReplicasToWrite = toWrite,
+                MinReplicasMaxLag = maxLag,
                 ReadOnlyRefusals = ErrorCount(info, "READONLY"),
                 WatchedKeys = await ReadWatchedAsync(connections.Server(mux, node), previous.WatchedKeys),
             };
@@ -98,6 +103,25 @@ public sealed class LabReader(Func<LabDefinition> topology, ProcessConnections c
             Aof = info.AofEnabled ? info.AofStatus ?? "on" : "off",
             PolledAt = now,
         };
+    }
+
+    /// <summary>
+    /// min-replicas-to-write and min-replicas-max-lag (one CONFIG GET with a pattern: 6.2 takes only one): INFO shows
+    /// how many replicas are good, not how many are required. Sent with INFO, so it costs no extra round trip.
+    /// A deployment that forbids CONFIG leaves both unknown; that is not a failed read.
+    /// </summary>
+    private async Task<(int? ToWrite, int? MaxLag)> MinReplicasAsync(IServer server)
+    {
+        try
+        {
+            KeyValuePair<string, string>[] pairs = await server.ConfigGetAsync("min-replicas-*").WaitAsync(connections.Timeout);
+            int? Get(string key) => pairs.FirstOrDefault(p => p.Key == key).Value is { } v && int.TryParse(v, out int n) ? n : null;
+            return (Get("min-replicas-to-write"), Get("min-replicas-max-lag"));
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            return (null, null);
+        }
     }
 
     /// <param name="checkQuorum">Also ask CKQUORUM; otherwise the previous verdict is kept (it changes only when sentinels come and go).</param>

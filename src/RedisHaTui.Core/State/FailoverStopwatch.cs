@@ -66,7 +66,34 @@ public static class FailoverStopwatch
         if (f.OldMaster is { } old && f.NewMaster is { } nm && f.PhaseTime(FailoverPhaseKind.OldMasterLinked) is null
             && s.Node(old) is { Reachable: true, Role: NodeRole.Replica, LinkStatus: "up" } n && n.FollowsName == nm)
             s = PhaseOfOldMaster(s, old, FailoverPhaseKind.OldMasterLinked, at);
-        return s;
+        return WritesAcceptedByState(s, at);
+    }
+
+    /// <summary>
+    /// "Writes accepted again" from a running write load: its first acknowledged write after refusals that came
+    /// after the failover's cause. It may come long after the sentinels agree (NOREPLICAS until the old master rejoins).
+    /// </summary>
+    public static LabSnapshot OnLoad(LabSnapshot s, LoadLedger load)
+    {
+        if (s.Failovers.LastOrDefault() is not { } f || f.PhaseTime(FailoverPhaseKind.WritesAccepted) is not null) return s;
+        if (load.LastFailureAt is not { } failed || failed < f.StartedAt || load.ResumedAt is not { } resumed || resumed < failed) return s;
+        return WithPhase(s, s.Failovers.Length - 1, FailoverPhaseKind.WritesAccepted, resumed - f.StartedAt);
+    }
+
+    /// <summary>Without a write load, writes are accepted again once the new master has the good replicas it requires.</summary>
+    private static LabSnapshot WritesAcceptedByState(LabSnapshot s, DateTimeOffset at)
+    {
+        if (s.LastLoad is { Running: true } || s.Failovers.LastOrDefault() is not { NewMaster: { } nm } f
+            || f.PhaseTime(FailoverPhaseKind.WritesAccepted) is not null || f.PhaseTime(FailoverPhaseKind.NewMasterRole) is null)
+            return s;
+        WritesStatus w = WritesStatus.Of(s);
+        return w.Accepted && w.Master == nm ? WithPhase(s, s.Failovers.Length - 1, FailoverPhaseKind.WritesAccepted, at - f.StartedAt) : s;
+    }
+
+    private static LabSnapshot WithPhase(LabSnapshot s, int i, FailoverPhaseKind kind, TimeSpan after)
+    {
+        FailoverRecord f = s.Failovers[i];
+        return s with { Failovers = s.Failovers.SetItem(i, f with { Phases = f.Phases.Add(new FailoverPhase(kind, after)) }) };
     }
 
     /// <summary>Time since the start of the failover under way, for a timeline entry.</summary>

@@ -51,7 +51,8 @@ public static class LabHealth
         {
             MasterBySentinels = bySentinels, MasterByRoles = byRoles, Disagreements = [.. disagreements], Healthy = healthy, Problems = [.. problems],
         };
-        return s with { Nodes = nodes, Consensus = consensus };
+        LabSnapshot evaluated = s with { Nodes = nodes, Consensus = consensus };
+        return evaluated with { Writes = WritesStatus.Of(evaluated) };
     }
 
     /// <summary>A replica's lag in bytes is its master's offset minus its own.</summary>

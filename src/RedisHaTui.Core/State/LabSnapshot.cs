@@ -37,6 +37,10 @@ public sealed record NodeSnapshot
     public ValueArray<ReplicaLink> Replicas { get; init; }
     /// <summary>Replicas that count for min-replicas-to-write.</summary>
     public int? GoodReplicas { get; init; }
+    /// <summary>Its min-replicas-to-write (CONFIG GET); null when not read (a deployment may forbid CONFIG).</summary>
+    public int? MinReplicasToWrite { get; init; }
+    /// <summary>Its min-replicas-max-lag in seconds (CONFIG GET).</summary>
+    public int? MinReplicasMaxLag { get; init; }
     public long? Keys { get; init; }
     public string? Aof { get; init; }
     /// <summary>Writes it refused with READONLY since it started (INFO errorstats): a student's write to a replica, by hand too.</summary>
@@ -142,6 +146,8 @@ public enum FailoverPhaseKind
     Converted,
     /// <summary>The old master replicates the new one with its link up.</summary>
     OldMasterLinked,
+    /// <summary>Clients' writes are accepted again: the write load's first acknowledged write after its refusals, else the master has enough good replicas.</summary>
+    WritesAccepted,
     /// <summary>Sentinel gave up (the detail says why).</summary>
     Aborted,
     /// <summary>The master came back before anyone failed over.</summary>
@@ -184,6 +190,8 @@ public sealed record LabSnapshot
     public Availability Availability { get; init; } = Availability.None;
     /// <summary>Every run of the write load this session, oldest first; the last may still be running.</summary>
     public ValueArray<LoadLedger> Loads { get; init; }
+    /// <summary>Whether the current master accepts writes and why not: derived with the consensus (<see cref="LabHealth"/>).</summary>
+    public WritesStatus Writes { get; init; } = WritesStatus.Unknown;
 
     public static LabSnapshot Initial(LabDefinition lab) => new()
     {

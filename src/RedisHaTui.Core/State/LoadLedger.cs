@@ -55,6 +55,14 @@ public sealed record LoadLedger
     public long? Indeterminate { get; init; }
     /// <summary>Which node answered the read-back.</summary>
     public string? VerifiedOn { get; init; }
+    /// <summary>When the last write failed, if any did.</summary>
+    public DateTimeOffset? LastFailureAt { get; init; }
+    /// <summary>The first acknowledged write after the latest failure: when writes were accepted again.</summary>
+    public DateTimeOffset? ResumedAt { get; init; }
+    /// <summary>Why the run could not start or could not be verified, in a few words; null when all went well.</summary>
+    public string? Problem { get; init; }
+    /// <summary>The list the run appended to.</summary>
+    public string? Key { get; init; }
 
     public long ErrorCount(WriteErrorKind kind) => Errors.FirstOrDefault(e => e.Kind == kind)?.Count ?? 0;
 }

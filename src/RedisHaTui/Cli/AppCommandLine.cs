@@ -13,7 +13,7 @@ namespace RedisHaTui.Cli;
 /// </summary>
 public sealed class AppCommandLine
 {
-    public static readonly string[] Verbs = ["up", "status", "down", "check", "reset", "failover", "events", "drift", "init"];
+    public static readonly string[] Verbs = ["up", "status", "down", "check", "reset", "failover", "events", "load", "drift", "init"];
 
     private readonly AppOptions _o = new();
     private IReadOnlyList<string> _settings = [];
@@ -66,6 +66,15 @@ public sealed class AppCommandLine
                 stopwatch, the write-load ledgers), kept current as it goes and complete when Ctrl+C ends it.
                 """, _o.EventsDeployment, (r, target) => EventsCommand.RunAsync(target, r.GetValue(_o.EventsJson), r.GetValue(_o.Export)),
                 _o.EventsJson, _o.Export),
+            Verb("load", """
+                Write to the running lab like an application, and report what it cost.
+                Finds the master through the sentinels (as a sentinel-aware client does, following failovers), appends
+                a sequence number to a list at --rate writes per second, and counts every acknowledged and failed write
+                by kind (connection, NOREPLICAS, READONLY, timeout, other). At the end it reads back what the final
+                master holds: acknowledged writes lost, and failed ones stored anyway. Ctrl+C ends it early and still reports.
+                Exit 0 when it ran (whatever was lost), 1 when no master could be found, 2 bad input.
+                """, (r, lab) => LoadCommand.RunAsync(lab, r.GetValue(_o.Rate), r.GetValue(_o.Duration), r.GetValue(_o.LoadJson)),
+                _o.Rate, _o.Duration, _o.LoadJson),
             DriftVerb(),
         };
         Root.Subcommands.Add(Init());

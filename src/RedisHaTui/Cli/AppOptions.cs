@@ -104,6 +104,22 @@ public sealed class AppOptions
         CustomParser = r => Seconds(r) ?? 0,
     };
 
+    public Option<int> Rate { get; } = new("--rate")
+    {
+        HelpName = "N",
+        Description = "Writes per second (1 to 20000)",
+        DefaultValueFactory = _ => 100,
+    };
+
+    public Option<double?> Duration { get; } = new("--duration")
+    {
+        HelpName = "SECONDS",
+        Description = "How long to write (default: until Ctrl+C)",
+        CustomParser = r => Seconds(r),
+    };
+
+    public Option<bool> LoadJson { get; } = Json("One JSON object at the end (shape in README.md) instead of text");
+
     // Attaching to a deployment instead of a lab file: one instance per command that watches (screen, status, events, failover).
 
     /// <summary>The options that point a watching command at a deployment, for one command.</summary>

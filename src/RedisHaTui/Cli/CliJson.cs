@@ -14,6 +14,7 @@ namespace RedisHaTui.Cli;
 [JsonSerializable(typeof(FailoverPhaseLine))]
 [JsonSerializable(typeof(DriftDocument))]
 [JsonSerializable(typeof(Presentation.Handout.HandoutDocument))]
+[JsonSerializable(typeof(LoadDocument))]
 public sealed partial class CliJson : JsonSerializerContext
 {
     /// <summary>Indented, for `status --json`: one document a person may read too.</summary>

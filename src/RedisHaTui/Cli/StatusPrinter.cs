@@ -14,6 +14,7 @@ public static class StatusPrinter
         var sb = new StringBuilder();
         string verdict = s.Consensus.Healthy ? "healthy" : "NOT healthy";
         sb.AppendLine($"{Where(lab)} · {lab.MasterName} · master {s.Consensus.MasterByRoles ?? "?"} (sentinels say {s.Consensus.MasterBySentinels ?? "?"}) · {verdict}");
+        sb.AppendLine(s.Writes.Text); // what a client gets, under what Sentinel believes
         sb.AppendLine();
         var nodes = new List<string[]> { new[] { "NODE", "ADDRESS", "PROCESS", "ROLE", "FOLLOWS", "LINK", "OFFSET", "LAG", "KEYS", "REPLICAS" } };
         foreach (NodeSnapshot n in s.Nodes)

@@ -19,6 +19,7 @@ public static class PhaseText
         FailoverPhaseKind.AllAgree => "all sentinels agree",
         FailoverPhaseKind.Converted => "+convert-to-slave",
         FailoverPhaseKind.OldMasterLinked => "old master linked",
+        FailoverPhaseKind.WritesAccepted => "writes accepted again",
         FailoverPhaseKind.Aborted => $"aborted ({p.Detail ?? "?"})",
         FailoverPhaseKind.NoFailover => "no failover: the master is back",
         _ => p.Kind.ToString(),
@@ -32,6 +33,7 @@ public static class PhaseText
         FailoverPhaseKind.AllAgree => "all agree",
         FailoverPhaseKind.Converted => "old master converted",
         FailoverPhaseKind.OldMasterLinked => "linked",
+        FailoverPhaseKind.WritesAccepted => "writes ok",
         _ => Name(p),
     };
 }

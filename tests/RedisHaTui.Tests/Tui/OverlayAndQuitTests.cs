@@ -119,7 +119,15 @@ public sealed class OverlayAndQuitTests
         using var window = new MainWindow(app, session, Theme.Default, TimeZoneInfo.Utc);
         string? seen = null;
         app.AddTimeout(TimeSpan.FromMilliseconds(100), () => { app.RequestStop(); return false; });
-        app.AddTimeout(TimeSpan.FromMilliseconds(300), () => { app.LayoutAndDraw(); seen = app.Driver.ToString(); window.Quit(); return false; });
+        // Look every 50 ms rather than once at a fixed time: on a busy machine the stop request may come late.
+        app.AddTimeout(TimeSpan.FromMilliseconds(50), () =>
+        {
+            app.LayoutAndDraw();
+            seen = app.Driver.ToString();
+            if (!seen!.Contains("Quit redis-ha-tui?")) return true;
+            window.Quit();
+            return false;
+        });
         app.AddTimeout(TimeSpan.FromSeconds(5), () => { window.Quit(); return false; });
 
         app.Run(window);

@@ -60,12 +60,14 @@ internal static class KeyMap
         },
         LabWide('c', LabActionKind.CheckQuorum),
 
-        new(new("!", "fault menu: break the lab on purpose, told what to expect first"), (s, _) => s.Faults.Open()) { Chars = "!", Hint = new(12, "!", "faults") },
-        new(Guide, (s, _) => s.Walkthrough.Toggle()) { Chars = "g", Hint = new(13, "g", "guide") },
+        new(new("w", "start or stop the write load (Load:Rate writes/s, chart)"),
+            (s, _) => s.Load.Toggle()) { Chars = "w", Hint = new(12, "w", "write load") },
+        new(new("!", "fault menu: break the lab on purpose, told what to expect first"), (s, _) => s.Faults.Open()) { Chars = "!", Hint = new(13, "!", "faults") },
+        new(Guide, (s, _) => s.Walkthrough.Toggle()) { Chars = "g", Hint = new(14, "g", "guide") },
         new(Steps, (s, _) => s.Walkthrough.Previous()) { Chars = "[" },
         new(Steps, (s, _) => s.Walkthrough.Next()) { Chars = "]" },
-        new(new("v", "config drift: the selected process's working config against lab/, and why"), (s, _) => s.Drift.ShowSelected()) { Chars = "v", Hint = new(14, "v", "drift") },
-        new(new("e", "write the session's handout (Markdown) into the run directory"), (s, _) => s.Handout.Write()) { Chars = "e", Hint = new(15, "e", "handout") },
+        new(new("v", "config drift: the selected process's working config against lab/, and why"), (s, _) => s.Drift.ShowSelected()) { Chars = "v", Hint = new(15, "v", "drift") },
+        new(new("e", "write the session's handout (Markdown) into the run directory"), (s, _) => s.Handout.Write()) { Chars = "e", Hint = new(16, "e", "handout") },
 
         new(new(":", "send a Redis command to it (↑↓ history)"), (s, _) => s.Console.Open()) { Chars = ":", Hint = new(6, ":", "cmd") },
         new(Help, (s, _) => s.Modes.ShowHelp(HelpText.Lines(HelpLines))) { Chars = "?", Keys = [Key.F1], Hint = new(1, "?", "help") },

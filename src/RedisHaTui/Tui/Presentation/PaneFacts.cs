@@ -28,10 +28,24 @@ internal static class PaneFacts
         {
             facts.Add(new($"replicas {n.Replicas.Length}", n.Replicas.Length == 0 ? Tone.Warn : Tone.Strong));
             if (n.GoodReplicas is { } good) facts.Add(new($"good {good}", good < n.Replicas.Length ? Tone.Warn : Tone.Normal));
+            if (Writes(n) is { } writes) facts.Insert(0, writes);
             if (n.Offset is { } offset) facts.Add(new($"offset {Number(offset)}"));
         }
         if (n.Keys is { } keys) facts.Add(new($"keys {Number(keys)}"));
         return facts;
+    }
+
+    /// <summary>
+    /// What a client gets from this master, first in its facts: "writes: NOREPLICAS 0/1" or "writes ok 1/1".
+    /// Only where min-replicas-to-write is set; without it a master takes every write and there is nothing to say.
+    /// </summary>
+    internal static Fact? Writes(NodeSnapshot n)
+    {
+        if (n.Role != NodeRole.Master || n.MinReplicasToWrite is not (> 0 and var required) || n.MinReplicasMaxLag == 0) return null;
+        int good = n.GoodReplicas ?? 0;
+        return good < required
+            ? new Fact($"writes: NOREPLICAS {good}/{required}", Tone.Bad)
+            : new Fact($"writes ok {good}/{required}", Tone.Good);
     }
 
     public static IReadOnlyList<Fact> For(SentinelSnapshot s)

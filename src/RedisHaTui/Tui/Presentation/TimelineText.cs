@@ -73,6 +73,10 @@ internal static partial class TimelineText
         return new Fact($"NOT HEALTHY · {masters}{problems}", Tone.Bad);
     }
 
+    /// <summary>The health line's second half: whether clients can write, in the snapshot's plain words.</summary>
+    public static Fact Writes(WritesStatus w) =>
+        new(w.Text, w == WritesStatus.Unknown ? Tone.Dim : w.Accepted ? Tone.Good : Tone.Bad);
+
     /// <summary>["sentinel1","sentinel2","sentinel3"] → "sentinel1,2,3": same information, a third of the width.</summary>
     public static string Names(IEnumerable<string> names)
     {

@@ -14,4 +14,5 @@ internal sealed record ScreenParts(
     DriftViewer Drift,
     HandoutWriter Handout,
     WalkthroughController Walkthrough,
-    FaultMenuController Faults);
+    FaultMenuController Faults,
+    LoadController Load);

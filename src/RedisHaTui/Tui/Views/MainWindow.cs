@@ -54,7 +54,7 @@ internal sealed class MainWindow : Runnable
         _grid = new PaneGrid(this, _placer);
         _grid.AddGroup(ProcessPanes(session.Lab.Processes), CellsOfProcesses);
         Timeline = new TimelineView(theme, zone ?? TimeZoneInfo.Local);
-        _grid.AddGroup([Timeline], layout => [layout.Timeline]);
+        _grid.AddGroup([Timeline], layout => [LoadChart is null ? layout.Timeline : LoadChartText.Split(layout.Timeline).Timeline]);
         _grid.SelectionChanged += KeepOverlaysOnTop;
         foreach (PaneView pane in _grid.Panes) Add(pane);
         _walkthrough = new WalkthroughController(walkthrough, theme, _status, this);
@@ -74,7 +74,8 @@ internal sealed class MainWindow : Runnable
             new DriftViewer(session, _grid, _modes, _status, zone ?? TimeZoneInfo.Local),
             new HandoutWriter(session, _status, _door, zone ?? TimeZoneInfo.Local),
             _walkthrough,
-            new FaultMenuController(session, _modes, _status, _door));
+            new FaultMenuController(session, _modes, _status, _door),
+            _load = new LoadController(session, _status));
 
         Show(session.Store.Current);
         if (session.Lab.BuiltIn) _status.Show("the built-in tutorial lab (no lab.json here) · `redis-ha-tui init DIR` writes a copy to edit", Tone.Dim);
@@ -87,6 +88,11 @@ internal sealed class MainWindow : Runnable
     internal IReadOnlyList<ProcessPane> Processes => _grid.Processes;
 
     internal TimelineView Timeline { get; }
+
+    /// <summary>The write load's chart: made when the first load appears, then it shares the timeline's row.</summary>
+    internal LoadChartView? LoadChart { get; private set; }
+
+    private readonly LoadController _load;
 
     internal PaneView SelectedPane => _grid.Selected;
 
@@ -123,6 +129,7 @@ internal sealed class MainWindow : Runnable
     private void Show(LabSnapshot snapshot)
     {
         ShowProcessesOf(snapshot);
+        if (LoadChart is null && !snapshot.Loads.IsEmpty) AddLoadChart();
         foreach (PaneView pane in _grid.Panes) pane.Show(snapshot);
         _walkthrough.Observe(snapshot);
         KeepOverlaysOnTop();
@@ -148,6 +155,15 @@ internal sealed class MainWindow : Runnable
             Add(pane);
             MoveSubViewToStart(pane); // drawn first: the status line and the overlays stay above
         }
+        SetNeedsLayout();
+    }
+
+    private void AddLoadChart()
+    {
+        LoadChart = new LoadChartView(_theme);
+        _grid.AddGroup([LoadChart], layout => [LoadChartText.Split(layout.Timeline).Chart]);
+        Add(LoadChart);
+        MoveSubViewToStart(LoadChart); // under the status line and the overlays
         SetNeedsLayout();
     }
 
@@ -209,6 +225,7 @@ internal sealed class MainWindow : Runnable
         if (disposing && !_door.Closed)
         {
             _door.Dispose();
+            _load.Dispose();
             _app.Keyboard.KeyDown -= OnKeyDown;
             _app.Mouse.MouseEvent -= OnMouse;
         }

@@ -12,6 +12,7 @@ internal sealed class TimelineView : PaneView
 {
     private readonly TimeZoneInfo _zone;
     private Fact _verdict = TimelineText.Consensus(Consensus.Unknown);
+    private Fact _writes = TimelineText.Writes(WritesStatus.Unknown);
     private ValueArray<TimelineEntry> _entries = [];
     private ValueArray<FailoverRecord> _failovers = [];
     private long? _anchorId; // the entry shown at the bottom when scrolled back; null follows the newest
@@ -27,8 +28,10 @@ internal sealed class TimelineView : PaneView
     public override void Show(LabSnapshot snapshot)
     {
         Fact verdict = TimelineText.Consensus(snapshot.Consensus);
-        if (verdict == _verdict && _entries == snapshot.Timeline && _failovers == snapshot.Failovers) return;
+        Fact writes = TimelineText.Writes(snapshot.Writes);
+        if (verdict == _verdict && writes == _writes && _entries == snapshot.Timeline && _failovers == snapshot.Failovers) return;
         _verdict = verdict;
+        _writes = writes;
         _entries = snapshot.Timeline;
         _failovers = snapshot.Failovers;
         SetNeedsDraw();
@@ -64,6 +67,8 @@ internal sealed class TimelineView : PaneView
         Fact verdict = _verdict;
         int wrap = rows >= 8 ? 3 : 1; // room to read the problems only when the pane is tall (zoomed or big screen)
         header.AddRange(TextFit.Wrap(verdict.Text, width, wrap).Select(t => verdict with { Text = t }));
+        // What clients live through, under what Sentinel believes: only when the pane has rows to spare for it.
+        if (rows >= 4) header.Add(_writes with { Text = TextFit.Truncate(_writes.Text, width) });
         int failoverCount = rows >= 12 ? 3 : 1;
         foreach (FailoverRecord f in _failovers.TakeLast(failoverCount))
             header.AddRange(TextFit.Wrap(TimelineText.Failover(f), width, rows >= 5 ? 2 : 1)

@@ -142,14 +142,14 @@ public sealed class KeyMapTests
     {
         foreach (Binding b in KeyMap.All) Assert.True(b.Keys.Count > 0 || b.Chars.Length > 0, $"\"{b.Help.Text}\" answers no key");
         Assert.Equal(KeyMap.HelpLines.Count, KeyMap.HelpLines.Distinct().Count());
-        Assert.Equal(22, KeyMap.HelpLines.Count); // 17 + faults + walkthrough (g, [ ]) + v (config drift) + e (handout)
+        Assert.Equal(23, KeyMap.HelpLines.Count); // 17 + w (write load) + faults + walkthrough (g, [ ]) + v (config drift) + e (handout)
     }
 
     [Fact]
     public void The_status_bar_hints_keep_their_order()
     {
-        Assert.Equal(["?", "q", "z", "k", "f", ":", "p", "s/x/r", "/", "Tab", "PgUp", "!", "g", "v", "e"], KeyMap.Hints.Select(h => h.Keys));
-        Assert.Equal(["help", "quit", "zoom", "kill", "failover", "cmd", "pause", "start/stop/restart", "search", "select", "scroll", "faults", "guide", "drift", "handout"], KeyMap.Hints.Select(h => h.Label));
+        Assert.Equal(["?", "q", "z", "k", "f", ":", "p", "s/x/r", "/", "Tab", "PgUp", "w", "!", "g", "v", "e"], KeyMap.Hints.Select(h => h.Keys));
+        Assert.Equal(["help", "quit", "zoom", "kill", "failover", "cmd", "pause", "start/stop/restart", "search", "select", "scroll", "write load", "faults", "guide", "drift", "handout"], KeyMap.Hints.Select(h => h.Label));
     }
 }
 

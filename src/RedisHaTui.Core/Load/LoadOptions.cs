@@ -1,0 +1,18 @@
+namespace RedisHaTui.Core.Load;
+
+/// <summary>How the write load runs.</summary>
+/// <param name="Rate">Writes per second asked for (1 to <see cref="MaxRate"/>).</param>
+/// <param name="Duration">How long to write; null: until stopped.</param>
+/// <param name="Timeout">How long a write may wait for its answer before it counts as timed out.</param>
+public sealed record LoadOptions(int Rate, TimeSpan? Duration = null, TimeSpan? Timeout = null)
+{
+    public const int MaxRate = 20_000;
+
+    /// <summary>Null when the options make sense, else what is wrong, naming the option.</summary>
+    public string? Problem() =>
+        Rate is < 1 or > MaxRate ? $"rate {Rate}: must be 1 to {MaxRate} writes per second"
+        : Duration is { } d && d <= TimeSpan.Zero ? $"duration {d.TotalSeconds} s: must be positive"
+        : null;
+
+    public TimeSpan WriteTimeout => Timeout ?? TimeSpan.FromMilliseconds(1000);
+}

@@ -1,0 +1,282 @@
+using System.Diagnostics;
+using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.State;
+using StackExchange.Redis;
+
+namespace RedisHaTui.Core.Load;
+
+/// <summary>
+/// A client on top of the lab, like a real application: it finds the master through the sentinels
+/// (StackExchange.Redis with a service name follows +switch-master), RPUSHes sequence numbers at a set rate,
+/// and records every answer. The store sees it a few times a second through <see cref="LabStore.Update"/>
+/// (never once per write); at the end the final master is read back to count what was really kept.
+/// </summary>
+public sealed class WriteLoad : IAsyncDisposable
+{
+    /// <summary>How often the running ledger goes to the store: twice a second is live enough for bars of a second, and each snapshot costs the screen a redraw.</summary>
+    public static readonly TimeSpan PublishEvery = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// The pacer wakes at most this often and sends what is due as one pipelined batch: each wake costs the client
+    /// library a flush and a read of its own, so fewer, fuller batches cost far less CPU than one write per wake.
+    /// </summary>
+    internal static readonly TimeSpan MinWake = TimeSpan.FromMilliseconds(20);
+
+    private readonly LabDefinition _lab;
+    private readonly LabStore _store;
+    private readonly LoadOptions _options;
+    private readonly LoadRecorder _recorder = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly TimeProvider _time;
+    private readonly int _number;
+    private readonly string _key;
+    private LoadLedger _ledger;
+    private long _inFlight;
+    private long _issued;
+    private Task<LoadLedger>? _run;
+    private ConnectionMultiplexer? _mux;
+
+    private WriteLoad(LabDefinition lab, LabStore store, LoadOptions options)
+    {
+        _lab = lab;
+        _store = store;
+        _options = options;
+        _time = store.Time;
+        DateTimeOffset now = _time.GetUtcNow();
+        _number = store.Current.Loads.Length + 1;
+        _key = $"redis-ha-tui:load:{now.ToUnixTimeMilliseconds()}";
+        _ledger = new LoadLedger { Number = _number, StartedAt = now, Running = true, Rate = options.Rate, Key = _key };
+    }
+
+    /// <summary>Writes issued so far (a benchmark compares them with the rate asked).</summary>
+    public long Issued => Interlocked.Read(ref _issued);
+
+    /// <summary>From the first write sent to the last: the achieved rate is (Issued - 1) / WritingTime.</summary>
+    public TimeSpan WritingTime { get; private set; }
+
+    /// <summary>Completes with the final, verified ledger once the run ended (its duration, or <see cref="StopAsync"/>).</summary>
+    public Task<LoadLedger> Completion => _run ?? throw new InvalidOperationException("not started");
+
+    /// <summary>Starts writing at once; the ledger appears in the store as the last of <see cref="LabSnapshot.Loads"/>.</summary>
+    public static WriteLoad Start(LabDefinition lab, LabStore store, LoadOptions options)
+    {
+        if (options.Problem() is { } problem) throw new ArgumentException(problem, nameof(options));
+        var load = new WriteLoad(lab, store, options);
+        store.Update(s => s with { Loads = s.Loads.Add(load._ledger) });
+        load._run = Task.Run(load.RunAsync);
+        return load;
+    }
+
+    /// <summary>Stops writing, waits for the answers in flight, verifies, and returns the final ledger.</summary>
+    public async Task<LoadLedger> StopAsync()
+    {
+        _stop.Cancel();
+        return await Completion;
+    }
+
+    private async Task<LoadLedger> RunAsync()
+    {
+        ConnectionMultiplexer? mux = null;
+        try
+        {
+            try
+            {
+                mux = await ConnectionMultiplexer.ConnectAsync(Options(), TextWriter.Null).WaitAsync(TimeSpan.FromSeconds(10), _stop.Token);
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException or OperationCanceledException)
+            {
+                return Finish(_ledger with { Problem = $"could not find the master through the sentinels: {e.Message.Split('\n')[0]}" });
+            }
+            _mux = mux;
+            IDatabase db = mux.GetDatabase();
+            Task publisher = PublishLoopAsync();
+            await WriteLoopAsync(db);
+            await DrainAsync();
+            _stop.Cancel();
+            await publisher.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return Finish(await VerifyAsync(mux, _recorder.Fill(_ledger)));
+        }
+        finally
+        {
+            if (mux is not null) await mux.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Paced by schedule, not by sleeping per write: write n is due at n / rate seconds from the start; each wake
+    /// sends every write that is due, so a late wake catches up and the long-run rate is the one asked for.
+    /// The pacer is a thread of its own that sleeps between wakes (at least <see cref="MinWake"/>): measured on the
+    /// default lab, one wake per write cost 6.5 % of a core at 100 writes/s and 13 % at 1,000; 20 ms batches cost
+    /// 3.3 % and 4.2 % (BENCHMARKS.md).
+    /// </summary>
+    private Task WriteLoopAsync(IDatabase db)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pacer = new Thread(() =>
+        {
+            try
+            {
+                WriteLoop(db);
+                done.SetResult();
+            }
+            catch (Exception e) { done.SetException(e); }
+        }) { IsBackground = true, Name = "write-load pacer" };
+        pacer.Start();
+        return done.Task;
+    }
+
+    private void WriteLoop(IDatabase db)
+    {
+        long start = Stopwatch.GetTimestamp();
+        long total = _options.Duration is { } d ? (long)Math.Round(d.TotalSeconds * _options.Rate) : long.MaxValue;
+        long sent = 0;
+        WaitHandle stop = _stop.Token.WaitHandle;
+        while (!_stop.IsCancellationRequested && sent < total)
+        {
+            double elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            long due = Math.Min(total, (long)(elapsed * _options.Rate) + 1);
+            while (sent < due) Send(db, ++sent);
+            Interlocked.Exchange(ref _issued, sent);
+            WritingTime = Stopwatch.GetElapsedTime(start);
+            double untilNext = (double)sent / _options.Rate - Stopwatch.GetElapsedTime(start).TotalSeconds;
+            if (stop.WaitOne(TimeSpan.FromSeconds(Math.Clamp(untilNext, MinWake.TotalSeconds, 0.05)))) break;
+        }
+    }
+
+    private void Send(IDatabase db, long sequence)
+    {
+        Interlocked.Increment(ref _inFlight);
+        Task<long> push;
+        try { push = db.ListRightPushAsync(_key, sequence); }
+        catch (Exception e) { push = Task.FromException<long>(e); }
+        push.ContinueWith(static (t, state) =>
+        {
+            var (load, seq) = ((WriteLoad, long))state!;
+            DateTimeOffset at = load._time.GetUtcNow();
+            if (t.IsCompletedSuccessfully) load._recorder.Acked(seq, at);
+            else
+            {
+                Exception e = t.Exception?.GetBaseException() ?? new TimeoutException();
+                load._recorder.Failed(seq, WriteErrors.Classify(e), at, e.Message.Split('\n')[0]);
+            }
+            Interlocked.Decrement(ref load._inFlight);
+        }, (this, sequence), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Every write sent gets its answer or its timeout before the read-back: none is left uncounted.</summary>
+    private async Task DrainAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        TimeSpan limit = _options.WriteTimeout + TimeSpan.FromSeconds(5);
+        while (Interlocked.Read(ref _inFlight) > 0 && deadline.Elapsed < limit) await Task.Delay(10);
+    }
+
+    private async Task PublishLoopAsync()
+    {
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                await Task.Delay(PublishEvery, _time, _stop.Token);
+                Publish(_recorder.Fill(_ledger));
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    /// <summary>The running ledger into the store, with each new burst of errors explained once on the timeline.</summary>
+    private void Publish(LoadLedger ledger)
+    {
+        var bursts = _recorder.TakeNewBursts();
+        string? other = _recorder.FirstOtherMessage;
+        string? master = bursts.Count > 0 ? MasterOf(_mux) : null;
+        _store.Update(s =>
+        {
+            s = Replace(s, ledger);
+            foreach ((WriteErrorKind kind, DateTimeOffset at) in bursts)
+                s = Timeline.Add(s, TimelineSource.App, LoadExplanations.Kind, LoadExplanations.ForBurst(kind, s, master, other), at, _lab.Ui.TimelineLines);
+            return FailoverStopwatch.OnLoad(s, ledger);
+        });
+    }
+
+    private LoadLedger Finish(LoadLedger ledger)
+    {
+        ledger = ledger with { Running = false, EndedAt = _time.GetUtcNow() };
+        Publish(ledger);
+        DateTimeOffset now = _time.GetUtcNow();
+        _store.Update(s =>
+        {
+            if (ledger.Lost is > 0) s = Timeline.Add(s, TimelineSource.App, LoadExplanations.Kind, LoadExplanations.Lost(ledger.Lost.Value), now, _lab.Ui.TimelineLines);
+            return Timeline.Add(s, TimelineSource.App, "write", LoadExplanations.Summary(ledger), now, _lab.Ui.TimelineLines);
+        });
+        return ledger;
+    }
+
+    /// <summary>Reads the list back from the master the client follows now: what survived is what counts.</summary>
+    private async Task<LoadLedger> VerifyAsync(ConnectionMultiplexer mux, LoadLedger ledger)
+    {
+        (long[] acked, long[] failed) = _recorder.Sequences();
+        try
+        {
+            RedisValue[] held = await mux.GetDatabase().ListRangeAsync(_key).WaitAsync(TimeSpan.FromSeconds(10));
+            var onServer = new HashSet<long>(held.Length);
+            foreach (RedisValue item in held) if (item.TryParse(out long n)) onServer.Add(n);
+            LoadVerification v = LoadVerification.Compute(acked, failed, onServer);
+            return ledger with { Present = v.Present, Lost = v.Lost, LostSequences = [.. v.LostSequences], Indeterminate = v.Indeterminate, VerifiedOn = MasterOf(mux) };
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            return ledger with { Problem = $"could not read back from the master: {e.Message.Split('\n')[0]}" };
+        }
+    }
+
+    /// <summary>The lab node the client's connection takes for master now, by name when it is one.</summary>
+    private string? MasterOf(ConnectionMultiplexer? mux)
+    {
+        if (mux is null) return null;
+        try
+        {
+            IServer? master = mux.GetServers().FirstOrDefault(x => x.IsConnected && !x.IsReplica);
+            return master?.EndPoint is System.Net.IPEndPoint ip ? _lab.NodeLabel(ip.Address.ToString(), ip.Port) : null;
+        }
+        catch (Exception e) when (e is RedisException or ObjectDisposedException) { return null; }
+    }
+
+    private static LabSnapshot Replace(LabSnapshot s, LoadLedger ledger)
+    {
+        int i = s.Loads.Length - 1;
+        while (i >= 0 && s.Loads[i].Number != ledger.Number) i--;
+        return i < 0 ? s with { Loads = s.Loads.Add(ledger) } : s with { Loads = s.Loads.SetItem(i, ledger) };
+    }
+
+    /// <summary>The sentinels, the service name and the lab's credentials: how an application would connect.</summary>
+    private ConfigurationOptions Options()
+    {
+        int timeout = (int)_options.WriteTimeout.TotalMilliseconds;
+        var options = new ConfigurationOptions
+        {
+            ServiceName = _lab.MasterName,
+            User = _lab.Security.Credentials?.User,
+            Password = _lab.Security.Credentials?.Password.Reveal(),
+            Ssl = _lab.Security.Tls,
+            AbortOnConnectFail = false,
+            ConnectTimeout = Math.Max(timeout, 2000),
+            AsyncTimeout = timeout,
+            SyncTimeout = timeout,
+            // A refused write is a fact to record, not something to queue and retry behind the application's back.
+            BacklogPolicy = BacklogPolicy.FailFast,
+            ClientName = "redis-ha-tui-load",
+            HeartbeatInterval = TimeSpan.FromSeconds(1),
+        };
+        foreach (SentinelDefinition s in _lab.Sentinels) options.EndPoints.Add(s.Endpoint.Host, s.Endpoint.Port);
+        if (_lab.Security.Tls && _lab.Security.TlsCaFile is { } ca) options.TrustIssuer(ca);
+        return options;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        if (_run is not null) await ((Task)_run).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stop.Dispose();
+    }
+}

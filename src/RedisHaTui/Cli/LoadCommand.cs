@@ -1,0 +1,87 @@
+using System.Text.Json;
+using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Load;
+using RedisHaTui.Core.Session;
+using RedisHaTui.Core.State;
+
+namespace RedisHaTui.Cli;
+
+/// <summary>
+/// `load`: the `w` key without the screen, for a drill in another terminal. Writes through the sentinels at the
+/// rate asked, prints a line a second and each burst of errors explained, then the ledger (or one JSON object).
+/// Works on any running lab of the lab file, started by `up`, the screen or start.sh by hand.
+/// </summary>
+public static class LoadCommand
+{
+    public static async Task<int> RunAsync(LabDefinition lab, int rate, double? durationSeconds, bool json)
+    {
+        var options = new LoadOptions(rate, durationSeconds is { } d ? TimeSpan.FromSeconds(d) : null);
+        if (options.Problem() is { } problem)
+        {
+            Console.Error.WriteLine($"redis-ha-tui: --{problem}");
+            return ExitCodes.BadInput;
+        }
+        (CancellationTokenSource cancel, IDisposable signals) = Terminal.CancelOnSignals();
+        using IDisposable signalsHeld = signals;
+        await using LabSession session = LabSession.Attach(lab);
+        // The monitor's first read gives the explanations their facts (who is master, how many replicas it needs).
+        await ((Task)Task.WhenAny(session.Monitor.FirstRead, Task.Delay(TimeSpan.FromSeconds(3), cancel.Token))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        string until = durationSeconds is { } s ? $"for {s:0.#} s" : "until Ctrl+C";
+        Console.Error.WriteLine($"writing {rate}/s to {lab.MasterName} through {string.Join(", ", lab.Sentinels.Select(x => x.Endpoint))} {until}");
+        await using WriteLoad load = WriteLoad.Start(lab, session.Store, options);
+        using CancellationTokenRegistration stopOnSignal = cancel.Token.Register(() => _ = load.StopAsync());
+        Task printing = json ? Task.CompletedTask : PrintProgressAsync(session.Store, load.Completion);
+        LoadLedger ledger = await load.Completion;
+        await printing;
+        if (json) Console.WriteLine(JsonSerializer.Serialize(Document(ledger), CliJson.Document.LoadDocument));
+        else PrintLedger(ledger);
+        // It ran: whatever was lost is the answer, not a failure. Only a run that never reached a master is one.
+        return ledger is { Acked: 0, Failed: 0, Problem: not null } ? ExitCodes.NotHealthy : ExitCodes.Ok;
+    }
+
+    public static LoadDocument Document(LoadLedger l) => new(
+        l.Rate, l.StartedAt, l.EndedAt, l.Acked, l.Failed, l.Present, l.Lost, [.. l.LostSequences], l.Indeterminate,
+        l.Outage is { } o ? Math.Round(o.TotalMilliseconds, 1) : null, l.OutageStart, l.OutageEnd,
+        new LoadErrors(l.ErrorCount(WriteErrorKind.Connection), l.ErrorCount(WriteErrorKind.NoReplicas), l.ErrorCount(WriteErrorKind.ReadOnly),
+            l.ErrorCount(WriteErrorKind.Timeout), l.ErrorCount(WriteErrorKind.Other)),
+        l.VerifiedOn, l.Key, l.Problem);
+
+    /// <summary>One line per finished second, and the timeline's explanations of the load as they come.</summary>
+    private static async Task PrintProgressAsync(LabStore store, Task done)
+    {
+        DateTimeOffset lastSecond = DateTimeOffset.MinValue;
+        long lastEntry = store.Current.Timeline.LastOrDefault()?.Id ?? 0;
+        using var stop = new CancellationTokenSource();
+        _ = done.ContinueWith(_ => stop.Cancel(), TaskScheduler.Default);
+        await foreach (LabSnapshot s in store.WatchAsync(stop.Token))
+        {
+            foreach (TimelineEntry e in s.Timeline.Where(e => e.Id > lastEntry))
+            {
+                if (e.Kind == LoadExplanations.Kind) Console.WriteLine($"{e.At.ToLocalTime():HH:mm:ss.fff}  {e.Text}");
+                lastEntry = e.Id;
+            }
+            if (s.LastLoad is not { } l) continue;
+            // The newest bar is still filling: print the ones before it.
+            foreach (WriteSecond w in l.PerSecond.Where(w => w.At > lastSecond).SkipLast(l.Running ? 1 : 0))
+            {
+                Console.WriteLine($"{w.At.ToLocalTime():HH:mm:ss}  acked {w.Acked,6}  failed {w.Failed,6}");
+                lastSecond = w.At;
+            }
+        }
+    }
+
+    private static void PrintLedger(LoadLedger l)
+    {
+        Console.WriteLine(LoadExplanations.Summary(l));
+        Console.WriteLine($"  acknowledged   {l.Acked}");
+        Console.WriteLine($"  failed         {l.Failed}" + (l.Errors.IsEmpty ? "" : $" ({string.Join(", ", l.Errors.Select(e => $"{e.Kind} {e.Count}"))})"));
+        if (l.Outage is { } o)
+            Console.WriteLine($"  longest gap    {o.TotalMilliseconds:0} ms ({l.OutageStart?.ToLocalTime():HH:mm:ss.fff} → {l.OutageEnd?.ToLocalTime():HH:mm:ss.fff})");
+        if (l.Present is { } present)
+        {
+            Console.WriteLine($"  on the master  {present} of the acknowledged ({l.VerifiedOn ?? "?"})");
+            Console.WriteLine($"  lost           {l.Lost}" + (l.LostSequences.IsEmpty ? "" : $": {string.Join(", ", l.LostSequences.Take(20))}{(l.Lost > 20 ? ", …" : "")}"));
+            Console.WriteLine($"  indeterminate  {l.Indeterminate} (failed on the client, stored anyway)");
+        }
+    }
+}

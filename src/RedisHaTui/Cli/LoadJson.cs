@@ -1,0 +1,25 @@
+namespace RedisHaTui.Cli;
+
+// The document `load --json` prints once, at the end (README: "load"). Field names come from the property names
+// through CliJson's camelCase policy; the order of the parameters is the order printed.
+
+public sealed record LoadDocument(
+    int Rate,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    long Acked,
+    long Failed,
+    long? Present,
+    long? Lost,
+    IReadOnlyList<long> LostSequences,
+    long? Indeterminate,
+    double? OutageMs,
+    DateTimeOffset? OutageStart,
+    DateTimeOffset? OutageEnd,
+    LoadErrors Errors,
+    string? VerifiedOn,
+    string? Key,
+    string? Problem);
+
+/// <summary>Failed writes by kind, every kind always present (0 when none).</summary>
+public sealed record LoadErrors(long Connection, long NoReplicas, long ReadOnly, long Timeout, long Other);
