@@ -52,9 +52,7 @@ public static class LabLoader
             redis = config.GetSection("Redis").Get<RedisSettings>() ?? new RedisSettings();
             monitor = config.GetSection("Monitor").Get<MonitorSettings>() ?? new MonitorSettings();
             ui = config.GetSection("Ui").Get<UiSettings>() ?? new UiSettings();
-            // Read by key rather than bound: in the NativeAOT build the binder leaves a record's init-only properties
-            // at their defaults (so do Monitor and Ui there, 2026-11-28). KnownKeys.Check has already refused a non-number.
-            load = config["Load:Rate"] is { } rate ? new LoadSettings { Rate = int.Parse(rate, System.Globalization.CultureInfo.InvariantCulture) } : new LoadSettings();
+            load = config.GetSection("Load").Get<LoadSettings>() ?? new LoadSettings();
         }
         catch (InvalidOperationException e)
         {

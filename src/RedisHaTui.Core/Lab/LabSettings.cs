@@ -1,8 +1,10 @@
 namespace RedisHaTui.Core.Lab;
 
-// These classes mirror lab.json one to one so Microsoft.Extensions.Configuration can bind them (it sets
-// init-only properties too); LabLoader turns them into the validated, immutable LabDefinition the rest of
-// the app uses. Redis, Monitor and Ui go into the definition as they are, so they are immutable records.
+// These classes mirror lab.json one to one so Microsoft.Extensions.Configuration can bind them; LabLoader turns
+// them into the validated LabDefinition the rest of the app uses. Redis, Monitor, Ui and Load go into the
+// definition as they are, as records that nothing changes after loading. Their properties have setters, not
+// init: the binder's source generator (what makes binding work under NativeAOT) silently skips init-only
+// properties, and every setting of these sections was then ignored (LabLoaderTests pins one per section).
 
 /// <summary>The "Lab" section of lab.json: the topology.</summary>
 public sealed class LabSettings
@@ -56,39 +58,39 @@ public sealed class SentinelSettings
 public sealed record RedisSettings
 {
     /// <summary>redis-server to use; empty means PATH, then the project-local install.</summary>
-    public string ServerPath { get; init; } = "";
+    public string ServerPath { get; set; } = "";
     /// <summary>redis-sentinel to use; empty means next to redis-server, then PATH.</summary>
-    public string SentinelPath { get; init; } = "";
+    public string SentinelPath { get; set; } = "";
     /// <summary>
     /// Where Redis is unpacked when none is found (relative to the lab file's folder); empty means the one shared
     /// by all of the user's labs, <see cref="UserFolders.SharedRedis"/>.
     /// </summary>
-    public string InstallDirectory { get; init; } = "";
+    public string InstallDirectory { get; set; } = "";
     /// <summary>Unpack Debian's Redis into InstallDirectory when none is found.</summary>
-    public bool AutoInstall { get; init; } = true;
+    public bool AutoInstall { get; set; } = true;
 }
 
 /// <summary>The "Monitor" section: polling and process settings.</summary>
 public sealed record MonitorSettings
 {
-    public int PollIntervalMilliseconds { get; init; } = 1000;
-    public int LogLines { get; init; } = 5000;
-    public int CommandTimeoutMilliseconds { get; init; } = 1000;
-    public int StopTimeoutMilliseconds { get; init; } = 5000;
-    public int ReadyTimeoutSeconds { get; init; } = 30;
+    public int PollIntervalMilliseconds { get; set; } = 1000;
+    public int LogLines { get; set; } = 5000;
+    public int CommandTimeoutMilliseconds { get; set; } = 1000;
+    public int StopTimeoutMilliseconds { get; set; } = 5000;
+    public int ReadyTimeoutSeconds { get; set; } = 30;
 }
 
 /// <summary>The "Ui" section: screen settings.</summary>
 public sealed record UiSettings
 {
-    public string Theme { get; init; } = "default";
-    public int IterationsPerSecond { get; init; } = 20;
-    public int TimelineLines { get; init; } = 500;
+    public string Theme { get; set; } = "default";
+    public int IterationsPerSecond { get; set; } = 20;
+    public int TimelineLines { get; set; } = 500;
 }
 
 /// <summary>The "Load" section: the write load the `w` key starts (the `load` verb takes --rate instead).</summary>
 public sealed record LoadSettings
 {
     /// <summary>Writes per second.</summary>
-    public int Rate { get; init; } = 100;
+    public int Rate { get; set; } = 100;
 }

@@ -147,6 +147,30 @@ public class LabLoaderTests
         Assert.Equal(2, e.Problems.Count);
     }
 
+    /// <summary>
+    /// One setting of every section reaches the definition. The binder's source generator skips init-only
+    /// properties without a word; this is the test that notices.
+    /// </summary>
+    [Fact]
+    public void Every_section_s_settings_reach_the_definition()
+    {
+        using var temp = TempLab.Create();
+        LabDefinition lab = LabLoader.Load(temp.LabFile,
+        [
+            "--Redis:AutoInstall", "false", "--Monitor:LogLines", "1234", "--Monitor:StopTimeoutMilliseconds", "2345",
+            "--Ui:Theme", "presenter", "--Ui:IterationsPerSecond", "33", "--Load:Rate", "345",
+        ], new Dictionary<string, string?>());
+
+        Assert.False(lab.Redis.AutoInstall);
+        Assert.Equal(Repo.RedisInstall, lab.Redis.InstallDirectory); // from the file
+        Assert.Equal(500, lab.Monitor.PollIntervalMilliseconds);     // from the file
+        Assert.Equal(1234, lab.Monitor.LogLines);
+        Assert.Equal(2345, lab.Monitor.StopTimeoutMilliseconds);
+        Assert.Equal("presenter", lab.Ui.Theme);
+        Assert.Equal(33, lab.Ui.IterationsPerSecond);
+        Assert.Equal(345, lab.Load.Rate);
+    }
+
     [Fact]
     public void A_missing_lab_file_says_so()
     {
