@@ -36,7 +36,8 @@ internal static class PaneFacts
     }
 
     /// <summary>
-    /// What a client gets from this master, first in its facts: "writes: NOREPLICAS 0/1" or "writes ok 1/1".
+    /// What a client gets from this master, first in its facts: "writes: NOREPLICAS (0 of 1 needed)" or
+    /// "writes ok (1 needed)" ("9/1" read as nine of one).
     /// Only where min-replicas-to-write is set; without it a master takes every write and there is nothing to say.
     /// </summary>
     internal static Fact? Writes(NodeSnapshot n)
@@ -44,8 +45,8 @@ internal static class PaneFacts
         if (n.Role != NodeRole.Master || n.MinReplicasToWrite is not (> 0 and var required) || n.MinReplicasMaxLag == 0) return null;
         int good = n.GoodReplicas ?? 0;
         return good < required
-            ? new Fact($"writes: NOREPLICAS {good}/{required}", Tone.Bad)
-            : new Fact($"writes ok {good}/{required}", Tone.Good);
+            ? new Fact($"writes: NOREPLICAS ({good} of {required} needed)", Tone.Bad)
+            : new Fact($"writes ok ({required} needed)", Tone.Good);
     }
 
     public static IReadOnlyList<Fact> For(SentinelSnapshot s)
