@@ -49,7 +49,8 @@ public static partial class ScreenBenchmarks
     /// <summary>Launch to the first frame with the panes drawn (the lab then starts behind it), JIT and ReadyToRun.</summary>
     public static async Task FirstFrame(int runs)
     {
-        foreach ((string name, string app) in new[] { ("dotnet build (JIT)", Built), ("dotnet publish (ReadyToRun)", App) })
+        string appName = Environment.GetEnvironmentVariable("BENCH_APP") == "aot" ? "NativeAOT" : "dotnet publish (ReadyToRun)";
+        foreach ((string name, string app) in new[] { ("dotnet build (JIT)", Built), (appName, App) })
             Console.WriteLine($"first frame after launch, {name} (tmux new-session → panes on screen): {Figures.Summary(await FirstFrames(app, runs), "ms", "0")}");
     }
 

@@ -39,7 +39,8 @@ public static partial class FaultMenu
         // ask once the store shows a sentinel that answers with a failing verdict, or after a generous wait.
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
         wait.CancelAfter(TimeSpan.FromMilliseconds(c.Lab.Sentinels.Max(x => x.DownAfterMilliseconds) * 2 + 5000));
-        try { await c.Store.WaitForAsync(s => s.Sentinels.Any(x => x.Reachable && x.QuorumOk == false), wait.Token); }
+        // Only the sentinel left running counts: one being stopped may answer its last CKQUORUM with a failure.
+        try { await c.Store.WaitForAsync(s => s.Sentinels.Any(x => !two.Contains(x.Name) && x.Reachable && x.QuorumOk == false), wait.Token); }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
         LabActionResult quorum = await c.Actions.RunAsync(LabActionKind.CheckQuorum, null, ct);
         return new LabActionResult(true, $"{string.Join(" and ", two)} stopped. SENTINEL CKQUORUM now says:\n{quorum.Message}");

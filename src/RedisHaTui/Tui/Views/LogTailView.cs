@@ -109,6 +109,9 @@ internal sealed class LogTailView : View
         return null;
     }
 
+    /// <summary>Every cell is painted in <see cref="OnDrawingContent"/>: Terminal.Gui's clearing first would be thrown away.</summary>
+    protected override bool OnClearingViewport() => true;
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         int rows = Viewport.Height, width = Viewport.Width;

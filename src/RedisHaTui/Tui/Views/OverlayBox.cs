@@ -61,6 +61,9 @@ internal sealed class OverlayBox : View
         (Math.Max(Title.Length + 6, Math.Max(Footer.Length, _lines.Count == 0 ? 0 : _lines.Max(l => l.Text.Length))) + 4,
          _lines.Count + (Footer.Length > 0 ? 2 : 0) + 2);
 
+    /// <summary>Every cell is painted in <see cref="OnDrawingContent"/>: Terminal.Gui's clearing first would be thrown away.</summary>
+    protected override bool OnClearingViewport() => true;
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         int width = Viewport.Width, rows = Viewport.Height;

@@ -37,6 +37,9 @@ internal sealed class PaneHeader : View
     private IReadOnlyList<IReadOnlyList<Fact>> Pack(int width) =>
         FactLines.Pack(Facts, Math.Max(1, width), _theme.BadgeText(Badge).Length + 1);
 
+    /// <summary>Every cell is painted in <see cref="OnDrawingContent"/>: Terminal.Gui's clearing first would be thrown away.</summary>
+    protected override bool OnClearingViewport() => true;
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         int width = Viewport.Width;

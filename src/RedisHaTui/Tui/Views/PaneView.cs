@@ -53,6 +53,12 @@ internal abstract class PaneView : View
     public abstract void ScrollToBottom();
 
     /// <summary>Rows a page scroll moves: one less than what is visible, so a line of context stays.</summary>
+    /// <summary>
+    /// A pane's inside is painted whole by what it holds (header and log, or its own rows), so Terminal.Gui's
+    /// clearing of it first is work thrown away: 17 % of a full redraw's samples went to it (BENCHMARKS.md, issue 9).
+    /// </summary>
+    protected override bool OnClearingViewport() => true;
+
     protected int PageRows(int visible) => Math.Max(1, visible - 1);
 
     public abstract void PageUp();

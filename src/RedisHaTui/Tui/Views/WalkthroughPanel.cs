@@ -31,6 +31,9 @@ internal sealed class WalkthroughPanel : View
         SetNeedsDraw();
     }
 
+    /// <summary>Every cell is painted in <see cref="OnDrawingContent"/>: Terminal.Gui's clearing first would be thrown away.</summary>
+    protected override bool OnClearingViewport() => true;
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         int width = Viewport.Width, rows = Viewport.Height;
