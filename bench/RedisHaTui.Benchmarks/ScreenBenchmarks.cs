@@ -292,12 +292,14 @@ public static partial class ScreenBenchmarks
         }
     }
 
-    internal static TimeSpan CpuTime(int pid)
+    /// <param name="waitedChildren">Add the CPU of the children it has waited for (watch's redis-cli runs).</param>
+    internal static TimeSpan CpuTime(int pid, bool waitedChildren = false)
     {
-        // /proc/<pid>/stat fields 14 and 15: utime and stime in clock ticks (100 per second on Linux).
+        // /proc/<pid>/stat fields 14-17: utime, stime, cutime, cstime in clock ticks (100 per second on Linux).
         string stat = File.ReadAllText($"/proc/{pid}/stat");
         string[] f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return TimeSpan.FromMilliseconds((long.Parse(f[11]) + long.Parse(f[12])) * 10);
+        long ticks = long.Parse(f[11]) + long.Parse(f[12]) + (waitedChildren ? long.Parse(f[13]) + long.Parse(f[14]) : 0);
+        return TimeSpan.FromMilliseconds(ticks * 10);
     }
 
     internal static async Task<double> CpuPercent(int pid, TimeSpan window)

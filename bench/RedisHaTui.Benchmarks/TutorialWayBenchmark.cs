@@ -79,19 +79,9 @@ public static class TutorialWayBenchmark
                 foreach (int d in Descendants(int.Parse(child))) yield return d;
     }
 
-    /// <summary>utime + stime of each process, plus the children it has waited for (watch's redis-cli runs).</summary>
-    private static TimeSpan TutorialCpu(IEnumerable<int> pids)
-    {
-        long ticks = 0;
-        foreach (int pid in pids)
-        {
-            if (!File.Exists($"/proc/{pid}/stat")) continue;
-            string stat = File.ReadAllText($"/proc/{pid}/stat");
-            string[] f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            ticks += long.Parse(f[11]) + long.Parse(f[12]) + long.Parse(f[13]) + long.Parse(f[14]);
-        }
-        return TimeSpan.FromMilliseconds(ticks * 10);
-    }
+    /// <summary>Everything the tutorial's way started, children it waited for included; a process gone since counts nothing.</summary>
+    private static TimeSpan TutorialCpu(IEnumerable<int> pids) =>
+        pids.Where(pid => File.Exists($"/proc/{pid}/stat")).Aggregate(TimeSpan.Zero, (sum, pid) => sum + CpuTime(pid, waitedChildren: true));
 
     private static async Task Seen(TmuxTerminal t, Func<string, bool> condition, Stopwatch clock, List<double> into)
     {

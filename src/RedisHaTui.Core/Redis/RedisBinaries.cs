@@ -83,7 +83,8 @@ public sealed record RedisBinaries(string ServerPath, string SentinelPath, bool 
         return new RedisBinaries(server, sentinel, sentinel == server, libraryPath, version);
     }
 
-    private static string? FindOnPath(string name) =>
+    /// <summary>The first executable file of that name in a folder of PATH, or null.</summary>
+    public static string? FindOnPath(string name) =>
         (System.Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
 

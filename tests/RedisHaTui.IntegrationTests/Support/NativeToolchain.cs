@@ -1,3 +1,5 @@
+using RedisHaTui.Core.Redis;
+
 namespace RedisHaTui.Core.Tests.Support;
 
 /// <summary>
@@ -11,15 +13,10 @@ public static class NativeToolchain
     public static void RequireOrExplain()
     {
         var missing = new List<string>();
-        if (OnPath("clang") is null && OnPath("gcc") is null) missing.Add("a C compiler and linker (clang or gcc)");
+        if (RedisBinaries.FindOnPath("clang") is null && RedisBinaries.FindOnPath("gcc") is null) missing.Add("a C compiler and linker (clang or gcc)");
         string[] zlib = ["/usr/lib/x86_64-linux-gnu/libz.so", "/usr/lib/x86_64-linux-gnu/libz.a", "/usr/lib64/libz.so", "/usr/lib/libz.so", "/usr/lib/libz.a"];
         if (!zlib.Any(File.Exists)) missing.Add("zlib's development files (libz.so / libz.a, package zlib1g-dev)");
         if (missing.Count > 0)
             throw new InvalidOperationException($"the NativeAOT build needs {string.Join(" and ", missing)}, which this machine lacks: {Install}");
     }
-
-    private static string? OnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, name))
-            .FirstOrDefault(File.Exists);
 }
