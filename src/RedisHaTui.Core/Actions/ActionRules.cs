@@ -46,13 +46,17 @@ public static class ActionRules
             return p.Kind != ProcessKind.Node ? "DEBUG SLEEP is for data nodes" : policy.Debug ?? (s.Node(p.Name)!.Reachable ? null : $"{p.Name} is not answering");
         if (policy.ProcessControl is { } readOnly) return readOnly;
         ProcessStatus status = s.ProcessOf(p.Name) ?? ProcessStatus.NotStarted;
+        // Started by hand: acted on by its pid, once that pid is known to own the port.
+        if (status is { StartedByHand: true, Pid: null } && kind is not LabActionKind.Start)
+            return $"{p.Name} was started by hand and its pid is not known (yet): this app signals only the pid that owns :{p.Port}";
         return kind switch
         {
+            LabActionKind.Start when status.StartedByHand => $"{p.Name} is already running (started by hand{(status.Pid is { } pid ? $", pid {pid}" : "")})",
             LabActionKind.Start when status.IsAlive => $"{p.Name} is already running",
             LabActionKind.Stop or LabActionKind.Kill or LabActionKind.KillMaster or LabActionKind.Restart when !status.IsAlive => $"{p.Name} is not running (s starts it)",
             LabActionKind.Stop or LabActionKind.Kill or LabActionKind.Restart when status.State == ProcessState.Stopping => $"{p.Name} is already stopping",
             LabActionKind.Pause when status.State == ProcessState.Paused => $"{p.Name} is already paused",
-            LabActionKind.Pause when status.State != ProcessState.Running => $"{p.Name} is not running",
+            LabActionKind.Pause when status.State is not (ProcessState.Running or ProcessState.External) => $"{p.Name} is not running",
             LabActionKind.Resume when status.State != ProcessState.Paused => $"{p.Name} is not paused",
             _ => null,
         };

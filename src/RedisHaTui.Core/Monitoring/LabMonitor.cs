@@ -1,3 +1,4 @@
+using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Events;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
@@ -34,13 +35,22 @@ public sealed class LabMonitor : IAsyncDisposable
     /// <summary>Each sentinel's event queue, with the connection it is on: a connection renewed since needs a new one.</summary>
     private readonly Dictionary<string, (ConnectionMultiplexer Mux, ChannelMessageQueue Queue)> _subscribed = new(StringComparer.OrdinalIgnoreCase);
     private readonly bool _inferProcessStates;
+    private readonly IProcessControl? _control;
+    /// <summary>Pids a process reported for itself that were not the port's owner: not looked up again (a /proc scan each).</summary>
+    private readonly Dictionary<string, int> _notTakenIn = new(StringComparer.OrdinalIgnoreCase);
     private long _hurryTicks; // 0: the configured interval; read by the loop, set by whoever hurries it
     private Task? _loop;
 
     /// <param name="topology">The processes to watch, as the topology source knows them at each read.</param>
     /// <param name="inferProcessStates">Nobody reports process states (a lab started elsewhere): a process that answers is running.</param>
-    public LabMonitor(Func<LabDefinition> topology, LabStore store, ProcessConnections connections, bool inferProcessStates = false)
+    /// <param name="control">
+    /// The control of a lab this app owns: a process that answers where the app runs none (start.sh by hand) is
+    /// taken in with its pid, and let go when that pid is gone. Null when attached: nothing is taken in.
+    /// </param>
+    public LabMonitor(Func<LabDefinition> topology, LabStore store, ProcessConnections connections, bool inferProcessStates = false,
+        IProcessControl? control = null)
     {
+        _control = control;
         _topology = topology;
         _store = store;
         _connections = connections;
@@ -104,15 +114,22 @@ public sealed class LabMonitor : IAsyncDisposable
         DateTimeOffset now = _time.GetUtcNow();
         _store.Update(s =>
         {
+            ProcessState before = (s.ProcessOf(name) ?? ProcessStatus.NotStarted).State;
+            bool wasMaster = ActionRules.IsMaster(s, name);
             s = SetProcess(s, name, status);
+            // Gone without this app stopping it (kill -9 from another terminal): timed from now, not from +sdown.
+            if (status.State == ProcessState.Exited && before is ProcessState.Running or ProcessState.External && wasMaster)
+                s = FailoverStopwatch.SeenDown(s, name, status.ToString(), now);
             string? text = status.State switch
             {
                 ProcessState.Running when status.Pid is { } pid => $"{name} started (pid {pid})",
+                ProcessState.External when status.Pid is { } pid => $"{name} started by hand (pid {pid})",
                 ProcessState.Exited => $"{name} exited: {status}",
                 ProcessState.Paused => $"{name} paused (SIGSTOP)",
                 _ => null,
             };
-            return text is null ? s : Timeline.Add(s, TimelineSource.Process, status.State.ToString().ToLowerInvariant(), text, now, Lab.Ui.TimelineLines);
+            string kind = status.State == ProcessState.External ? "running" : status.State.ToString().ToLowerInvariant();
+            return text is null ? s : Timeline.Add(s, TimelineSource.Process, kind, text, now, Lab.Ui.TimelineLines);
         });
         PollNow();
     }
@@ -170,27 +187,78 @@ public sealed class LabMonitor : IAsyncDisposable
 
     private async Task PollAsync(bool checkQuorum)
     {
-        LabSnapshot read = await _reader.ReadAllAsync(_store.Current, _time.GetUtcNow(), checkQuorum);
+        DateTimeOffset began = _time.GetUtcNow();
+        LabSnapshot read = await _reader.ReadAllAsync(_store.Current, began, checkQuorum);
         DateTimeOffset now = _time.GetUtcNow();
         _store.Update(s =>
         {
-            // Keep process states that changed while the read was under way; an exit always wins.
-            var nodes = read.Nodes.Select(n => s.Node(n.Name) is { Process.State: ProcessState.Exited } exited
+            // Keep process states that changed while the read was under way: an exit seen during the read wins over
+            // a reply from before it. A reply read after the exit is someone else's process on that port (by hand).
+            var nodes = read.Nodes.Select(n => s.Node(n.Name) is { } exited && ExitedSince(exited.Process, began)
                 ? exited : n with { Process = ProcessOf(s.Node(n.Name)?.Process ?? n.Process, n.Reachable) });
-            var sentinels = read.Sentinels.Select(x => s.Sentinel(x.Name) is { Process.State: ProcessState.Exited } exited
+            var sentinels = read.Sentinels.Select(x => s.Sentinel(x.Name) is { } exited && ExitedSince(exited.Process, began)
                 ? exited : x with { Process = ProcessOf(s.Sentinel(x.Name)?.Process ?? x.Process, x.Reachable) });
             LabSnapshot next = LabHealth.Evaluate(s with { Nodes = [.. nodes], Sentinels = [.. sentinels] });
+            next = MasterStoppedAnswering(s, next, now);
             next = FailoverStopwatch.OnState(next, now);
             // Only the poll times moved: no new version, so idle screens stay idle.
             return next.WithoutPollTimes() == s.WithoutPollTimes() ? s : next;
         });
+        if (_control is not null) await FollowStartedByHandAsync(_control);
     }
 
-    /// <summary>Where nobody reports process states, a process that answers is running, started elsewhere.</summary>
-    private ProcessStatus ProcessOf(ProcessStatus known, bool reachable) =>
-        !_inferProcessStates ? known
-        : reachable ? (known.State == ProcessState.External ? known : new ProcessStatus(ProcessState.External, Since: _time.GetUtcNow()))
-        : ProcessStatus.NotStarted;
+    private static bool ExitedSince(ProcessStatus p, DateTimeOffset began) =>
+        p.State == ProcessState.Exited && (p.Since is not { } since || since >= began);
+
+    /// <summary>
+    /// Where nobody reports process states, a process that answers is running, started elsewhere. On a lab this app
+    /// owns, one that answers where the app runs none was started by hand (its pid is looked up next).
+    /// </summary>
+    private ProcessStatus ProcessOf(ProcessStatus known, bool reachable)
+    {
+        if (_inferProcessStates)
+            return reachable ? (known.State == ProcessState.External ? known : new ProcessStatus(ProcessState.External, Since: _time.GetUtcNow())) : ProcessStatus.NotStarted;
+        if (reachable && known.State is ProcessState.NotStarted or ProcessState.Exited)
+            return new ProcessStatus(ProcessState.External, Since: _time.GetUtcNow(), Detail: ProcessStatus.StartedByHandDetail);
+        // Started by hand, never taken in (its pid unknown), and no longer answering: nothing of ours runs there.
+        return !reachable && known is { State: ProcessState.External, Pid: null } ? ProcessStatus.NotStarted : known;
+    }
+
+    /// <summary>
+    /// A master nobody reports on (started by hand, or attached) stopped answering and nothing listens on its port any
+    /// more: its process is gone (kill -9 from another terminal). The failover is timed from this read, the moment
+    /// the app saw it, not from the sentinels' +sdown seconds later. Only on this machine, where /proc tells.
+    /// </summary>
+    private static LabSnapshot MasterStoppedAnswering(LabSnapshot before, LabSnapshot after, DateTimeOffset at)
+    {
+        if (after.CurrentFailover is not null || ActionRules.CurrentMaster(before) is not { } master) return after;
+        if (before.Node(master) is not { Reachable: true, Process.State: ProcessState.External } || after.Node(master) is not { Reachable: false } now) return after;
+        if (!System.Net.IPAddress.IsLoopback(now.Endpoint.Address) || PortOwner.IsListening(now.Endpoint)) return after;
+        return FailoverStopwatch.SeenDown(after, master, $"stopped answering, nothing listens on :{now.Endpoint.Port}", at);
+    }
+
+    /// <summary>
+    /// On a lab this app owns: a process answering where the app runs none is taken in with its pid (INFO server's
+    /// process_id, checked to be the port's owner), and one taken in whose pid is no longer Redis on the port is let go.
+    /// </summary>
+    private async Task FollowStartedByHandAsync(IProcessControl control)
+    {
+        LabSnapshot s = _store.Current;
+        foreach (ProcessDefinition p in Lab.Processes)
+        {
+            if (s.ProcessOf(p.Name) is not { State: ProcessState.External or ProcessState.Paused } status || !status.StartedByHand) continue;
+            if (status.Pid is { } pid)
+            {
+                if (!ExternalProcess.IsRedisOnPort(pid, p.Port)) control.StartedByHandGone(p.Name, pid);
+            }
+            else if (status.State == ProcessState.External && await _reader.ProcessIdAsync(p) is { } found
+                && _notTakenIn.GetValueOrDefault(p.Name) != found)
+            {
+                if (ExternalProcess.OwnsPort(found, p)) control.TakeInStartedByHand(p.Name, found);
+                else _notTakenIn[p.Name] = found;
+            }
+        }
+    }
 
     /// <summary>
     /// PSUBSCRIBE * on every sentinel not yet subscribed on its current connection: a sentinel that was down is

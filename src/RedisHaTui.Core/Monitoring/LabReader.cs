@@ -59,6 +59,25 @@ public sealed class LabReader(Func<LabDefinition> topology, ProcessConnections c
         }
     }
 
+    /// <summary>
+    /// The pid a node or sentinel reports for itself (INFO server's process_id): who answers on the port, to be
+    /// checked against the port's owner before anything acts on it. Null when it does not answer.
+    /// </summary>
+    public async Task<int?> ProcessIdAsync(ProcessDefinition p)
+    {
+        try
+        {
+            ConnectionMultiplexer mux = await connections.GetAsync(p);
+            if (!mux.IsConnected) return null;
+            string? text = await connections.Server(mux, p).InfoRawAsync("server").WaitAsync(connections.Timeout);
+            return text is null ? null : InfoReply.Parse(text).GetInt("process_id");
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>errorstat_READONLY:count=3 (INFO errorstats, Redis 6.2+): 0 when the node never refused one.</summary>
     internal static long ErrorCount(InfoReply info, string error)
     {

@@ -24,6 +24,12 @@ public static class ExternalProcess
         return PortOwner.IsRedisTitle(title) && title.Contains($":{port}", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A pid a process reported for itself (INFO server's process_id) is safe to signal only when it is Redis on
+    /// that port and the very process listening there (/proc): not a recycled pid, not a namesake on another port.
+    /// </summary>
+    public static bool OwnsPort(int pid, ProcessDefinition p) => IsRedisOnPort(pid, p.Port) && PortOwner.Find(p.Endpoint)?.Pid == pid;
+
     public static int? ReadPidFile(string path)
     {
         try { return File.Exists(path) && int.TryParse(File.ReadLines(path).FirstOrDefault(), out int pid) ? pid : null; }
@@ -35,7 +41,7 @@ public static class ExternalProcess
         StopSequence.RunAsync(p, pid, security ?? ConnectionSecurity.None, grace, timeout => WaitGoneAsync(pid, timeout, time ?? TimeProvider.System));
 
     /// <summary>Not our child, so no exit event: look at the pid every 50 ms.</summary>
-    private static async Task<bool> WaitGoneAsync(int pid, TimeSpan timeout, TimeProvider time)
+    public static async Task<bool> WaitGoneAsync(int pid, TimeSpan timeout, TimeProvider time)
     {
         long until = time.GetTimestamp() + (long)(timeout.TotalSeconds * time.TimestampFrequency);
         while (time.GetTimestamp() < until)

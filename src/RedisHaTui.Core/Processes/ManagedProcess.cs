@@ -2,6 +2,7 @@ using CliWrap;
 using CliWrap.EventStream;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Redis;
+using RedisHaTui.Core.Sources;
 
 namespace RedisHaTui.Core.Processes;
 
@@ -9,7 +10,9 @@ namespace RedisHaTui.Core.Processes;
 /// One redis-server or redis-sentinel started by this app through CliWrap (an argument list, no shell).
 /// Its output goes line by line into a <see cref="LogRing"/> and a log file in the run directory; its life
 /// (started, paused, exited with a code) is reported through <see cref="StatusChanged"/>. A process that dies
-/// is reported, never thrown.
+/// is reported, never thrown. The same process started by hand on the working copy (start.sh) while the app owns
+/// the lab is taken in by its pid (<see cref="TakeInStartedByHand"/>): its log file is tailed into the same ring,
+/// signals go to that pid after checking it still is Redis on the port, and it is never stopped on the app's way out.
 /// </summary>
 public sealed class ManagedProcess : IAsyncDisposable
 {
@@ -21,6 +24,10 @@ public sealed class ManagedProcess : IAsyncDisposable
     private Task? _listening;
     private TaskCompletionSource<bool>? _started;
     private StreamWriter? _logFile;
+    /// <summary>Where this app's own output ended in the log file: a process started by hand after it appends from there.</summary>
+    private long _ownLogEnd;
+    /// <summary>The log file of a process started by hand, read into <see cref="Log"/>; kept across restarts by hand.</summary>
+    private LogFileTail? _handTail;
 
     private readonly ConnectionSecurity _security;
 
@@ -54,6 +61,9 @@ public sealed class ManagedProcess : IAsyncDisposable
             // A restart or lab start still under way when the app quits must not leave a process behind it.
             if (_disposed) return false;
             if (Status.IsAlive) return true;
+            // Ours again: the log file is written by this app from here on, no longer read back.
+            _ = _handTail?.DisposeAsync().AsTask();
+            _handTail = null;
             _forceful?.Dispose();
             _forceful = new CancellationTokenSource();
             _started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -95,6 +105,7 @@ public sealed class ManagedProcess : IAsyncDisposable
                     case ExitedCommandEvent x:
                         TryDelete(_run.PidPath(Definition));
                         Note($"exited: {Signals.DescribeExit(x.ExitCode)}");
+                        CloseLogFile();
                         SetStatus(new ProcessStatus(ProcessState.Exited, ExitCode: x.ExitCode, Since: _time.GetUtcNow()));
                         break;
                 }
@@ -116,6 +127,16 @@ public sealed class ManagedProcess : IAsyncDisposable
     public async Task StopAsync(TimeSpan grace)
     {
         if (Status.Pid is not { } pid || !Status.IsAlive) return;
+        if (Status.StartedByHand)
+        {
+            if (!StillOnPort(pid)) return;
+            SetStatus(Status with { State = ProcessState.Stopping });
+            bool gone = await StopSequence.RunAsync(Definition, pid, _security, grace, t => ExternalProcess.WaitGoneAsync(pid, t, _time), Note);
+            SetStatus(gone
+                ? new ProcessStatus(ProcessState.Exited, pid, Since: _time.GetUtcNow(), Detail: $"stopped (pid {pid}, started by hand)")
+                : Status with { State = ProcessState.External });
+            return;
+        }
         SetStatus(Status with { State = ProcessState.Stopping });
         await StopSequence.RunAsync(Definition, pid, _security, grace, WaitForExitAsync, Note);
     }
@@ -124,13 +145,20 @@ public sealed class ManagedProcess : IAsyncDisposable
     public bool Kill()
     {
         if (Status.Pid is not { } pid || !Status.IsAlive) return false;
-        Note("kill -9");
-        return Signals.Send(pid, Signals.SIGKILL);
+        bool byHand = Status.StartedByHand;
+        if (byHand && !StillOnPort(pid)) return false;
+        Note(byHand ? $"kill -9 {pid} (started by hand)" : "kill -9");
+        if (!Signals.Send(pid, Signals.SIGKILL)) return false;
+        // Not our child: no exit event will say it is gone, so watch the pid (briefly: SIGKILL cannot be ignored).
+        if (byHand) _ = MarkGoneAsync(pid, "killed by SIGKILL (kill -9)");
+        return true;
     }
 
     public bool Pause()
     {
-        if (Status.Pid is not { } pid || Status.State != ProcessState.Running || !Signals.Send(pid, Signals.SIGSTOP)) return false;
+        if (Status.Pid is not { } pid || Status.State is not (ProcessState.Running or ProcessState.External)) return false;
+        if (Status.StartedByHand && !StillOnPort(pid)) return false;
+        if (!Signals.Send(pid, Signals.SIGSTOP)) return false;
         Note("paused (SIGSTOP)");
         SetStatus(Status with { State = ProcessState.Paused, Since = _time.GetUtcNow() });
         return true;
@@ -138,10 +166,55 @@ public sealed class ManagedProcess : IAsyncDisposable
 
     public bool Resume()
     {
-        if (Status.Pid is not { } pid || Status.State != ProcessState.Paused || !Signals.Send(pid, Signals.SIGCONT)) return false;
+        if (Status.Pid is not { } pid || Status.State != ProcessState.Paused) return false;
+        if (Status.StartedByHand && !StillOnPort(pid)) return false;
+        if (!Signals.Send(pid, Signals.SIGCONT)) return false;
         Note("resumed (SIGCONT)");
-        SetStatus(Status with { State = ProcessState.Running, Since = _time.GetUtcNow() });
+        SetStatus(Status with { State = Status.StartedByHand ? ProcessState.External : ProcessState.Running, Since = _time.GetUtcNow() });
         return true;
+    }
+
+    /// <inheritdoc cref="IProcessControl.TakeInStartedByHand"/>
+    public void TakeInStartedByHand(int pid)
+    {
+        LogFileTail? tail;
+        lock (_gate)
+        {
+            // A process of ours is alive (or on its way): whatever answers is it, not a stranger.
+            if (_disposed || Status.IsAlive) return;
+            CloseLogFile(); // the hand-started process's tee appends to the file now: the app must not write over it
+            tail = _handTail ??= new LogFileTail(_run.LogPath(Definition), Log, _time, _ownLogEnd);
+        }
+        string log = File.Exists(_run.LogPath(Definition))
+            ? $"its log: {LabLoader.Relative(_run.LogPath(Definition))}"
+            : "no log file: its output is in the terminal that started it";
+        Note($"answers on :{Definition.Port}, started by hand (pid {pid}); {log}");
+        tail.Start();
+        SetStatus(new ProcessStatus(ProcessState.External, pid, Since: _time.GetUtcNow(), Detail: ProcessStatus.StartedByHandDetail));
+    }
+
+    /// <inheritdoc cref="IProcessControl.StartedByHandGone"/>
+    public void StartedByHandGone(int pid) => MarkGone(pid, $"pid {pid} gone (started by hand)");
+
+    private async Task MarkGoneAsync(int pid, string how)
+    {
+        if (await ExternalProcess.WaitGoneAsync(pid, StopSequence.AfterKill, _time)) MarkGone(pid, how);
+    }
+
+    private void MarkGone(int pid, string how)
+    {
+        lock (_gate)
+            if (Status.Pid != pid || !Status.StartedByHand) return;
+        Note(how);
+        SetStatus(new ProcessStatus(ProcessState.Exited, pid, Since: _time.GetUtcNow(), Detail: how));
+    }
+
+    /// <summary>The guard before a signal to a pid this app did not start: still Redis on this process's port, not a recycled pid.</summary>
+    private bool StillOnPort(int pid)
+    {
+        if (ExternalProcess.IsRedisOnPort(pid, Definition.Port)) return true;
+        Note($"pid {pid} is no longer Redis on :{Definition.Port}: nothing sent");
+        return false;
     }
 
     /// <summary>True once the process has exited (or was never started).</summary>
@@ -155,7 +228,7 @@ public sealed class ManagedProcess : IAsyncDisposable
     /// <summary>Last resort for crash paths: SIGKILL and no waiting.</summary>
     public void KillNow()
     {
-        if (Status.Pid is { } pid && Status.IsAlive) Signals.Send(pid, Signals.SIGKILL);
+        if (Status.Pid is { } pid && Status.IsAlive && !Status.StartedByHand) Signals.Send(pid, Signals.SIGKILL);
     }
 
     /// <summary>A line from the app itself, marked so it is not mistaken for Redis output.</summary>
@@ -166,6 +239,15 @@ public sealed class ManagedProcess : IAsyncDisposable
         Log.Append(line);
         LineReceived?.Invoke(this, line);
         try { _logFile?.WriteLine(line); } catch (Exception e) when (e is IOException or ObjectDisposedException) { }
+    }
+
+    /// <summary>Our process is gone: the file is left to whoever writes it next, and its length marks where our output ended.</summary>
+    private void CloseLogFile()
+    {
+        StreamWriter? file = Interlocked.Exchange(ref _logFile, null);
+        try { file?.Dispose(); } catch (IOException) { }
+        try { _ownLogEnd = File.Exists(_run.LogPath(Definition)) ? new FileInfo(_run.LogPath(Definition)).Length : 0; }
+        catch (IOException) { _ownLogEnd = 0; }
     }
 
     private void SetStatus(ProcessStatus status)
@@ -189,7 +271,7 @@ public sealed class ManagedProcess : IAsyncDisposable
         KillNow();
         await WaitForExitAsync(StopSequence.AfterKill);
         _forceful?.Dispose();
-        if (_logFile is not null) await _logFile.DisposeAsync();
-        _logFile = null;
+        if (_handTail is not null) await _handTail.DisposeAsync();
+        if (Interlocked.Exchange(ref _logFile, null) is { } file) await file.DisposeAsync();
     }
 }

@@ -28,24 +28,16 @@ public static class PortOwner
         catch (SocketException) { return false; }
     }
 
+    /// <summary>
+    /// True when a process listens at the endpoint (or on all addresses at its port), read from /proc/net/tcp: unlike
+    /// <see cref="IsFree"/> it never binds the port, so a process starting at that moment cannot be refused it.
+    /// </summary>
+    public static bool IsListening(Endpoint endpoint) => ListeningInodes(endpoint).Count > 0;
+
     /// <summary>The process listening at the endpoint (or on all addresses at its port), when /proc lets us see it.</summary>
     public static Owner? Find(Endpoint endpoint)
     {
-        string exact = HexOf(endpoint.Address), any = HexOf(IPAddress.Any);
-        var inodes = new HashSet<string>();
-        foreach (string table in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
-        {
-            if (!File.Exists(table)) continue;
-            foreach (string line in File.ReadLines(table).Skip(1))
-            {
-                string[] f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (f.Length < 10 || f[3] != "0A") continue; // 0A = LISTEN
-                string local = f[1];
-                string ip = local[..local.IndexOf(':')];
-                if (int.Parse(local[(local.IndexOf(':') + 1)..], NumberStyles.HexNumber) == endpoint.Port && (ip == exact || ip == any || ip.Length > 8))
-                    inodes.Add(f[9]);
-            }
-        }
+        HashSet<string> inodes = ListeningInodes(endpoint);
         if (inodes.Count == 0) return null;
         foreach (string dir in Directory.EnumerateDirectories("/proc"))
         {
@@ -62,6 +54,27 @@ public static class PortOwner
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
         return null;
+    }
+
+    /// <summary>The socket inodes listening at the endpoint's port, on its address or on all addresses.</summary>
+    private static HashSet<string> ListeningInodes(Endpoint endpoint)
+    {
+        string exact = HexOf(endpoint.Address), any = HexOf(IPAddress.Any);
+        var inodes = new HashSet<string>();
+        foreach (string table in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
+        {
+            if (!File.Exists(table)) continue;
+            foreach (string line in File.ReadLines(table).Skip(1))
+            {
+                string[] f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (f.Length < 10 || f[3] != "0A") continue; // 0A = LISTEN
+                string local = f[1];
+                string ip = local[..local.IndexOf(':')];
+                if (int.Parse(local[(local.IndexOf(':') + 1)..], NumberStyles.HexNumber) == endpoint.Port && (ip == exact || ip == any || ip.Length > 8))
+                    inodes.Add(f[9]);
+            }
+        }
+        return inodes;
     }
 
     /// <summary>/proc/net/tcp writes an IPv4 address as 8 hex digits in host (little-endian) order: 127.0.0.1 is 0100007F.</summary>

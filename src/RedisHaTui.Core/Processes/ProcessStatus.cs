@@ -11,7 +11,11 @@ public enum ProcessState
     Paused,
     Stopping,
     Exited,
-    /// <summary>Running, but started by someone else (start.sh by hand, another `up`): this app only watches it.</summary>
+    /// <summary>
+    /// Running, but started by someone else (start.sh by hand, another `up`). Attached (--no-start) this app only
+    /// watches it; on a lab this app owns it is taken in with its pid (<see cref="ProcessStatus.StartedByHand"/>):
+    /// acted on by pid, left running at quit.
+    /// </summary>
     External,
 }
 
@@ -20,11 +24,19 @@ public sealed record ProcessStatus(ProcessState State, int? Pid = null, int? Exi
 {
     public static readonly ProcessStatus NotStarted = new(ProcessState.NotStarted);
 
+    /// <summary>The <see cref="Detail"/> of a process on a lab this app owns that answers on its port but was not started by this app.</summary>
+    public const string StartedByHandDetail = "started by hand";
+
+    /// <summary>Answering on a lab this app owns, started by someone else (start.sh in another terminal): it keeps running when the app quits.</summary>
+    public bool StartedByHand => Detail == StartedByHandDetail && State is ProcessState.External or ProcessState.Paused or ProcessState.Stopping;
+
     public bool IsAlive => State is ProcessState.Starting or ProcessState.Running or ProcessState.Paused or ProcessState.Stopping or ProcessState.External;
 
     public override string ToString() => State switch
     {
         ProcessState.Exited when ExitCode is { } code => Signals.DescribeExit(code),
+        // Not our child, so no exit code: what was seen instead ("pid 4242 gone").
+        ProcessState.Exited when Detail is { } seen => seen,
         _ when Pid is { } pid => $"{State.ToString().ToLowerInvariant()} (pid {pid})",
         _ => State.ToString().ToLowerInvariant(),
     };

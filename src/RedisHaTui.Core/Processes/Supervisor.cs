@@ -6,7 +6,8 @@ namespace RedisHaTui.Core.Processes;
 
 /// <summary>
 /// Owns the processes this app started: start, graceful stop, kill, pause, resume and restart each one,
-/// and stop them all on every way the app ends. Redis never outlives the app that started it.
+/// and stop them all on every way the app ends. Redis never outlives the app that started it; a process started by
+/// hand on the lab (taken in by its pid) is acted on when asked, and left running when the app ends.
 /// </summary>
 public sealed class Supervisor : IProcessControl, IAsyncDisposable
 {
@@ -42,6 +43,11 @@ public sealed class Supervisor : IProcessControl, IAsyncDisposable
     public bool Kill(string name) => this[name].Kill();
     public bool Pause(string name) => this[name].Pause();
     public bool Resume(string name) => this[name].Resume();
+    public void TakeInStartedByHand(string name, int pid) => this[name].TakeInStartedByHand(pid);
+    public void StartedByHandGone(string name, int pid) => this[name].StartedByHandGone(pid);
+
+    /// <summary>The processes started by hand that answer now: left running when the app ends.</summary>
+    public IEnumerable<ManagedProcess> StartedByHand => Processes.Where(p => p.Status.StartedByHand);
 
     public async Task<bool> RestartAsync(string name)
     {
@@ -56,12 +62,13 @@ public sealed class Supervisor : IProcessControl, IAsyncDisposable
 
     /// <summary>
     /// Stops everything: sentinels first, so they don't fail over while the data nodes go down, then the
-    /// replicas, then the master they follow — by current roles, not by lab.json's initial ones.
+    /// replicas, then the master they follow — by current roles, not by lab.json's initial ones. Only what this app
+    /// started: processes started by hand keep running (`down` stops them).
     /// </summary>
     public async Task StopAllAsync()
     {
         foreach (IReadOnlyList<string> group in StopOrder.Groups(_lab, CurrentMaster?.Invoke()))
-            await Task.WhenAll(group.Select(name => this[name].StopAsync(Grace)));
+            await Task.WhenAll(group.Where(name => !this[name].Status.StartedByHand).Select(name => this[name].StopAsync(Grace)));
     }
 
     /// <summary>For the paths where nothing can be awaited (an unhandled exception): SIGKILL every process now.</summary>

@@ -29,7 +29,7 @@ public sealed class LabSession : ILabSession
         _launcher = launcher;
         Store = new LabStore(LabSnapshot.Initial(Lab), time, s => ActionRules.Evaluate(s, source.Lab, source.Policy));
         _connections = new ProcessConnections(Lab);
-        _monitor = new LabMonitor(() => source.Lab, Store, _connections, inferProcessStates: !source.ReportsProcessStates);
+        _monitor = new LabMonitor(() => source.Lab, Store, _connections, inferProcessStates: !source.ReportsProcessStates, control: source.Control);
         Actions = new LabActions(source, Store, _connections);
         source.ProcessStatusChanged += _monitor.OnProcessStatus;
         if (source is OwnedLab owned) owned.Supervisor.CurrentMaster = () => ActionRules.CurrentMaster(Store.Current);

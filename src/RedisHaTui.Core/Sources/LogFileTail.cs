@@ -7,18 +7,22 @@ namespace RedisHaTui.Core.Sources;
 /// Follows a log file written by someone else (start.sh by hand, an `up` in another terminal) into a
 /// <see cref="LogRing"/>: the last lines first, then whatever is appended, checked every 250 ms (a stat; it is read only when it grew).
 /// </summary>
-public sealed class LogFileTail(string path, int lines, TimeProvider? time = null) : IAsyncDisposable
+/// <param name="ring">Where the lines go: a ring of its own, or the pane's ring of a process this app ran before.</param>
+/// <param name="from">Where in the file to begin: 0 for its tail, else just after what the ring already holds (the app's own output).</param>
+public sealed class LogFileTail(string path, LogRing ring, TimeProvider? time = null, long from = 0) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _task;
 
-    public LogRing Ring { get; } = new(lines);
+    public LogFileTail(string path, int lines, TimeProvider? time = null) : this(path, new LogRing(lines), time) { }
+
+    public LogRing Ring { get; } = ring;
 
     public void Start() => _task ??= Task.Run(() => FollowAsync(_stop.Token));
 
     private async Task FollowAsync(CancellationToken ct)
     {
-        long position = 0;
+        long position = from;
         var partial = new StringBuilder();
         while (!ct.IsCancellationRequested)
         {
@@ -51,8 +55,11 @@ public sealed class LogFileTail(string path, int lines, TimeProvider? time = nul
         }
     }
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stop.Cancel();
         if (_task is not null) await _task;
         _stop.Dispose();

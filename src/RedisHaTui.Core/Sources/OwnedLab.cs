@@ -36,7 +36,9 @@ public sealed class OwnedLab : ITopologySource
 
     public LogRing Log(string processName) => Supervisor[processName].Log;
 
-    public string LogSource(string processName) => "live output";
+    public string LogSource(string processName) => Supervisor[processName].Status.StartedByHand
+        ? $"tail of {LabLoader.Relative(new RunDirectory(Lab).LogPath(Lab.Find(processName)!))} (started by hand)"
+        : "live output";
 
     // A lab of fixed processes: its topology never changes under it.
     public event Action<string>? TopologyChanged { add { } remove { } }

@@ -124,4 +124,10 @@ public static class FailoverStopwatch
 
     private static LabSnapshot Complete(LabSnapshot s) =>
         s.CurrentFailover is { } f ? s with { Failovers = s.Failovers.SetItem(s.Failovers.Length - 1, f with { Complete = true }) } : s;
+
+    /// <summary>
+    /// The master's process went away without this app doing it (kill -9 from another terminal): the record starts
+    /// when the app saw it ("node1 seen down: …"), not at the sentinels' +sdown, down-after-milliseconds later.
+    /// </summary>
+    public static LabSnapshot SeenDown(LabSnapshot s, string master, string how, DateTimeOffset at) => Start(s, $"{master} seen down: {how}", master, at);
 }

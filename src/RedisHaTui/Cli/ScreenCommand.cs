@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Core.Walkthrough;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tui;
 
 namespace RedisHaTui.Cli;
@@ -38,7 +39,8 @@ public static class ScreenCommand
                 session.Monitor.WatchedKeys = guide.WatchedKeys;
             }
             int code = TuiApp.Run(session, options);
-            TryTell(session.OwnsProcesses ? "stopping the lab…" : "detached; the lab keeps running");
+            // Said exactly: what is stopped now (what this app started), what keeps running (started by hand).
+            foreach (string line in QuitText.Consequences(session.Store.Current, lab, session.OwnsProcesses)) TryTell(line);
             return code;
         }
     }

@@ -32,8 +32,13 @@ internal static class PaneFacts
             if (n.Offset is { } offset) facts.Add(new($"offset {Number(offset)}"));
         }
         if (n.Keys is { } keys) facts.Add(new($"keys {Number(keys)}"));
-        return facts;
+        return [.. facts, .. ByHand(n.Process)];
     }
+
+    /// <summary>"started by hand · pid 4242": running, but not by this app (start.sh in another terminal); it keeps running at quit.</summary>
+    internal static IReadOnlyList<Fact> ByHand(ProcessStatus p) => p is { State: ProcessState.External, StartedByHand: true }
+        ? p.Pid is { } pid ? [new("started by hand", Tone.Accent), new($"pid {pid}", Tone.Dim)] : [new("started by hand", Tone.Accent)]
+        : [];
 
     /// <summary>
     /// What a client gets from this master, first in its facts: "writes: NOREPLICAS (0 of 1 needed)" or
@@ -64,7 +69,7 @@ internal static class PaneFacts
         if (s.KnownSentinels is { } sentinels) facts.Add(new($"sentinels {sentinels}"));
         if (s.Epoch is { } epoch) facts.Add(new($"epoch {epoch}"));
         if (s.QuorumOk is false) facts.Add(new("NOQUORUM", Tone.Bad));
-        return facts;
+        return [.. facts, .. ByHand(s.Process)];
     }
 
     private static IReadOnlyList<Fact> Frozen(ProcessStatus p) =>

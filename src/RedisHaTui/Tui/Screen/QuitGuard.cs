@@ -11,14 +11,15 @@ internal sealed class QuitGuard
 {
     private readonly IApplication _app;
     private readonly ScreenModes _modes;
-    private readonly bool _ownsProcesses;
+    private readonly Func<IReadOnlyList<string>> _consequences;
     private Question? _asked;
 
-    public QuitGuard(IApplication app, ScreenModes modes, bool ownsProcesses)
+    /// <param name="consequences">What quitting stops and what it leaves running, read when asked (<see cref="Presentation.QuitText"/>).</param>
+    public QuitGuard(IApplication app, ScreenModes modes, Func<IReadOnlyList<string>> consequences)
     {
         _app = app;
         _modes = modes;
-        _ownsProcesses = ownsProcesses;
+        _consequences = consequences;
     }
 
     public bool Allowed { get; private set; }
@@ -27,8 +28,7 @@ internal sealed class QuitGuard
 
     public void Ask()
     {
-        string consequence = _ownsProcesses ? "The lab's processes will be stopped." : "Attached: the processes keep running.";
-        _asked = new Question("Quit redis-ha-tui?", [new Fact(consequence)], "Enter/y quit · Esc/n stay", Quit, YesOnCtrlC: true);
+        _asked = new Question("Quit redis-ha-tui?", [.. _consequences().Select(line => new Fact(line))], "Enter/y quit · Esc/n stay", Quit, YesOnCtrlC: true);
         _modes.Ask(_asked);
     }
 

@@ -1,6 +1,7 @@
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tui.Input;
 using RedisHaTui.Tui.Presentation;
 using RedisHaTui.Tui.Screen;
@@ -62,7 +63,7 @@ internal sealed class MainWindow : Runnable
         Add(_status, _console, _overlay); // added last, drawn on top
 
         _modes = new ScreenModes(this, _overlay, _status);
-        _quit = new QuitGuard(app, _modes, session.OwnsProcesses);
+        _quit = new QuitGuard(app, _modes, () => QuitText.Consequences(session.Store.Current, session.Lab, session.OwnsProcesses));
         _modes.AskQuit = _quit.Ask;
         _parts = new ScreenParts(
             _grid,
