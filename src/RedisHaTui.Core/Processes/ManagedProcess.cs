@@ -182,7 +182,9 @@ public sealed class ManagedProcess : IAsyncDisposable
         {
             // A process of ours is alive (or on its way): whatever answers is it, not a stranger.
             if (_disposed || Status.IsAlive) return;
-            CloseLogFile(); // the hand-started process's tee appends to the file now: the app must not write over it
+            // The hand-started process's tee appends to the file now: the app must not write over it. Where our own
+            // output ended was marked when our process exited; what follows is theirs.
+            Interlocked.Exchange(ref _logFile, null)?.Dispose();
             tail = _handTail ??= new LogFileTail(_run.LogPath(Definition), Log, _time, _ownLogEnd);
         }
         string log = File.Exists(_run.LogPath(Definition))

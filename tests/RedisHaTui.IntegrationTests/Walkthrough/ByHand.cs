@@ -42,6 +42,26 @@ internal sealed class ByHand : IDisposable
         _started.Add(p);
     }
 
+    /// <summary>
+    /// `cd .run/…/NAME; redis-server ./redis.conf` (redis-sentinel for a sentinel) in another terminal: the working copy
+    /// the app prepared, no start.sh, so no log file either (its output stays in that terminal). Returns its pid.
+    /// </summary>
+    public int StartDirect(RedisHaTui.Core.Lab.LabDefinition lab, string name)
+    {
+        var p = lab.Find(name)!;
+        string folder = new RedisHaTui.Core.Lab.RunDirectory(lab).ProcessFolder(p);
+        string binary = p.Kind == RedisHaTui.Core.Lab.ProcessKind.Node ? "redis-server" : "redis-sentinel";
+        var info = new ProcessStartInfo(Path.Combine(Bin, binary)) { ArgumentList = { "./" + p.ConfigFileName }, WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        Environment(info);
+        Process started = Process.Start(info)!;
+        started.OutputDataReceived += (_, _) => { };
+        started.ErrorDataReceived += (_, _) => { };
+        started.BeginOutputReadLine();
+        started.BeginErrorReadLine();
+        _started.Add(started);
+        return started.Id;
+    }
+
     /// <summary>redis-cli -p PORT ARGS…: what it prints.</summary>
     public static async Task<string> CliAsync(int port, params string[] args)
     {
@@ -49,9 +69,15 @@ internal sealed class ByHand : IDisposable
         foreach (string a in (string[])["-p", port.ToString(), .. args]) info.ArgumentList.Add(a);
         Environment(info);
         using Process p = Process.Start(info)!;
-        string output = await p.StandardOutput.ReadToEndAsync() + await p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-        return output.Trim();
+        Task<string> stdout = p.StandardOutput.ReadToEndAsync(), stderr = p.StandardError.ReadToEndAsync();
+        try { await Task.WhenAll(stdout, stderr, p.WaitForExitAsync()).WaitAsync(TimeSpan.FromSeconds(10)); }
+        catch (TimeoutException)
+        {
+            // redis-cli waits for ever on a server that never answers (a paused one): never the test.
+            p.Kill();
+            throw;
+        }
+        return (await stdout + await stderr).Trim();
     }
 
     /// <summary>The pid of the server on <paramref name="port"/>, from its own INFO (the student would use pgrep).</summary>

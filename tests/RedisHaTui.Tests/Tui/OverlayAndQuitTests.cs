@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RedisHaTui.Core.Processes;
 using RedisHaTui.Tests.Tui.Fakes;
 using RedisHaTui.Tui.Input;
 using RedisHaTui.Tui.Presentation;
@@ -55,13 +56,28 @@ public sealed class OverlayAndQuitTests
         if (how == "q") screen.Type("q"); else screen.Press(Key.C.WithCtrl);
 
         Assert.Contains("Quit redis-ha-tui?", screen.Text);
-        Assert.Contains("The lab's processes will be stopped.", screen.Text);
+        Assert.Contains("Stopping node1, node2, sentinel1, sentinel2, sentinel3: started by this app.", screen.Text);
         Assert.False(screen.Window.QuitAllowed);
 
         screen.Type("n");
 
         Assert.DoesNotContain("Quit redis-ha-tui?", screen.Text);
         Assert.False(screen.Window.QuitAllowed);
+    }
+
+    [Fact]
+    public void The_quit_question_names_what_was_started_by_hand_and_keeps_running()
+    {
+        var session = new FakeSession(FakeLab.Definition());
+        var byHand = new ProcessStatus(ProcessState.External, 4242, Detail: ProcessStatus.StartedByHandDetail);
+        session.Publish(FakeLab.Healthy(session.Lab).WithNode("node1", n => n with { Process = byHand }).WithSentinel("sentinel1", x => x with { Process = byHand }));
+        using var screen = TuiScreen.Open(120, 30, session);
+
+        screen.Type("q");
+
+        Assert.Contains("Stopping node2, sentinel2, sentinel3: started by this app.", screen.Text);
+        Assert.Contains("node1, sentinel1 were started by hand and keep running:", screen.Text);
+        Assert.Contains("`redis-ha-tui down --lab /lab/lab.json` stops them.", screen.Text);
     }
 
     [Fact]
