@@ -45,6 +45,28 @@ public class AvailabilityTests
     }
 
     [Fact]
+    public void A_process_started_by_hand_on_an_owned_lab_is_acted_on_by_its_pid_once_that_pid_is_known()
+    {
+        LabStore store = Store();
+        store.Update(Healthy);
+        var byHand = new ProcessStatus(ProcessState.External, 4242, Detail: ProcessStatus.StartedByHandDetail);
+
+        store.Update(s => s.WithNodeProcess("node1", byHand));
+
+        Assert.Equal("node1 is already running (started by hand, pid 4242)", store.Current.WhyNot(LabActionKind.Start, "node1"));
+        foreach (LabActionKind kind in new[] { LabActionKind.Kill, LabActionKind.KillMaster, LabActionKind.Stop, LabActionKind.Restart, LabActionKind.Pause })
+            Assert.Null(store.Current.WhyNot(kind, kind == LabActionKind.KillMaster ? null : "node1"));
+        Assert.Equal("node1 is not paused", store.Current.WhyNot(LabActionKind.Resume, "node1"));
+
+        // Seen answering, its pid not (yet) confirmed as the port's owner: no signal goes anywhere.
+        store.Update(s => s.WithNodeProcess("node1", byHand with { Pid = null }));
+
+        Assert.Equal($"node1 was started by hand and its pid is not known (yet): this app signals only the pid that owns :{Lab.Nodes[0].Port}",
+            store.Current.WhyNot(LabActionKind.Kill, "node1"));
+        Assert.Equal("node1 is already running (started by hand)", store.Current.WhyNot(LabActionKind.Start, "node1"));
+    }
+
+    [Fact]
     public void A_lab_started_elsewhere_refuses_process_actions_with_the_sources_reason_but_allows_sentinel_commands()
     {
         LabStore store = Store(readOnly: "attached with --no-start");
