@@ -32,7 +32,8 @@ internal static class PaneFacts
             if (n.Offset is { } offset) facts.Add(new($"offset {Number(offset)}"));
         }
         if (n.Keys is { } keys) facts.Add(new($"keys {Number(keys)}"));
-        return [.. facts, .. ByHand(n.Process)];
+        // Who runs it goes first, beside the badge: a small pane may not have the rows for every fact.
+        return [.. ByHand(n.Process), .. facts];
     }
 
     /// <summary>"started by hand · pid 4242": running, but not by this app (start.sh in another terminal); it keeps running at quit.</summary>
@@ -69,7 +70,7 @@ internal static class PaneFacts
         if (s.KnownSentinels is { } sentinels) facts.Add(new($"sentinels {sentinels}"));
         if (s.Epoch is { } epoch) facts.Add(new($"epoch {epoch}"));
         if (s.QuorumOk is false) facts.Add(new("NOQUORUM", Tone.Bad));
-        return [.. facts, .. ByHand(s.Process)];
+        return [.. ByHand(s.Process), .. facts];
     }
 
     private static IReadOnlyList<Fact> Frozen(ProcessStatus p) =>

@@ -15,8 +15,8 @@ public sealed class StartedByHandTextTests
     public static TheoryData<string, ProcessStatus, bool, string, string> Rows => new()
     {
         // what, process, reachable, badge, facts
-        { "taken in with its pid", ByHand, true, "REPLICA", "follows node1 | link up | offset 1230 | lag 4 B | keys 3 | started by hand | pid 4242" },
-        { "answering, pid not known yet", ByHand with { Pid = null }, true, "REPLICA", "follows node1 | link up | offset 1230 | lag 4 B | keys 3 | started by hand" },
+        { "taken in with its pid", ByHand, true, "REPLICA", "started by hand | pid 4242 | follows node1 | link up | offset 1230 | lag 4 B | keys 3" },
+        { "answering, pid not known yet", ByHand with { Pid = null }, true, "REPLICA", "started by hand | follows node1 | link up | offset 1230 | lag 4 B | keys 3" },
         { "attached (--no-start): nothing to say", new ProcessStatus(ProcessState.External), true, "REPLICA", "follows node1 | link up | offset 1230 | lag 4 B | keys 3" },
         { "paused by pid", ByHand with { State = ProcessState.Paused }, true, "PAUSED", "pid 4242 | SIGSTOP: answers nothing" },
         { "gone: killed by hand", new ProcessStatus(ProcessState.Exited, 4242, Detail: "pid 4242 gone (started by hand)"), false, "DOWN", "pid 4242 gone (started by hand)" },
@@ -34,8 +34,8 @@ public sealed class StartedByHandTextTests
     }
 
     [Fact]
-    public void A_sentinel_started_by_hand_says_so_after_what_it_knows() =>
-        Assert.Equal("master node1 | sdown no | odown no | replicas 1 | sentinels 2 | epoch 0 | started by hand | pid 4242",
+    public void A_sentinel_started_by_hand_says_so_before_what_it_knows() =>
+        Assert.Equal("started by hand | pid 4242 | master node1 | sdown no | odown no | replicas 1 | sentinels 2 | epoch 0",
             Text(PaneFacts.For(FakeLab.Sentinel("sentinel1", 27001) with { Process = ByHand })));
 
     /// <summary>The old master restarted by hand after a failover was "DOWN follows node2 link up": it runs, it follows.</summary>
