@@ -3,6 +3,7 @@ using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
+using RedisHaTui.Presentation;
 
 namespace RedisHaTui.Cli;
 
@@ -45,7 +46,9 @@ public static class UpCommand
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested) { }
         // Interrupted during the start, the launcher has said so ("start interrupted") and stopped what had started.
-        if (ready) Console.Error.WriteLine("redis-ha-tui | stopping the lab");
+        // Said exactly: what it stops (what it started) and what keeps running (a process restarted by hand meanwhile).
+        if (ready)
+            foreach (string line in QuitText.Consequences(session.Store.Current, lab, owns: true)) Console.Error.WriteLine($"redis-ha-tui | {line}");
         return ExitCodes.Ok;
     }
 }
