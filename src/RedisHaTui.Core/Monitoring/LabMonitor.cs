@@ -192,11 +192,11 @@ public sealed class LabMonitor : IAsyncDisposable
         DateTimeOffset now = _time.GetUtcNow();
         _store.Update(s =>
         {
-            // Keep process states that changed while the read was under way: an exit seen during the read wins over
-            // a reply from before it. A reply read after the exit is someone else's process on that port (by hand).
-            var nodes = read.Nodes.Select(n => s.Node(n.Name) is { } exited && ExitedSince(exited.Process, began)
+            // Keep process states that changed while the read was under way; an exit wins, except over a reply read
+            // after it: that is another process on the port (started by hand), and the lab's verdict must say so.
+            var nodes = read.Nodes.Select(n => s.Node(n.Name) is { } exited && ExitWins(exited.Process, n.Reachable, began)
                 ? exited : n with { Process = ProcessOf(s.Node(n.Name)?.Process ?? n.Process, n.Reachable) });
-            var sentinels = read.Sentinels.Select(x => s.Sentinel(x.Name) is { } exited && ExitedSince(exited.Process, began)
+            var sentinels = read.Sentinels.Select(x => s.Sentinel(x.Name) is { } exited && ExitWins(exited.Process, x.Reachable, began)
                 ? exited : x with { Process = ProcessOf(s.Sentinel(x.Name)?.Process ?? x.Process, x.Reachable) });
             LabSnapshot next = LabHealth.Evaluate(s with { Nodes = [.. nodes], Sentinels = [.. sentinels] });
             next = MasterStoppedAnswering(s, next, now);
@@ -207,8 +207,8 @@ public sealed class LabMonitor : IAsyncDisposable
         if (_control is not null) await FollowStartedByHandAsync(_control);
     }
 
-    private static bool ExitedSince(ProcessStatus p, DateTimeOffset began) =>
-        p.State == ProcessState.Exited && (p.Since is not { } since || since >= began);
+    private static bool ExitWins(ProcessStatus known, bool answered, DateTimeOffset readBegan) =>
+        known.State == ProcessState.Exited && (!answered || known.Since is not { } exitedAt || exitedAt >= readBegan);
 
     /// <summary>
     /// Where nobody reports process states, a process that answers is running, started elsewhere. On a lab this app
