@@ -9,11 +9,14 @@ namespace RedisHaTui.Core.Processes;
 /// </summary>
 public static class ExternalProcess
 {
-    /// <summary>The redis process listening at the lab process's endpoint, if any: from the pid file first, else from /proc.</summary>
+    /// <summary>
+    /// The redis process of the lab process's endpoint, if any: the port's owner as /proc shows it (started by hand
+    /// leaves no pid file), else the pid file's pid when it is Redis on that port (not listening yet, or not ours to see).
+    /// </summary>
     public static int? FindRedis(ProcessDefinition p, RunDirectory run)
     {
-        if (ReadPidFile(run.PidPath(p)) is { } pid && IsRedisOnPort(pid, p.Port)) return pid;
-        return PortOwner.Find(p.Endpoint) is { IsRedis: true } owner ? owner.Pid : null;
+        if (PortOwner.Find(p.Endpoint) is { } owner) return owner.IsRedis ? owner.Pid : null;
+        return ReadPidFile(run.PidPath(p)) is { } pid && IsRedisOnPort(pid, p.Port) ? pid : null;
     }
 
     /// <summary>Redis sets its process title to "redis-server 127.0.0.1:7001": the pid is ours only if that matches.</summary>
