@@ -6,7 +6,6 @@ using RedisHaTui.Core.Tests.Support;
 namespace RedisHaTui.Core.Tests.Faults;
 
 /// <summary>Fault menu entries on real labs: what each said to expect is what the lab then does.</summary>
-[Collection(LabCollection.Name)]
 public class FaultMenuOnRealLabTests
 {
     private static FaultEntry Entry(string title) => FaultMenu.All.Single(e => e.Title.StartsWith(title, StringComparison.Ordinal));

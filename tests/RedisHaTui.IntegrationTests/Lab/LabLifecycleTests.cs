@@ -7,7 +7,6 @@ using RedisHaTui.Core.Tests.Support;
 
 namespace RedisHaTui.Core.Tests.Lab;
 
-[Collection(LabCollection.Name)]
 public class LabLifecycleTests
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(10);
@@ -72,7 +71,7 @@ public class LabLifecycleTests
     public async Task Two_labs_with_different_port_offsets_run_side_by_side()
     {
         using var files = TempLab.Create();
-        LabDefinition first = files.Load(), second = files.Load("--port-offset", "7");
+        LabDefinition first = files.Load(), second = files.Load("--port-offset", files.FreeOffset().ToString());
         Assert.All(second.Processes, p => Assert.True(PortOwner.IsFree(p.Endpoint)));
 
         await using LabSession a = await LabSession.OpenAsync(first);
