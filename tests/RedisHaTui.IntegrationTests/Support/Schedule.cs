@@ -2,11 +2,11 @@ using RedisHaTui.Core.Tests.Support;
 using Xunit.Abstractions;
 
 // Test classes run side by side, four tests at a time: a real-lab test spends most of its time waiting on Sentinel's
-// timers (down-after, the 10 s INFO period, hello every 2 s), not on the CPU (the labs' tests used ~0.3 of a core
-// on average, three at a time, BENCHMARKS.md), and every lab has ports, folders and processes of its own
-// (FreePorts, TempLab). xunit's default (conservative) algorithm counts a test that awaits as running, so no more
-// than four labs are ever up at once. The collections that must run alone (AloneCollection, ToolCollection) run
-// after all the others, one test at a time.
+// timers (down-after, the 10 s INFO period, hello every 2 s), not on the CPU (a quarter of a core or less on
+// average, BENCHMARKS.md "The test suite"), and every lab has ports, folders and processes of its own (FreePorts,
+// TempLab). xunit's default (conservative) algorithm counts a test that awaits as running, so no more than four labs
+// are ever up at once. The collections that must run alone (AloneCollection, LabCollection, ToolCollection) run
+// after all the others, one test at a time, in that order.
 [assembly: CollectionBehavior(MaxParallelThreads = 4)]
 [assembly: TestCollectionOrderer("RedisHaTui.Core.Tests.Support.Schedule", "RedisHaTui.IntegrationTests")]
 // The lab is Linux processes, signals and /proc: the tests run where the app runs.
