@@ -37,10 +37,17 @@ public static partial class FaultMenu
         }
         // CKQUORUM counts a stopped sentinel as usable until the others mark it +sdown (down-after-milliseconds):
         // ask once the store shows a sentinel that answers with a failing verdict, or after a generous wait.
+        DateTimeOffset stoppedAt = c.Store.Time.GetUtcNow();
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
         wait.CancelAfter(TimeSpan.FromMilliseconds(c.Lab.Sentinels.Max(x => x.DownAfterMilliseconds) * 2 + 5000));
-        // Only the sentinel left running counts: one being stopped may answer its last CKQUORUM with a failure.
-        try { await c.Store.WaitForAsync(s => s.Sentinels.Any(x => !two.Contains(x.Name) && x.Reachable && x.QuorumOk == false), wait.Token); }
+        // Only the sentinel left running counts (one being stopped may answer its last CKQUORUM with a failure), and
+        // only a verdict asked after the stops: the one kept from the lab's start can be a NOQUORUM from before the
+        // sentinels had met.
+        try
+        {
+            await c.Store.WaitForAsync(s => s.Sentinels.Any(x => !two.Contains(x.Name) && x.Reachable && x.QuorumOk == false && x.QuorumAskedAt > stoppedAt),
+                wait.Token);
+        }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
         LabActionResult quorum = await c.Actions.RunAsync(LabActionKind.CheckQuorum, null, ct);
         return new LabActionResult(true, $"{string.Join(" and ", two)} stopped. SENTINEL CKQUORUM now says:\n{quorum.Message}");

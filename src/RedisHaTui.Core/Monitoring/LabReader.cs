@@ -179,6 +179,7 @@ public sealed class LabReader(Func<LabDefinition> topology, ProcessConnections c
                 Epoch = info.ConfigEpoch,
                 Quorum = verdict,
                 QuorumOk = ok,
+                QuorumAskedAt = quorum is null ? previous.QuorumAskedAt : now,
                 PolledAt = now,
             };
         }

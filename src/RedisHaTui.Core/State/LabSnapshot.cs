@@ -79,6 +79,8 @@ public sealed record SentinelSnapshot
     /// <summary>The CKQUORUM verdict as Sentinel words it.</summary>
     public string? Quorum { get; init; }
     public bool? QuorumOk { get; init; }
+    /// <summary>When CKQUORUM was last asked: the verdict is kept between asks, so it can predate a sentinel stopped since.</summary>
+    public DateTimeOffset? QuorumAskedAt { get; init; }
     public DateTimeOffset? PolledAt { get; init; }
 
     public int Port => Endpoint.Port;

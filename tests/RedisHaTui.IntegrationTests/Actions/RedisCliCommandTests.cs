@@ -5,7 +5,6 @@ using RedisHaTui.Core.Tests.Support;
 namespace RedisHaTui.Core.Tests.Actions;
 
 /// <summary>The tutorial's commands through the `:` prompt's code path, on a real lab.</summary>
-[Collection(LabCollection.Name)]
 public class RedisCliCommandTests
 {
     [Fact]

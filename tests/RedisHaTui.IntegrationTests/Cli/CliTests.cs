@@ -7,7 +7,6 @@ using RedisHaTui.Core.Tests.Support;
 namespace RedisHaTui.Tests.Cli;
 
 /// <summary>The executable itself, on real labs: exit codes, messages, JSON, and no process left behind.</summary>
-[Collection(LabCollection.Name)]
 public class CliTests
 {
     private static readonly TimeSpan Quick = TimeSpan.FromSeconds(30);
@@ -84,15 +83,15 @@ public class CliTests
     public async Task A_Section_Key_setting_reaches_the_lab_on_any_verb_and_a_bad_one_is_named()
     {
         using var files = TempLab.Create();
-        int firstPort = files.Load().Nodes[0].Port;
+        int firstPort = files.Load().Nodes[0].Port, offset = files.FreeOffset(); // free, and given to no other test running beside this one
 
         // Nothing runs on the shifted ports: status reads them, says not healthy (1) and shows where it looked.
-        (int code, string json) = await AppProcess.RunAsync(Quick, "status", "--json", "--lab", files.LabFile, "--Lab:PortOffset", "3");
+        (int code, string json) = await AppProcess.RunAsync(Quick, "status", "--json", "--lab", files.LabFile, "--Lab:PortOffset", $"{offset}");
         Assert.True(code == ExitCodes.NotHealthy, json);
         using (JsonDocument doc = JsonDocument.Parse(json))
         {
-            Assert.Equal(3, doc.RootElement.GetProperty("portOffset").GetInt32());
-            Assert.Equal(firstPort + 3, doc.RootElement.GetProperty("nodes")[0].GetProperty("port").GetInt32());
+            Assert.Equal(offset, doc.RootElement.GetProperty("portOffset").GetInt32());
+            Assert.Equal(firstPort + offset, doc.RootElement.GetProperty("nodes")[0].GetProperty("port").GetInt32());
             Assert.Equal("127.0.0.1", doc.RootElement.GetProperty("nodes")[0].GetProperty("host").GetString());
         }
 

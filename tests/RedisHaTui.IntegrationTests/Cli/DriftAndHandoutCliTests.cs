@@ -10,7 +10,6 @@ using RedisHaTui.Core.Tests.Support;
 namespace RedisHaTui.Tests.Cli;
 
 /// <summary>`drift` and `events --export` on real labs: what Sentinel really writes after a failover, and a handout kept current.</summary>
-[Collection(LabCollection.Name)]
 public class DriftAndHandoutCliTests
 {
     private static readonly TimeSpan Quick = TimeSpan.FromSeconds(30);

@@ -10,7 +10,6 @@ namespace RedisHaTui.Tests.Cli;
 /// One owner per lab, between real app processes: a second start is refused and takes nothing from the first.
 /// A dead owner blocking nothing is pinned by CliTests' leftovers test (a SIGKILLed up) and the pure LabOwnershipTests.
 /// </summary>
-[Collection(LabCollection.Name)]
 public class LabOwnerCliTests
 {
     private static readonly TimeSpan Quick = TimeSpan.FromSeconds(30);
@@ -54,7 +53,7 @@ public class LabOwnerCliTests
     public async Task Another_port_offset_of_an_owned_lab_runs_beside_it()
     {
         using var files = TempLab.Create();
-        const int offset = 37;
+        int offset = files.FreeOffset();
         LabDefinition lab = files.Load(), beside = files.Load("--port-offset", $"{offset}");
         Assert.All(beside.Processes, p => Assert.True(PortOwner.IsFree(p.Endpoint), $"{p.Endpoint} busy before the test"));
         await using AppProcess first = AppProcess.Start("up", "--lab", files.LabFile);

@@ -4,7 +4,6 @@ using RedisHaTui.Core.Tests.Support;
 namespace RedisHaTui.Tests.Cli;
 
 /// <summary>`redis-ha-tui --walkthrough FILE`: a bad file is refused before the screen opens, with the file and the line.</summary>
-[Collection(LabCollection.Name)]
 public class WalkthroughCliTests
 {
     private static readonly TimeSpan Quick = TimeSpan.FromSeconds(30);

@@ -8,7 +8,6 @@ using static RedisHaTui.Tests.EndToEnd.ScreenText;
 namespace RedisHaTui.Tests.EndToEnd;
 
 /// <summary>`redis-ha-tui --walkthrough` in a real terminal, as a workshop starts: nothing runs, the panel leads.</summary>
-[Collection(LabCollection.Name)]
 public class WalkthroughEndToEndTests
 {
     private static readonly TimeSpan Screen = TimeSpan.FromSeconds(60);

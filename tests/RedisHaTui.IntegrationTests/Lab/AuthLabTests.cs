@@ -12,7 +12,6 @@ using StackExchange.Redis;
 namespace RedisHaTui.Core.Tests.Lab;
 
 /// <summary>A lab with Lab:Auth on, on real processes: it works as the tutorial's does, and its password shows nowhere.</summary>
-[Collection(LabCollection.Name)]
 public class AuthLabTests
 {
     private static readonly TimeSpan Quick = TimeSpan.FromSeconds(30);

@@ -5,7 +5,6 @@ using RedisHaTui.Tests.Cli;
 namespace RedisHaTui.Tests.Lab;
 
 /// <summary>The built-in lab is the repository's lab.json and lab/, byte for byte, and `init` writes it out without overwriting.</summary>
-[Collection(LabCollection.Name)]
 public class BuiltInLabTests
 {
     [Fact]

@@ -5,7 +5,6 @@ using RedisHaTui.Tests.Cli;
 namespace RedisHaTui.Core.Tests.Load;
 
 /// <summary>`load` against a running lab, as a presenter runs it from another terminal.</summary>
-[Collection(LabCollection.Name)]
 public class LoadCommandTests
 {
     [Fact]

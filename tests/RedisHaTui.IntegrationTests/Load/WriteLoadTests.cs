@@ -12,7 +12,6 @@ namespace RedisHaTui.Core.Tests.Load;
 /// The write load on real labs (two data nodes, min-replicas-to-write 1 as in the tutorial): what a client lives
 /// through in a failover, counted and then checked against what the final master really holds.
 /// </summary>
-[Collection(LabCollection.Name)]
 public class WriteLoadTests
 {
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(60);

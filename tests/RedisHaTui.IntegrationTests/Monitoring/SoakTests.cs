@@ -7,7 +7,7 @@ namespace RedisHaTui.Core.Tests.Monitoring;
 /// Issue 10 §4, the short version (the long one is `bench … soak 30`): it keeps working through every kind of
 /// failover, the picture matches Redis after each, and nothing piles up.
 /// </summary>
-[Collection(LabCollection.Name)]
+[Collection(AloneCollection.Name)]
 public class SoakTests(ITestOutputHelper output)
 {
     [Fact]

@@ -16,7 +16,6 @@ namespace RedisHaTui.Core.Tests.Sources;
 /// Watching a deployment this app did not start, found through its sentinels. The deployment is a real lab on
 /// 127.0.0.2 and 127.0.0.3 (Linux routes all of 127/8 to loopback), so "not 127.0.0.1" is really exercised.
 /// </summary>
-[Collection(LabCollection.Name)]
 public class DeploymentAttachTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);

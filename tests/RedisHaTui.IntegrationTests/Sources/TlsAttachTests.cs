@@ -16,7 +16,6 @@ namespace RedisHaTui.Core.Tests.Sources;
 /// tls-ports, certificates from a CA made here. Watching it needs --tls and the CA; without them the refusal
 /// says TLS may be what is missing.
 /// </summary>
-[Collection(LabCollection.Name)]
 public sealed class TlsAttachTests : IAsyncLifetime
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("redis-ha-tui-tls-").FullName;

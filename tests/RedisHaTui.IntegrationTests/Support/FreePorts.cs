@@ -31,15 +31,17 @@ public static class FreePorts
 
     /// <summary>
     /// A --port-offset under which every one of <paramref name="ports"/> (a lab file's own ports, e.g. the built-in
-    /// lab's 7001, 7002, 5001-5003) is free and not handed out before.
+    /// lab's 7001, 7002, 5001-5003, or a TempLab's) is free and not handed out before: tests running side by side
+    /// never pick the same shifted ports. The shifted ports stay between 16000 and 32000, below Linux's ephemeral range.
     /// </summary>
     public static int Offset(IReadOnlyList<int> ports)
     {
+        int low = Math.Max(1, 16000 - ports.Min()), high = 32000 - ports.Max();
         lock (Given)
         {
             for (int attempt = 0; attempt < 1000; attempt++)
             {
-                int offset = Random.Next(9000, 20000);
+                int offset = Random.Next(low, high + 1);
                 var shifted = ports.Select(p => p + offset).ToArray();
                 if (shifted.Any(Given.Contains) || !shifted.All(p => PortOwner.IsFree(Endpoint.Loopback(p)))) continue;
                 foreach (int p in shifted) Given.Add(p);

@@ -63,6 +63,9 @@ public sealed class TempLab : IDisposable
         return lab;
     }
 
+    /// <summary>A --port-offset that runs a second copy of this lab on free ports no other test is given.</summary>
+    public int FreeOffset() => FreePorts.Offset([.. Load().Processes.Select(p => p.Port)]);
+
     public LabDefinition Load(params string[] arguments) => LabLoader.Load(LabFile, arguments, new Dictionary<string, string?>());
 
     private static void Copy(string template, string dir, string name, string file)

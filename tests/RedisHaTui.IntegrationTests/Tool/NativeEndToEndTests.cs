@@ -11,8 +11,8 @@ namespace RedisHaTui.Tests.Tool;
 /// The installed NativeAOT binary, end to end on a real lab: the paths that reflection-free code must still take
 /// (JSON, settings binding, StackExchange.Redis's connection-failure and Sentinel paths, Terminal.Gui's drawing).
 /// </summary>
-[Collection(LabCollection.Name)]
-public class NativeEndToEndTests
+[Collection(ToolCollection.Name)]
+public class NativeEndToEndTests(ToolPackages tool)
 {
     private static readonly TimeSpan LabUp = TimeSpan.FromSeconds(60);
     // kill -9: +sdown after down-after (5 s), the switch ~1 s later; the old master restarted is converted ~10 s later.
@@ -21,7 +21,6 @@ public class NativeEndToEndTests
     [Fact]
     public async Task The_native_screen_shows_five_panes_follows_a_kill_and_a_failover_and_quits_leaving_no_process()
     {
-        ToolPackages tool = await ToolPackages.GetAsync();
         using var folders = new ToolFolders();
         string offset = folders.PortOffset.ToString();
         using var terminal = TmuxTerminal.Start(160, 45, ["env", $"XDG_STATE_HOME={folders.State}", tool.Executable, "--port-offset", offset], folders.Work);

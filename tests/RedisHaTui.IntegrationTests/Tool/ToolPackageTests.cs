@@ -6,15 +6,14 @@ namespace RedisHaTui.Tests.Tool;
 /// `dotnet pack` gives the tool packages the README's Install section promises, and `dotnet tool install`, `dnx` and
 /// `dotnet tool exec` from a local folder feed give a `redis-ha-tui` that runs from any folder.
 /// </summary>
-[Collection(LabCollection.Name)]
-public class ToolPackageTests
+[Collection(ToolCollection.Name)]
+public class ToolPackageTests(ToolPackages tool)
 {
     private static readonly TimeSpan Quick = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Pack_makes_a_native_linux_x64_package_a_framework_dependent_fallback_and_the_pointer_to_them()
     {
-        ToolPackages tool = await ToolPackages.GetAsync();
 
         string pointer = ToolPackages.ReadEntry(tool.Package(""), "tools/any/any/DotnetToolSettings.xml");
         Assert.Contains("RuntimeIdentifier=\"linux-x64\" Id=\"redis-ha-tui.linux-x64\"", pointer);
@@ -34,13 +33,12 @@ public class ToolPackageTests
     [Fact]
     public async Task The_installed_tool_is_native_and_runs_the_built_in_lab_from_an_empty_folder()
     {
-        ToolPackages tool = await ToolPackages.GetAsync();
         using var folders = new ToolFolders();
 
         // An ELF executable, not the managed shim a framework-dependent tool installs.
         byte[] head = File.ReadAllBytes(Path.GetFullPath(tool.Executable)).Take(4).ToArray();
         Assert.Equal("\u007fELF"u8.ToArray(), head);
-        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(ResolvedExecutable(tool))!, "redis-ha-tui.dll")), "the native package carries no managed app");
+        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(ResolvedExecutable())!, "redis-ha-tui.dll")), "the native package carries no managed app");
 
         Command.Result version = await Command.RunAsync(tool.Executable, ["--version"], Quick, folders.Work, folders.Environment);
         Assert.Equal(0, version.Code);
@@ -62,7 +60,6 @@ public class ToolPackageTests
     [Fact]
     public async Task Dnx_and_dotnet_tool_exec_run_it_from_the_same_feed_without_installing()
     {
-        ToolPackages tool = await ToolPackages.GetAsync();
         using var folders = new ToolFolders();
         var environment = new Dictionary<string, string?>(tool.NuGetEnvironment);
         foreach ((string key, string? value) in folders.Environment) environment[key] = value;
@@ -80,7 +77,7 @@ public class ToolPackageTests
         Assert.EndsWith($"redis-ha-tui {ToolPackages.Version}", viaDnx.Output.Trim());
     }
 
-    private static string ResolvedExecutable(ToolPackages tool) =>
+    private string ResolvedExecutable() =>
         new FileInfo(tool.Executable).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? tool.Executable;
 
     /// <summary>The folder of the dotnet that runs the tests: the SDK's dnx script lives beside it.</summary>

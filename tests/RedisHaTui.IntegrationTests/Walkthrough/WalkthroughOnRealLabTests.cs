@@ -12,7 +12,6 @@ namespace RedisHaTui.Core.Tests.Walkthrough;
 /// The shipped walkthrough on a real lab that starts with nothing running, done the way a workshop mixes it:
 /// some steps by hand (start.sh, the real redis-cli, kill -9), some with the app's actions.
 /// </summary>
-[Collection(LabCollection.Name)]
 public class WalkthroughOnRealLabTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(30);

@@ -89,7 +89,9 @@ public sealed class SoakRunner
                 await ChurnAsync();
                 r.FailoverRecords = _lab.Now.Failovers.Length;
                 if (r.FailoverRecords != _options.Failovers)
-                    r.Failures.Add($"{r.FailoverRecords} failover records for {_options.Failovers} failovers caused (a storm, or one missed)");
+                    r.Failures.Add($"{r.FailoverRecords} failover records for {_options.Failovers} failovers caused (a storm, or one missed): " +
+                        string.Join("; ", _lab.Now.Failovers.Select(f => $"#{f.Number} {f.Cause} {f.OldMaster}→{f.NewMaster} at {f.StartedAt:HH:mm:ss.fff} ({string.Join(", ", f.Phases.Select(p => p.Kind))})")) +
+                        $". Timeline: {string.Join(" | ", _lab.Now.Timeline.TakeLast(20).Select(t => $"{t.At:HH:mm:ss.fff} {t.Kind} {t.Text}"))}");
             }
             catch (Exception e) when (e is TimeoutException or SoakStopped)
             {
