@@ -19,7 +19,7 @@ public sealed class AppCommandLine
     [
         "up", "status", "down", "check", "reset", "failover", "events", "load", "drift", "init",
         .. LabCommands.Verbs.Where(c => c.Kind != LabActionKind.Failover).Select(c => c.Verb!),
-        "cli", "env",
+        "cli", "env", "walkthrough",
     ];
 
     private readonly AppOptions _o = new();
@@ -88,6 +88,7 @@ public sealed class AppCommandLine
         // The lab's commands as verbs, from the same table as the screen's keys and the `?` help.
         foreach (LabCommand command in LabCommands.Verbs.Where(c => c.Kind != LabActionKind.Failover)) Root.Subcommands.Add(CommandVerb(command));
         Root.Subcommands.Add(Cli());
+        Root.Subcommands.Add(WalkthroughVerb());
         Root.Subcommands.Add(Verb("env", """
             Print the shell lines that put the lab's Redis binaries on PATH: eval "$(redis-ha-tui env)".
             Afterwards redis-cli, redis-server and redis-sentinel are the ones the lab runs, also where the app fetched
@@ -170,6 +171,20 @@ public sealed class AppCommandLine
             """, (r, lab) => CliCommand.RunAsync(lab, r.GetValue(words) ?? []));
         cli.Arguments.Add(words);
         return cli;
+    }
+
+    /// <summary>`walkthrough [FILE]`: the steps printed, for a handout or a second screen.</summary>
+    private Command WalkthroughVerb()
+    {
+        var file = new Argument<string?>("FILE") { Description = "A walkthrough file (default: lab/walkthrough.md beside the lab file)", Arity = ArgumentArity.ZeroOrOne };
+        Command verb = Verb("walkthrough", """
+            Print the guided walkthrough with this lab's commands, as they run on this machine.
+            The same steps as the screen's --walkthrough panel: each step's explanation, the commands to type (with this
+            lab's ports and --port-offset, redis-cli or `redis-ha-tui cli`, whichever works here) and the app's keys.
+            Exit 0; 2 when the file does not load (named with its line).
+            """, (r, lab) => Task.FromResult(WalkthroughCommand.Run(lab, r.GetValue(file))));
+        verb.Arguments.Add(file);
+        return verb;
     }
 
     /// <summary>For completion: the process names of lab.json in the current folder, when there is one that loads.</summary>
