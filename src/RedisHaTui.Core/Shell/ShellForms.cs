@@ -44,7 +44,7 @@ public sealed record ShellForms(string App, string? AppPathArgument, bool RedisC
     public string Verb(LabDefinition lab, string verbAndArguments, string? fromDirectory = null)
     {
         string from = fromDirectory ?? Directory.GetCurrentDirectory();
-        return $"{AppFrom(from)} {verbAndArguments}{LabOptions(lab, from)}";
+        return verbAndArguments.Length == 0 ? AppFrom(from) + LabOptions(lab, from) : $"{AppFrom(from)} {verbAndArguments}{LabOptions(lab, from)}";
     }
 
     /// <summary>
@@ -107,7 +107,8 @@ public sealed record ShellForms(string App, string? AppPathArgument, bool RedisC
         bool cli = redisCliOnPath is not null;
         if (appOnPath is not null) return new ShellForms(AppName, null, cli);
         string? binary = processPath is not null && Path.GetFileName(processPath) == AppName ? processPath : null;
-        string? dll = entryAssembly is { Length: > 0 } ? entryAssembly : null;
+        // Only this app's own entry point says how it was started (a test host's does not).
+        string? dll = entryAssembly is { Length: > 0 } && Path.GetFileName(entryAssembly) == AppName + ".dll" ? entryAssembly : null;
         // `dotnet run --project src/RedisHaTui` runs the binary it built under <project>/bin/<configuration>/<tfm>/.
         string? built = binary ?? dll;
         if (built is not null && ProjectOf(built) is { } project)

@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Sources;
+using RedisHaTui.Core.Shell;
 
 namespace RedisHaTui.Cli;
 
@@ -128,7 +129,7 @@ public sealed class AppCommandLine
         {
             foreach (string error in parsed.Errors) Console.Error.WriteLine($"redis-ha-tui: {error}");
             string verb = parsed.Result?.CommandResult.Command is { } c && c != Root ? $" {c.Name}" : "";
-            Console.Error.WriteLine($"Try `redis-ha-tui{verb} --help`.");
+            Console.Error.WriteLine($"Try `{ShellForms.ThisMachine.AppFrom(Directory.GetCurrentDirectory())}{verb} --help`.");
             return ExitCodes.BadInput;
         }
         _settings = parsed.Settings;

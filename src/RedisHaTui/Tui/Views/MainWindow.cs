@@ -9,6 +9,7 @@ using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
+using RedisHaTui.Core.Shell;
 
 namespace RedisHaTui.Tui.Views;
 
@@ -78,7 +79,7 @@ internal sealed class MainWindow : Runnable
             _load = new LoadController(session, _status));
 
         Show(session.Store.Current);
-        if (session.Lab.BuiltIn) _status.Show("the built-in tutorial lab (no lab.json here) · `redis-ha-tui init DIR` writes a copy to edit", Tone.Dim);
+        if (session.Lab.BuiltIn) _status.Show($"the built-in tutorial lab (no lab.json here) · `{ShellForms.ThisMachine.AppFrom(Directory.GetCurrentDirectory())} init DIR` writes a copy to edit", Tone.Dim);
         _door.WatchNewest(session.Store, Show);
         _door.Every(LogRedrawPeriod, Tick);
         _app.Keyboard.KeyDown += OnKeyDown;
