@@ -17,6 +17,9 @@ public sealed record ShellForms(string App, string? AppPathArgument, bool RedisC
 {
     public const string AppName = "redis-ha-tui";
 
+    /// <summary>True when `redis-server` is found on PATH (else a command that runs it puts the lab's on PATH first).</summary>
+    public bool RedisServerOnPath { get; init; }
+
     private static readonly Lazy<ShellForms> Detected = new(Detect);
 
     /// <summary>The forms for this process, found once from PATH and how it was started.</summary>
@@ -94,7 +97,7 @@ public sealed record ShellForms(string App, string? AppPathArgument, bool RedisC
     /// <summary>The forms for this process.</summary>
     public static ShellForms Detect() => Resolve(
         RedisBinaries.FindOnPath(AppName), RedisBinaries.FindOnPath("redis-cli"), RedisBinaries.FindOnPath("dotnet"),
-        Environment.ProcessPath, Assembly.GetEntryAssembly()?.Location);
+        Environment.ProcessPath, Assembly.GetEntryAssembly()?.Location) with { RedisServerOnPath = RedisBinaries.FindOnPath("redis-server") is not null };
 
     /// <summary>
     /// The forms, from what was found on PATH and how this process was started (pure: the table tests feed it).

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using RedisHaTui.Core.Lab;
-using RedisHaTui.Core.Redis;
 using RedisHaTui.Core.Shell;
 
 namespace RedisHaTui.Core.Walkthrough;
@@ -81,7 +80,7 @@ public static partial class Placeholders
         }
         string binary = p.Kind == ProcessKind.Node ? "redis-server" : "redis-sentinel";
         // Where the binary is not on PATH (Redis fetched into the cache), the app's `env` puts it there first.
-        string env = RedisBinaries.FindOnPath(binary) is null ? $"eval \"$({forms.AppFrom(lab.LabDirectory)} env{ShellForms.LabOptions(lab, lab.LabDirectory)})\"; " : "";
+        string env = !forms.RedisServerOnPath ? $"eval \"$({forms.AppFrom(lab.LabDirectory)} env{ShellForms.LabOptions(lab, lab.LabDirectory)})\"; " : "";
         return $"{env}cd {ShellForms.Quote(Relative(lab, run.ProcessFolder(p)))}; {binary} ./{p.ConfigFileName}";
     }
 
