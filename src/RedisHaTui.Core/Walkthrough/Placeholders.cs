@@ -67,7 +67,8 @@ public static partial class Placeholders
     {
         // start.sh finds lab/<name>/../.. as the lab's folder and runs <that>/<run directory>/<lab file>-<offset>/<name>.
         string top = Path.GetFullPath(Path.Combine(p.Folder, "..", ".."));
-        if (Path.GetFileName(p.Folder) == p.Name && Path.GetFileName(run.ProcessFolder(p)) == p.Name)
+        string runName = $"{Path.GetFileNameWithoutExtension(lab.LabFile)}-{lab.PortOffset}";
+        if (Path.GetFileName(p.Folder) == p.Name && Path.GetFileName(Path.TrimEndingDirectorySeparator(lab.RunDirectory)) == runName)
         {
             string options = "";
             if (Path.GetFullPath(lab.LabFile) != Path.Combine(top, LabLoader.DefaultLabFile))
