@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Sources;
+using RedisHaTui.Tui.Presentation;
 using RedisHaTui.Core.Shell;
 
 namespace RedisHaTui.Cli;
@@ -20,7 +21,7 @@ public sealed class AppCommandLine
     [
         "up", "status", "down", "check", "reset", "failover", "events", "load", "drift", "init",
         .. LabCommands.Verbs.Where(c => c.Kind != LabActionKind.Failover).Select(c => c.Verb!),
-        "cli", "env", "walkthrough",
+        "cli", "env", "walkthrough", "keys",
     ];
 
     private readonly AppOptions _o = new();
@@ -90,6 +91,12 @@ public sealed class AppCommandLine
         foreach (LabCommand command in LabCommands.Verbs.Where(c => c.Kind != LabActionKind.Failover)) Root.Subcommands.Add(CommandVerb(command));
         Root.Subcommands.Add(Cli());
         Root.Subcommands.Add(WalkthroughVerb());
+        Command keys = new("keys", """
+            Print the one-page key sheet (Markdown), to print for the room: every key of the screen and the command line
+            that does the same. docs/keys.md is this output.
+            """);
+        keys.SetAction(_ => { Console.Write(KeySheet.Markdown()); return ExitCodes.Ok; });
+        Root.Subcommands.Add(keys);
         Root.Subcommands.Add(Verb("env", """
             Print the shell lines that put the lab's Redis binaries on PATH: eval "$(redis-ha-tui env)".
             Afterwards redis-cli, redis-server and redis-sentinel are the ones the lab runs, also where the app fetched
