@@ -90,6 +90,12 @@ public sealed class AppCommandLine
         // The lab's commands as verbs, from the same table as the screen's keys and the `?` help.
         foreach (LabCommand command in LabCommands.Verbs.Where(c => c.Kind != LabActionKind.Failover)) Root.Subcommands.Add(CommandVerb(command));
         Root.Subcommands.Add(Cli());
+        Root.Subcommands.Add(Verb("env", """
+            Print the shell lines that put the lab's Redis binaries on PATH: eval "$(redis-ha-tui env)".
+            Afterwards redis-cli, redis-server and redis-sentinel are the ones the lab runs, also where the app fetched
+            Redis into ~/.cache/redis-ha-tui/redis (fetching it first if needed; progress goes to stderr). No password is
+            printed: for a lab with one, a comment says which file REDISCLI_AUTH can read it from.
+            """, (_, lab) => EnvCommand.RunAsync(lab)));
         Root.Subcommands.Add(WalkthroughVerb());
         Command keys = new("keys", """
             Print the one-page key sheet (Markdown), to print for the room: every key of the screen and the command line
@@ -97,12 +103,6 @@ public sealed class AppCommandLine
             """);
         keys.SetAction(_ => { Console.Write(KeySheet.Markdown()); return ExitCodes.Ok; });
         Root.Subcommands.Add(keys);
-        Root.Subcommands.Add(Verb("env", """
-            Print the shell lines that put the lab's Redis binaries on PATH: eval "$(redis-ha-tui env)".
-            Afterwards redis-cli, redis-server and redis-sentinel are the ones the lab runs, also where the app fetched
-            Redis into ~/.cache/redis-ha-tui/redis (fetching it first if needed; progress goes to stderr). No password is
-            printed: for a lab with one, a comment says which file REDISCLI_AUTH can read it from.
-            """, (_, lab) => EnvCommand.RunAsync(lab)));
         foreach (Option o in _o.ScreenDeployment.All) Root.Options.Add(o);
         // Help says "redis-ha-tui" however it was started (dotnet redis-ha-tui.dll, the apphost, a test host).
         Root.HelpName = "redis-ha-tui";
