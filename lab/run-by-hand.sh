@@ -70,6 +70,7 @@ if [ "$offset" != 0 ]; then
 fi
 if grep -q '^requirepass' "$work/$conf"; then
   echo "$name: password on (Lab:Auth); for redis-cli: REDISCLI_AUTH=\"\$(cat $run/secrets/password)\" redis-cli -p $port" >&2
+  command -v redis-cli >/dev/null 2>&1 || echo "$name: redis-cli is not on PATH: \`redis-ha-tui cli $name\` passes the password itself, or eval \"\$(redis-ha-tui env)\" puts it on PATH" >&2
 fi
 
 # Prefer Redis on PATH, else the lab file's Redis:InstallDirectory, else the copy redis-ha-tui unpacked for all of
