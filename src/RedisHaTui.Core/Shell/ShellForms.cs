@@ -10,7 +10,7 @@ namespace RedisHaTui.Core.Shell;
 /// cache, which is not on PATH); `redis-ha-tui …` where it is on PATH, else the command that started this app
 /// (`dotnet run --project … --` from a clone, the binary's path, `dotnet path/redis-ha-tui.dll`).
 /// </summary>
-/// <param name="App">The app's command as an absolute form: the word `redis-ha-tui`, or what started it.</param>
+/// <param name="App">The app's command: the word `redis-ha-tui`, or what started it with `{path}` where <paramref name="AppPathArgument"/> goes.</param>
 /// <param name="AppPathArgument">The path inside <paramref name="App"/> that is shown relative to where the person stands (a project folder, a binary), or null.</param>
 /// <param name="RedisCliOnPath">True when `redis-cli` is found on PATH.</param>
 public sealed record ShellForms(string App, string? AppPathArgument, bool RedisCliOnPath)
