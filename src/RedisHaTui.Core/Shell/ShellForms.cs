@@ -95,9 +95,14 @@ public sealed record ShellForms(string App, string? AppPathArgument, bool RedisC
             : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     /// <summary>The forms for this process.</summary>
-    public static ShellForms Detect() => Resolve(
-        RedisBinaries.FindOnPath(AppName), RedisBinaries.FindOnPath("redis-cli"), RedisBinaries.FindOnPath("dotnet"),
-        Environment.ProcessPath, Assembly.GetEntryAssembly()?.Location) with { RedisServerOnPath = RedisBinaries.FindOnPath("redis-server") is not null };
+    public static ShellForms Detect()
+    {
+        // Not Assembly.Location: a NativeAOT or single-file build has none (and the trimming analyzer refuses it).
+        string? entry = Assembly.GetEntryAssembly()?.GetName().Name == AppName ? Path.Combine(AppContext.BaseDirectory, AppName + ".dll") : null;
+        if (entry is not null && !File.Exists(entry)) entry = ""; // NativeAOT: the binary is all there is
+        return Resolve(RedisBinaries.FindOnPath(AppName), RedisBinaries.FindOnPath("redis-cli"), RedisBinaries.FindOnPath("dotnet"), Environment.ProcessPath, entry)
+            with { RedisServerOnPath = RedisBinaries.FindOnPath("redis-server") is not null };
+    }
 
     /// <summary>
     /// The forms, from what was found on PATH and how this process was started (pure: the table tests feed it).
