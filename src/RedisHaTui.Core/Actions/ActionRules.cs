@@ -33,7 +33,10 @@ public static class ActionRules
             if (kind == LabActionKind.CheckQuorum) return null;
             if (s.Sentinels.Any(x => x.FailoverInProgress)) return "a failover is already in progress (INPROG)";
             if (!s.Nodes.Any(n => n.Reachable && n.Role == NodeRole.Replica && n.LinkStatus == "up"))
-                return "no replica linked: NOGOODSLAVE (Sentinel has nobody to promote)";
+                // With the master gone no replica is linked either, but that is not the reason to give.
+                return s.Consensus.MasterBySentinels is { } master && s.Node(master) is { Reachable: false }
+                    ? $"no master to fail over: {master} is not answering (the sentinels fail over by themselves after down-after-milliseconds)"
+                    : "no replica linked: NOGOODSLAVE (Sentinel has nobody to promote)";
             return null;
         }
         if (kind == LabActionKind.KillMaster)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RedisHaTui.Core.Shell;
 
 namespace RedisHaTui.Core.Lab;
 
@@ -52,7 +53,7 @@ public sealed record LabDefinition(
 
     /// <summary>How messages name the lab: its file, or what the built-in lab is and how to get a copy.</summary>
     public string Describe() => BuiltIn
-        ? $"the built-in tutorial lab (no lab.json here; `redis-ha-tui init` copies it into a folder), in {LabLoader.Relative(LabDirectory)}"
+        ? $"the built-in tutorial lab (no lab.json here; `{ShellForms.ThisMachine.AppFrom(Directory.GetCurrentDirectory())} init` copies it into a folder), in {LabLoader.Relative(LabDirectory)}"
         : LabLoader.Relative(LabFile);
 
     /// <summary>Nodes first, then sentinels: the order they start in and are shown in.</summary>

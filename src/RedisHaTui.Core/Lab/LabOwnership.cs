@@ -1,3 +1,4 @@
+using RedisHaTui.Core.Shell;
 
 namespace RedisHaTui.Core.Lab;
 
@@ -50,7 +51,7 @@ public sealed class LabOwnership : IDisposable
     /// <summary>What a second start is told: who holds the lab, and the three ways on.</summary>
     public static string Refusal(LabDefinition lab, LabOwner owner) =>
         $"{LabLoader.Relative(lab.LabFile)} with port offset {lab.PortOffset} is already running, owned by pid {owner.Pid}; nothing was stopped or started. " +
-        "Attach to it with --no-start (or `redis-ha-tui status`), run another lab beside it with --port-offset N, or stop it with `redis-ha-tui down`.";
+        $"Attach to it with --no-start (or `{ShellForms.ThisMachine.Verb(lab, "status")}`), run another lab beside it with --port-offset N, or stop it with `{ShellForms.ThisMachine.Verb(lab, "down")}`.";
 
     /// <summary>Gives the lab back: the record goes if it is still ours.</summary>
     public void Dispose()

@@ -88,13 +88,19 @@ public sealed record RedisBinaries(string ServerPath, string SentinelPath, bool 
         (System.Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
 
-    /// <summary>Libraries unpacked beside a project-local binary (usr/lib and usr/lib/&lt;triplet&gt;).</summary>
-    private static string? LocalLibraryPath(string server)
+    /// <summary>The folders of libraries unpacked beside a binary (usr/lib and usr/lib/&lt;triplet&gt;); empty for an installed Redis.</summary>
+    public static IReadOnlyList<string> LibraryFolders(string server)
     {
         string usr = Path.GetDirectoryName(Path.GetDirectoryName(server)!)!;
         string lib = Path.Combine(usr, "lib");
-        if (!Directory.Exists(lib)) return null;
-        var dirs = Directory.GetDirectories(lib, "*-linux-gnu*").Prepend(lib).ToList();
+        return Directory.Exists(lib) ? [.. Directory.GetDirectories(lib, "*-linux-gnu*").Prepend(lib)] : [];
+    }
+
+    /// <summary>Libraries unpacked beside a project-local binary (usr/lib and usr/lib/&lt;triplet&gt;).</summary>
+    private static string? LocalLibraryPath(string server)
+    {
+        if (LibraryFolders(server) is not { Count: > 0 } folders) return null;
+        var dirs = folders.ToList();
         string? existing = System.Environment.GetEnvironmentVariable("LD_LIBRARY_PATH");
         if (!string.IsNullOrEmpty(existing)) dirs.Add(existing);
         return string.Join(':', dirs);

@@ -4,6 +4,7 @@ using RedisHaTui.Core.Monitoring;
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Core.Redis;
 using RedisHaTui.Core.State;
+using RedisHaTui.Core.Shell;
 
 namespace RedisHaTui.Core.Session;
 
@@ -45,7 +46,7 @@ public sealed class LabLauncher(LabDefinition lab, Action<string>? progress = nu
             PortOwner.Owner? owner = PortOwner.Find(p.Endpoint);
             problems.Add(owner switch
             {
-                { IsRedis: true } => $"{p.Endpoint} ({p.Name}) is held by {owner}, not started by redis-ha-tui: a lab started by hand (start.sh) or another app. Attach to it with --no-start, or stop it with `redis-ha-tui down`.",
+                { IsRedis: true } => $"{p.Endpoint} ({p.Name}) is held by {owner}, not started by redis-ha-tui: a lab started by hand (start.sh) or another app. Attach to it with --no-start, or stop it with `{ShellForms.ThisMachine.Verb(lab, "down")}`.",
                 not null => $"{p.Endpoint} ({p.Name}) is in use by {owner}. Stop it, or shift the lab with --port-offset N.",
                 null => $"{p.Endpoint} ({p.Name}) is in use by another process. Stop it, or shift the lab with --port-offset N.",
             });

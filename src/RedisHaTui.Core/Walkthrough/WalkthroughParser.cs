@@ -1,4 +1,5 @@
 using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Shell;
 using RedisHaTui.Core.State;
 
 namespace RedisHaTui.Core.Walkthrough;
@@ -25,7 +26,8 @@ public static class WalkthroughParser
     };
 
     /// <summary>Reads and checks a file; throws <see cref="LabLoadException"/> listing every problem as FILE:LINE: what.</summary>
-    public static Walkthrough Load(string path, LabDefinition lab)
+    /// <param name="forms">How this machine types the app and redis-cli; <see cref="ShellForms.ThisMachine"/> when null.</param>
+    public static Walkthrough Load(string path, LabDefinition lab, ShellForms? forms = null)
     {
         string shown = LabLoader.Relative(path);
         string text;
@@ -34,11 +36,11 @@ public static class WalkthroughParser
         {
             throw new LabLoadException($"walkthrough {shown}: {(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message)}");
         }
-        return Parse(shown, text, lab);
+        return Parse(shown, text, lab, forms);
     }
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="file"/> is only the name messages use.</summary>
-    public static Walkthrough Parse(string file, string text, LabDefinition lab)
+    public static Walkthrough Parse(string file, string text, LabDefinition lab, ShellForms? forms = null)
     {
         var problems = new List<string>();
         var steps = new List<WalkthroughStep>();
@@ -48,7 +50,7 @@ public static class WalkthroughParser
         for (int i = 0; i < lines.Length; i++)
         {
             int number = i + 1;
-            string line = Placeholders.Expand(lines[i].TrimEnd(), lab, out string? placeholder);
+            string line = Placeholders.Expand(lines[i].TrimEnd(), lab, out string? placeholder, forms);
             void Problem(string what) => problems.Add($"{file}:{number}: {what}");
             if (placeholder is not null) Problem(placeholder);
             if (line.StartsWith("## ", StringComparison.Ordinal))
@@ -90,7 +92,7 @@ public static class WalkthroughParser
         Finish(draft, steps, file, problems);
         if (steps.Count == 0 && problems.Count == 0) problems.Add($"{file}: no steps (each step starts with a `## Step title` heading)");
         if (problems.Count > 0) throw new LabLoadException(problems);
-        return new Walkthrough(file, title, [.. steps]);
+        return new Walkthrough(file, title, [.. steps]) { TypeFrom = lab.LabDirectory };
     }
 
     private sealed class Draft(int line, string title)

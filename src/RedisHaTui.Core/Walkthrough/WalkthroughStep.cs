@@ -13,6 +13,9 @@ public sealed record WalkthroughStep(int Line, string Title, StepCheck Check, Va
 /// <param name="File">The file it came from, as shown in messages.</param>
 public sealed record Walkthrough(string File, string Title, ValueArray<WalkthroughStep> Steps)
 {
+    /// <summary>The folder the commands are typed in (the lab's): their paths are relative to it.</summary>
+    public string TypeFrom { get; init; } = "";
+
     /// <summary>The keys some step's `key-equals` needs read on each poll: the monitor reads them only while such a walkthrough is loaded.</summary>
     public IReadOnlyList<string> WatchedKeys => [.. Steps.Where(s => s.Check.Kind == CheckKind.KeyEquals).Select(s => s.Check.Key!).Distinct()];
 }

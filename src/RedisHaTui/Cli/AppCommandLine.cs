@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Sources;
+using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Core.Shell;
 
 namespace RedisHaTui.Cli;
 
@@ -13,7 +16,13 @@ namespace RedisHaTui.Cli;
 /// </summary>
 public sealed class AppCommandLine
 {
-    public static readonly string[] Verbs = ["up", "status", "down", "check", "reset", "failover", "events", "load", "drift", "init"];
+    /// <summary>Every verb, in the order --help lists them: the lab's, then its commands (<see cref="LabCommands"/>), then the tools.</summary>
+    public static readonly string[] Verbs =
+    [
+        "up", "status", "down", "check", "reset", "failover", "events", "load", "drift", "init",
+        .. LabCommands.Verbs.Where(c => c.Kind != LabActionKind.Failover).Select(c => c.Verb!),
+        "cli", "env", "walkthrough", "keys",
+    ];
 
     private readonly AppOptions _o = new();
     private IReadOnlyList<string> _settings = [];
@@ -52,7 +61,7 @@ public sealed class AppCommandLine
                 Delete the lab's run directory (working configs, data, logs).
                 Refuses while any process of the lab runs. The next start begins from lab/ and lab.json again.
                 """, (_, lab) => Task.FromResult(ResetCommand.Run(lab))),
-            Verb("failover", """
+            Verb(LabCommands.Get(LabActionKind.Failover).Verb!, """
                 Fail over through the sentinels and time it.
                 Asks the sentinels to fail over (SENTINEL FAILOVER), waits until every sentinel agrees on the new
                 master, and prints old → new master with the stopwatch.
@@ -78,6 +87,22 @@ public sealed class AppCommandLine
             DriftVerb(),
         };
         Root.Subcommands.Add(Init());
+        // The lab's commands as verbs, from the same table as the screen's keys and the `?` help.
+        foreach (LabCommand command in LabCommands.Verbs.Where(c => c.Kind != LabActionKind.Failover)) Root.Subcommands.Add(CommandVerb(command));
+        Root.Subcommands.Add(Cli());
+        Root.Subcommands.Add(Verb("env", """
+            Print the shell lines that put the lab's Redis binaries on PATH: eval "$(redis-ha-tui env)".
+            Afterwards redis-cli, redis-server and redis-sentinel are the ones the lab runs, also where the app fetched
+            Redis into ~/.cache/redis-ha-tui/redis (fetching it first if needed; progress goes to stderr). No password is
+            printed: for a lab with one, a comment says which file REDISCLI_AUTH can read it from.
+            """, (_, lab) => EnvCommand.RunAsync(lab)));
+        Root.Subcommands.Add(WalkthroughVerb());
+        Command keys = new("keys", """
+            Print the one-page key sheet (Markdown), to print for the room: every key of the screen and the command line
+            that does the same. docs/keys.md is this output.
+            """);
+        keys.SetAction(_ => { Console.Write(KeySheet.Markdown()); return ExitCodes.Ok; });
+        Root.Subcommands.Add(keys);
         foreach (Option o in _o.ScreenDeployment.All) Root.Options.Add(o);
         // Help says "redis-ha-tui" however it was started (dotnet redis-ha-tui.dll, the apphost, a test host).
         Root.HelpName = "redis-ha-tui";
@@ -99,7 +124,7 @@ public sealed class AppCommandLine
     {
         ConfigOverrides.Split split = ConfigOverrides.Take(args, OptionNames());
         if (split.Error is not null) return new Parsed(null, split.Settings, [split.Error]);
-        ParseResult result = Root.Parse(split.Rest);
+        ParseResult result = Root.Parse(PassThroughAfterCliName(split.Rest));
         return new Parsed(result, split.Settings, UsageErrors.Describe(result, Root));
     }
 
@@ -111,7 +136,7 @@ public sealed class AppCommandLine
         {
             foreach (string error in parsed.Errors) Console.Error.WriteLine($"redis-ha-tui: {error}");
             string verb = parsed.Result?.CommandResult.Command is { } c && c != Root ? $" {c.Name}" : "";
-            Console.Error.WriteLine($"Try `redis-ha-tui{verb} --help`.");
+            Console.Error.WriteLine($"Try `{ShellForms.ThisMachine.AppFrom(Directory.GetCurrentDirectory())}{verb} --help`.");
             return ExitCodes.BadInput;
         }
         _settings = parsed.Settings;
@@ -123,6 +148,84 @@ public sealed class AppCommandLine
             // A crash stays a crash: the verbs' own handlers stop what they started, and a stack trace is a bug report.
             EnableDefaultExceptionHandler = false,
         });
+    }
+
+    /// <summary>`kill NAME`, `pause NAME`, `ckquorum`…: one command of the lab's table on the running lab.</summary>
+    private Command CommandVerb(LabCommand command)
+    {
+        var name = new Argument<string?>("NAME") { HelpName = "NAME", Description = "A process of the lab (node1, sentinel2…)", Arity = ArgumentArity.ZeroOrOne };
+        name.CompletionSources.Add(_ => ProcessNamesHere());
+        bool onProcess = command.Scope == CommandScope.Process;
+        Command verb = Verb(command.Verb!, $"""
+            {command.VerbHelp}
+            The screen's key of the same name runs the same command; refused with the reason `?` shows when it cannot run.
+            Exit codes: 0 done, 1 refused, 2 bad input{(onProcess ? " (e.g. an unknown NAME)" : "")}.
+            """, (r, lab) => LabCommandVerb.RunAsync(lab, command, onProcess ? r.GetValue(name) : null));
+        if (onProcess) verb.Arguments.Add(name);
+        return verb;
+    }
+
+    /// <summary>`cli [NAME] [ARGS…]`: everything after NAME is redis-cli's (see <see cref="Parse"/>).</summary>
+    private Command Cli()
+    {
+        var words = new Argument<string[]>("NAME ARGS") { HelpName = "NAME ARGS…", Description = "A process of the lab (default: the master now), then redis-cli's arguments (none: interactive)", Arity = ArgumentArity.ZeroOrMore };
+        words.CompletionSources.Add(_ => ProcessNamesHere());
+        Command cli = Verb("cli", """
+            Run redis-cli on a process of the lab: redis-ha-tui cli node1 info replication.
+            Host, port, TLS and password come from the lab (the password through REDISCLI_AUTH, never on a command
+            line), and redis-cli is the lab's own, also where the app fetched Redis into its cache. Without ARGS it is
+            interactive. Lab options go before NAME: everything after NAME is passed to redis-cli as it is.
+            Exit code: redis-cli's; 2 bad input.
+            """, (r, lab) => CliCommand.RunAsync(lab, r.GetValue(words) ?? []));
+        cli.Arguments.Add(words);
+        return cli;
+    }
+
+    /// <summary>`walkthrough [FILE]`: the steps printed, for a handout or a second screen.</summary>
+    private Command WalkthroughVerb()
+    {
+        var file = new Argument<string?>("FILE") { Description = "A walkthrough file (default: lab/walkthrough.md beside the lab file)", Arity = ArgumentArity.ZeroOrOne };
+        Command verb = Verb("walkthrough", """
+            Print the guided walkthrough with this lab's commands, as they run on this machine.
+            The same steps as the screen's --walkthrough panel: each step's explanation, the commands to type (with this
+            lab's ports and --port-offset, redis-cli or `redis-ha-tui cli`, whichever works here) and the app's keys.
+            Exit 0; 2 when the file does not load (named with its line).
+            """, (r, lab) => Task.FromResult(WalkthroughCommand.Run(lab, r.GetValue(file))));
+        verb.Arguments.Add(file);
+        return verb;
+    }
+
+    /// <summary>For completion: the process names of lab.json in the current folder, when there is one that loads.</summary>
+    private static IEnumerable<string> ProcessNamesHere()
+    {
+        if (!File.Exists(LabLoader.DefaultLabFile)) return [];
+        try { return [.. LabLoader.Load(LabLoader.DefaultLabFile, []).Processes.Select(p => p.Name)]; }
+        catch (LabLoadException) { return []; }
+    }
+
+    /// <summary>
+    /// For `cli`: a `--` after its first word (NAME, or redis-cli's first argument), so that the rest reaches redis-cli
+    /// as typed (`--raw`, `-n 1`, `-5`) instead of being read as this app's options.
+    /// </summary>
+    private static IReadOnlyList<string> PassThroughAfterCliName(IReadOnlyList<string> args)
+    {
+        HashSet<string> valued = ["--lab", "--port-offset"];
+        bool inCli = false;
+        for (int i = 0; i < args.Count; i++)
+        {
+            string a = args[i];
+            if (a == "--") return args;
+            if (valued.Contains(a)) { i++; continue; }
+            if (a.StartsWith('-')) continue;
+            if (!inCli)
+            {
+                if (a != "cli") return args;
+                inCli = true;
+                continue;
+            }
+            return [.. args.Take(i + 1), "--", .. args.Skip(i + 1)];
+        }
+        return args;
     }
 
     /// <summary>`init [DIR]`: needs no lab, it writes one.</summary>

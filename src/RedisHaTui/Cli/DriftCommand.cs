@@ -2,6 +2,7 @@ using System.Text.Json;
 using RedisHaTui.Core.Drift;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Presentation;
+using RedisHaTui.Core.Shell;
 
 namespace RedisHaTui.Cli;
 
@@ -28,7 +29,7 @@ public static class DriftCommand
         if (json) Console.WriteLine(JsonSerializer.Serialize(Document(root, ran, drifts), CliJson.Document.DriftDocument));
         else if (!ran)
             Console.WriteLine($"The lab has never run here: there is no run directory {root}, so no working config has drifted yet.\n" +
-                              "Start it (redis-ha-tui, or redis-ha-tui up), and ask again after a failover.");
+                              $"Start it ({ShellForms.ThisMachine.Verb(lab, "")}, or {ShellForms.ThisMachine.Verb(lab, "up")}), and ask again after a failover.");
         else
             foreach (ProcessDrift d in drifts)
             {

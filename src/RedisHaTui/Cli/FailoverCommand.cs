@@ -4,6 +4,7 @@ using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
 using RedisHaTui.Presentation;
+using RedisHaTui.Core.Shell;
 
 namespace RedisHaTui.Cli;
 
@@ -44,7 +45,7 @@ public static class FailoverCommand
             return ExitCodes.Ok;
         }
         catch (OperationCanceledException) { }
-        Console.Error.WriteLine($"redis-ha-tui: the sentinels did not agree on a new master within {timeout.TotalSeconds:0} s; see `redis-ha-tui status`");
+        Console.Error.WriteLine($"redis-ha-tui: the sentinels did not agree on a new master within {timeout.TotalSeconds:0} s; see `{(target.Lab is { } own ? ShellForms.ThisMachine.Verb(own, "status") : "redis-ha-tui status")}`");
         return ExitCodes.NotHealthy;
     }
 

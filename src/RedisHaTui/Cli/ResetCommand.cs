@@ -1,5 +1,6 @@
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
+using RedisHaTui.Core.Shell;
 
 namespace RedisHaTui.Cli;
 
@@ -12,7 +13,7 @@ public static class ResetCommand
         string[] running = [.. lab.Processes.Where(p => ExternalProcess.FindRedis(p, run) is not null).Select(p => p.Name)];
         if (running.Length > 0)
         {
-            Console.Error.WriteLine($"redis-ha-tui: not reset: {string.Join(", ", running)} still running. Stop the lab first (redis-ha-tui down).");
+            Console.Error.WriteLine($"redis-ha-tui: not reset: {string.Join(", ", running)} still running. Stop the lab first ({ShellForms.ThisMachine.Verb(lab, "down")}).");
             return ExitCodes.NotHealthy;
         }
         if (!Directory.Exists(run.Root))

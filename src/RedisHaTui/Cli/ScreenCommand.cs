@@ -49,8 +49,7 @@ public static class ScreenCommand
     private static Walkthrough LoadWalkthrough(WatchTarget target, string file)
     {
         if (target.Lab is not { } lab) throw new LabLoadException("--walkthrough needs a lab file (lab.json): its steps name the lab's processes");
-        string path = file.Length == 0 ? Path.Combine(lab.LabDirectory, "lab", "walkthrough.md") : Path.GetFullPath(file);
-        return WalkthroughParser.Load(path, lab);
+        return WalkthroughParser.Load(WalkthroughCommand.WalkthroughFile(lab, file), lab);
     }
 
     /// <summary>After a hang-up there is no terminal to write to: the message is a courtesy, never a crash.</summary>

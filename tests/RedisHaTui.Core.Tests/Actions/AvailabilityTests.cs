@@ -87,6 +87,11 @@ public class AvailabilityTests
         store.Update(s => Healthy(s) with { Nodes = [.. Healthy(s).Nodes.Select(n => n.Name == "node2" ? n with { LinkStatus = "down" } : n)] });
         Assert.Equal("no replica linked: NOGOODSLAVE (Sentinel has nobody to promote)", store.Current.WhyNot(LabActionKind.Failover));
 
+        // node2 lost its link because node1 went away: that is the reason to give.
+        store.Update(s => s with { Nodes = [.. s.Nodes.Select(n => n.Name == "node1" ? n with { Reachable = false } : n)] });
+        Assert.Equal("no master to fail over: node1 is not answering (the sentinels fail over by themselves after down-after-milliseconds)",
+            store.Current.WhyNot(LabActionKind.Failover));
+
         store.Update(s => s with { Sentinels = [.. s.Sentinels.Select(x => x with { FailoverInProgress = true })] });
         Assert.Equal("a failover is already in progress (INPROG)", store.Current.WhyNot(LabActionKind.Failover));
     }

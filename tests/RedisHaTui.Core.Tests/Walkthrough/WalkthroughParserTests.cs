@@ -1,4 +1,5 @@
 using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Shell;
 using RedisHaTui.Core.Tests.Support;
 using RedisHaTui.Core.Walkthrough;
 
@@ -8,6 +9,12 @@ namespace RedisHaTui.Core.Tests.Walkthrough;
 public class WalkthroughParserTests
 {
     private static readonly LabDefinition Lab = TestLabs.Definition();
+
+    /// <summary>A machine with the app and Redis on PATH (an installed tool, apt's Redis): the tutorial's own commands.</summary>
+    private static readonly ShellForms AllOnPath = new("redis-ha-tui", null, RedisCliOnPath: true) { RedisServerOnPath = true };
+
+    /// <summary>This repository's case: run with `dotnet run`, Redis fetched into the cache (nothing on PATH).</summary>
+    private static readonly ShellForms FromClone = new("dotnet run --project {path} --", "/lab/src/RedisHaTui", RedisCliOnPath: false);
 
     private static string RepoFile(string relative)
     {
@@ -22,7 +29,7 @@ public class WalkthroughParserTests
     [Fact]
     public void The_shipped_walkthrough_loads_and_takes_the_labs_real_ports()
     {
-        RedisHaTui.Core.Walkthrough.Walkthrough w = WalkthroughParser.Parse("lab/walkthrough.md", File.ReadAllText(RepoFile("lab/walkthrough.md")), TestLabs.Definition(portOffset: 3000));
+        RedisHaTui.Core.Walkthrough.Walkthrough w = WalkthroughParser.Parse("lab/walkthrough.md", File.ReadAllText(RepoFile("lab/walkthrough.md")), TestLabs.Definition(portOffset: 3000), AllOnPath);
 
         Assert.Equal("Redis HA: from an empty lab to a failover and back", w.Title);
         Assert.Equal(
@@ -43,11 +50,35 @@ public class WalkthroughParserTests
     public void Start_commands_are_the_tutorials_start_sh_without_an_offset_and_the_working_copy_with_one()
     {
         const string text = "## Start\ncheck: runs node1\ncommand: {node1.start}\ncommand: {sentinel2.start}\n";
-        var plain = WalkthroughParser.Parse("w.md", text, TestLabs.Definition());
-        var shifted = WalkthroughParser.Parse("w.md", text, TestLabs.Definition(portOffset: 3000) with { RunDirectory = "/lab/.run/lab-3000" });
+        var plain = WalkthroughParser.Parse("w.md", text, TestLabs.Definition(), AllOnPath);
+        var shifted = WalkthroughParser.Parse("w.md", text, TestLabs.Definition(portOffset: 3000) with { RunDirectory = "/lab/.run/lab-3000" }, AllOnPath);
+        var other = WalkthroughParser.Parse("w.md", text, TestLabs.Definition() with { LabFile = "/lab/talk.json", RunDirectory = "/lab/.run/talk-0" }, AllOnPath);
+        var renamed = TestLabs.Definition();
+        renamed = renamed with { Nodes = [renamed.Nodes[0] with { Folder = "/lab/lab/primary" }, renamed.Nodes[1]] };
 
         Assert.Equal(["cd lab/node1; ./start.sh", "cd lab/sentinel2; ./start.sh"], plain.Steps[0].Commands);
-        Assert.Equal(["cd .run/lab-3000/node1; redis-server ./redis.conf", "cd .run/lab-3000/sentinel2; redis-sentinel ./sentinel.conf"], shifted.Steps[0].Commands);
+        Assert.Equal(["cd lab/node1; ./start.sh --port-offset 3000", "cd lab/sentinel2; ./start.sh --port-offset 3000"], shifted.Steps[0].Commands);
+        Assert.Equal(["cd lab/node1; ./start.sh --lab talk.json", "cd lab/sentinel2; ./start.sh --lab talk.json"], other.Steps[0].Commands);
+        // A folder start.sh cannot map to its process: the working copy, with the lab's Redis put on PATH where it is not.
+        Assert.Equal("cd .run/lab-0/node1; redis-server ./redis.conf", WalkthroughParser.Parse("w.md", text, renamed, AllOnPath).Steps[0].Commands[0]);
+        Assert.Equal("eval \"$(dotnet run --project src/RedisHaTui -- env)\"; cd .run/lab-0/node1; redis-server ./redis.conf",
+            WalkthroughParser.Parse("w.md", text, renamed, FromClone).Steps[0].Commands[0]);
+    }
+
+    [Fact]
+    public void Commands_take_the_form_that_runs_on_this_machine_with_the_labs_options()
+    {
+        const string text = "## Load\ncheck: load-ran\ncommand: {node1.cli} info replication\ncommand: {app} load --rate 100 {lab}\ncommand: {app} status {lab}\n";
+        var onPath = WalkthroughParser.Parse("w.md", text, TestLabs.Definition(portOffset: 3000), AllOnPath);
+        var clone = WalkthroughParser.Parse("w.md", text, TestLabs.Definition(portOffset: 3000), FromClone);
+        var plain = WalkthroughParser.Parse("w.md", text, TestLabs.Definition(), AllOnPath);
+
+        Assert.Equal(["redis-cli -p 10001 info replication", "redis-ha-tui load --rate 100 --port-offset 3000", "redis-ha-tui status --port-offset 3000"], onPath.Steps[0].Commands);
+        Assert.Equal(["dotnet run --project src/RedisHaTui -- cli --port-offset 3000 node1 info replication",
+                      "dotnet run --project src/RedisHaTui -- load --rate 100 --port-offset 3000",
+                      "dotnet run --project src/RedisHaTui -- status --port-offset 3000"], clone.Steps[0].Commands);
+        Assert.Equal(["redis-cli -p 7001 info replication", "redis-ha-tui load --rate 100", "redis-ha-tui status"], plain.Steps[0].Commands);
+        Assert.Equal("/lab", plain.TypeFrom);
     }
 
     [Theory]

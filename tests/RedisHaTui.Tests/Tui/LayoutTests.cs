@@ -16,7 +16,7 @@ public sealed class LayoutTests
 
         string text = screen.Text;
         foreach (var p in screen.Session.Lab.Processes) Assert.Contains($"{p.Name} :{p.Port}", text);
-        Assert.Contains("timeline", text);
+        Assert.Contains("┤timeline├", text); // its pane's title (the status bar names it too)
         var frames = screen.Window.Processes.Select(p => p.Frame).Append(screen.Window.Timeline.Frame).ToList();
         for (int i = 0; i < frames.Count; i++)
         {

@@ -82,7 +82,7 @@ public sealed class NavigationTests
         Assert.True(screen.Window.Zoomed);
         Assert.Contains("node2 :7002", screen.Text);
         Assert.DoesNotContain("node1 :7001", screen.Text);
-        Assert.DoesNotContain("timeline", screen.Text);
+        Assert.DoesNotContain("┤timeline├", screen.Text); // its pane (the status bar names it too)
         Assert.Equal(80, screen.Window.Processes[1].Frame.Width);
         Assert.Equal(23, screen.Window.Processes[1].Frame.Height);
 
@@ -90,7 +90,7 @@ public sealed class NavigationTests
 
         Assert.False(screen.Window.Zoomed);
         Assert.Contains("node1 :7001", screen.Text);
-        Assert.Contains("timeline", screen.Text);
+        Assert.Contains("┤timeline├", screen.Text);
     }
 
     [Fact]

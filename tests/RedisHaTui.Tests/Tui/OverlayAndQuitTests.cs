@@ -34,6 +34,33 @@ public sealed class OverlayAndQuitTests
     }
 
     [Fact]
+    public void Help_and_the_status_bar_show_a_key_that_cannot_run_now_dimmed_with_the_snapshots_reason()
+    {
+        var session = new FakeSession(FakeLab.Definition());
+        session.Publish(FakeLab.Healthy(session.Lab).WithNode("node2", n => n with
+        {
+            Reachable = false, Process = RedisHaTui.Core.Processes.ProcessStatus.NotStarted, Role = RedisHaTui.Core.State.NodeRole.Unknown, LinkStatus = null,
+        }) with { Version = 1 });
+        using var screen = TuiScreen.Open(120, 40, session);
+        screen.Type("2");
+
+        // The status bar keeps k and f, dimmed: neither can run now.
+        (int row, int col) = screen.Find("k kill");
+        Assert.Equal(39, row); // the bottom line of 40
+        Assert.Equal(Theme.Default.Of(Tone.Dim), screen.App.Driver!.Contents![row, col].Attribute);
+        (row, col) = screen.Find("? help");
+        Assert.Equal(Theme.Default.StatusKey, screen.App.Driver!.Contents![row, col].Attribute);
+
+        screen.Type("?");
+
+        string text = screen.Text;
+        Assert.Contains("kill -9 it · not now: node2 is not running (s starts it)", text);
+        Assert.Contains("Sentinel failover (asks first) · not now: no replica linked: NOGOODSLAVE", text);
+        Assert.Contains("start the selected process", text);
+        Assert.DoesNotContain("start the selected process · not now", text);
+    }
+
+    [Fact]
     public void The_help_stays_on_top_while_logs_scroll_behind_it()
     {
         using var screen = TuiScreen.Open(100, 30);

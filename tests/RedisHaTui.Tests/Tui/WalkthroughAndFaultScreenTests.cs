@@ -1,5 +1,6 @@
 using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.State;
+using RedisHaTui.Core.Shell;
 using RedisHaTui.Core.Walkthrough;
 using RedisHaTui.Tests.Tui.Fakes;
 using Terminal.Gui.Input;
@@ -25,7 +26,7 @@ public sealed class WalkthroughAndFaultScreenTests
         ## Think about it
         check: manual
         Nothing to detect here.
-        """, FakeLab.Definition());
+        """, FakeLab.Definition(), new ShellForms("redis-ha-tui", null, RedisCliOnPath: true) { RedisServerOnPath = true });
 
     private static FakeSession EmptyLab()
     {

@@ -1,4 +1,6 @@
 using RedisHaTui.Core.Actions;
+using RedisHaTui.Core.Processes;
+using RedisHaTui.Core.State;
 using RedisHaTui.Tui.Presentation;
 using RedisHaTui.Tui.Screen;
 using Terminal.Gui.Input;
@@ -12,8 +14,8 @@ namespace RedisHaTui.Tui.Input;
 /// </summary>
 internal static class KeyMap
 {
-    private static readonly HelpLine Select = new("←↑→↓ Tab 1-9", "select a pane (or click it)");
-    private static readonly HelpLine Zoom = new("Enter z", "zoom the selected pane (Esc returns)");
+    private static readonly HelpLine Select = new("←↑→↓ Tab 1-9", "select a pane; Tab goes on to the timeline and the chart (or click it)");
+    private static readonly HelpLine Zoom = new("Enter z", "zoom the selected pane, the timeline or the chart (Esc returns)");
     private static readonly HelpLine Scroll = new("PgUp PgDn Home End", "scroll its log (or the mouse wheel)");
     private static readonly HelpLine Search = new("/  n  N", "search its log; next older / newer match");
     private static readonly HelpLine Help = new("?  F1", "this help");
@@ -33,7 +35,8 @@ internal static class KeyMap
         new(Select, (s, key) => s.Grid.SelectProcess(KeyText.Printable(key) - '0')) { Chars = "123456789" },
 
         new(Zoom, (s, _) => s.Grid.SetZoom(true)) { Keys = [Key.Enter] },
-        new(Zoom, (s, _) => s.Grid.SetZoom(!s.Grid.Zoomed)) { Chars = "z", Hint = new(3, "z", "zoom") },
+        // The hint teaches the pair: Tab reaches the timeline and the chart, z gives them the screen.
+        new(Zoom, (s, _) => s.Grid.SetZoom(!s.Grid.Zoomed)) { Chars = "z", Hint = new(3, "Tab+z", "zoom timeline/chart") },
 
         new(Scroll, (s, _) => s.Grid.Selected.PageUp()) { Keys = [Key.PageUp], Hint = new(11, "PgUp", "scroll") },
         new(Scroll, (s, _) => s.Grid.Selected.PageDown()) { Keys = [Key.PageDown] },
@@ -70,7 +73,8 @@ internal static class KeyMap
         new(new("e", "write the session's handout (Markdown) into the run directory"), (s, _) => s.Handout.Write()) { Chars = "e", Hint = new(16, "e", "handout") },
 
         new(new(":", "send a Redis command to it (↑↓ history)"), (s, _) => s.Console.Open()) { Chars = ":", Hint = new(6, ":", "cmd") },
-        new(Help, (s, _) => s.Modes.ShowHelp(HelpText.Lines(HelpLines))) { Chars = "?", Keys = [Key.F1], Hint = new(1, "?", "help") },
+        new(Help, (s, _) => s.Modes.ShowHelp(HelpText.Lines(HelpRows(s.Actions.Snapshot, s.Grid.SelectedProcess?.ProcessName))))
+            { Chars = "?", Keys = [Key.F1], Hint = new(1, "?", "help") },
         new(Quit, (s, _) => s.Quit.Ask()) { Chars = "q", Keys = [Key.C.WithCtrl], Hint = new(2, "q", "quit") },
         // Esc peels one layer: the zoom, then the search highlight. It never quits.
         new(new("Esc", "close a dialog, unzoom, clear the search"), (s, _) => { if (!s.Grid.SetZoom(false)) s.Search.ClearHighlight(); })
@@ -80,8 +84,36 @@ internal static class KeyMap
     /// <summary>The `?` overlay's rows: each distinct help line once, in table order.</summary>
     public static IReadOnlyList<HelpLine> HelpLines => [.. All.Select(b => b.Help).Distinct()];
 
+    /// <summary>The `?` overlay's rows now: every help line, a lab command's dimmed with the snapshot's reason when it cannot run.</summary>
+    /// <param name="selected">The process pane selected, if any: the target of the per-process commands.</param>
+    public static IReadOnlyList<HelpRow> HelpRows(LabSnapshot s, string? selected) =>
+        [.. HelpLines.Select(line => new HelpRow(line, All.Where(b => b.Help == line && b.Action is not null).Select(b => WhyNot(b, s, selected)).FirstOrDefault()))];
+
     /// <summary>The status bar's short hints, most useful first; the bar shows as many as fit.</summary>
     public static IReadOnlyList<StatusHint> Hints { get; } = [.. All.Select(b => b.Hint).OfType<StatusHint>().OrderBy(h => h.Rank)];
+
+    /// <summary>
+    /// The hints whose keys cannot run now, for the status bar to dim (every hint stays on it). A hint that names
+    /// several keys ("s/x/r") is dimmed only when none of them can run.
+    /// </summary>
+    public static IReadOnlySet<StatusHint> DisabledHints(LabSnapshot s, string? selected) => Hints.Where(h =>
+    {
+        Binding[] keys = [.. h.Keys.Split('/').Select(k => All.FirstOrDefault(b => b.Chars == k && b.Action is not null)).OfType<Binding>()];
+        return keys.Length > 0 && keys.All(b => WhyNot(b, s, selected) is not null);
+    }).ToHashSet();
+
+    /// <summary>
+    /// Why a key's lab command cannot run now, or null (also for keys that run none): the snapshot's reason, on the
+    /// selected process for a per-process command. `p` is pause or resume, whichever the process's state asks for.
+    /// </summary>
+    public static string? WhyNot(Binding b, LabSnapshot s, string? selected)
+    {
+        if (b.Action is not { } kind) return null;
+        if (LabCommands.Get(kind).Scope == CommandScope.Lab) return s.WhyNot(kind);
+        if (selected is null) return "select a process pane first (1-9, Tab, or click it)";
+        if (kind == LabActionKind.Pause && s.ProcessOf(selected)?.State == ProcessState.Paused) kind = LabActionKind.Resume;
+        return s.WhyNot(kind, selected);
+    }
 
     /// <summary>The binding a key runs on the main screen, or null when the key means nothing there.</summary>
     public static Binding? Find(Key key) => All.FirstOrDefault(b => b.AnswersTo(key));

@@ -1,4 +1,5 @@
 using RedisHaTui.Core.Walkthrough;
+using RedisHaTui.Presentation;
 
 namespace RedisHaTui.Tui.Presentation;
 
@@ -18,6 +19,8 @@ internal static class WalkthroughText
         WalkthroughStep step = w.Steps[p.Shown];
         var title = TextFit.Wrap(step.Title, width, 2).Select(l => new Fact(l, Tone.Accent)).ToList();
         var commands = step.Commands.SelectMany(c => TextFit.Wrap("$ " + c, width, 3)).Select(l => new Fact(l, Tone.Strong)).ToList();
+        // The paths in the commands are relative to the lab's folder: say where they are typed.
+        if (commands.Count > 0) commands.InsertRange(0, TextFit.Wrap(WalkthroughSheet.Where(w) + ":", width, 2).Select(l => new Fact(l, Tone.Dim)));
         if (step.Key.Length > 0) commands.AddRange(TextFit.Wrap("in the app: " + step.Key, width, 2).Select(l => new Fact(l, Tone.Strong)));
         // On a short screen the explanation gives way first: the command and what the lab waits for always show.
         int fixedRows = 1 + title.Count + commands.Count + 2 + Math.Min(3, w.Steps.Length);

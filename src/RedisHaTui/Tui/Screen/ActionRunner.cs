@@ -35,6 +35,9 @@ internal sealed class ActionRunner
     /// </summary>
     public string? DisabledReason(LabActionKind kind, string? target) => _session.Store.Current.WhyNot(kind, target);
 
+    /// <summary>The snapshot the reasons come from, for the help and the status bar to show them before a key is pressed.</summary>
+    public LabSnapshot Snapshot => _session.Store.Current;
+
     public void RunOnSelected(LabActionKind kind)
     {
         if (SelectedProcessName() is { } name) Run(kind, name);

@@ -10,6 +10,7 @@ using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
+using RedisHaTui.Core.Shell;
 
 namespace RedisHaTui.Tui.Views;
 
@@ -57,6 +58,7 @@ internal sealed class MainWindow : Runnable
         Timeline = new TimelineView(theme, zone ?? TimeZoneInfo.Local);
         _grid.AddGroup([Timeline], layout => [LoadChart is null ? layout.Timeline : LoadChartText.Split(layout.Timeline).Timeline]);
         _grid.SelectionChanged += KeepOverlaysOnTop;
+        _grid.SelectionChanged += () => ShowKeyAvailability(session.Store.Current);
         foreach (PaneView pane in _grid.Panes) Add(pane);
         _walkthrough = new WalkthroughController(walkthrough, theme, _status, this);
         if (_walkthrough.Panel is { } panel) Add(panel);
@@ -79,7 +81,7 @@ internal sealed class MainWindow : Runnable
             _load = new LoadController(session, _status));
 
         Show(session.Store.Current);
-        if (session.Lab.BuiltIn) _status.Show("the built-in tutorial lab (no lab.json here) · `redis-ha-tui init DIR` writes a copy to edit", Tone.Dim);
+        if (session.Lab.BuiltIn) _status.Show($"the built-in tutorial lab (no lab.json here) · `{ShellForms.ThisMachine.AppFrom(Directory.GetCurrentDirectory())} init DIR` writes a copy to edit", Tone.Dim);
         _door.WatchNewest(session.Store, Show);
         _door.Every(LogRedrawPeriod, Tick);
         _app.Keyboard.KeyDown += OnKeyDown;
@@ -133,8 +135,13 @@ internal sealed class MainWindow : Runnable
         if (LoadChart is null && !snapshot.Loads.IsEmpty) AddLoadChart();
         foreach (PaneView pane in _grid.Panes) pane.Show(snapshot);
         _walkthrough.Observe(snapshot);
+        ShowKeyAvailability(snapshot);
         KeepOverlaysOnTop();
     }
+
+    /// <summary>The status bar dims the keys that cannot run now (on the selected process); `?` says why.</summary>
+    private void ShowKeyAvailability(LabSnapshot snapshot) =>
+        _status.DisabledHints = KeyMap.DisabledHints(snapshot, _grid.SelectedProcess?.ProcessName);
 
     /// <summary>
     /// A deployment gained or lost a process: the snapshot says so first. New panes go in the old ones' place,

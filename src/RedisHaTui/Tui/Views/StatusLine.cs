@@ -27,6 +27,20 @@ internal sealed class StatusLine : View
 
     public (string Prefix, LineEditor Editor)? Prompt { get; set; }
 
+    /// <summary>The main keys that cannot run now: still listed, dimmed (`?` gives the reason).</summary>
+    public IReadOnlySet<StatusHint> DisabledHints
+    {
+        get => _disabled;
+        set
+        {
+            if (_disabled.SetEquals(value)) return;
+            _disabled = value;
+            SetNeedsDraw();
+        }
+    }
+
+    private IReadOnlySet<StatusHint> _disabled = new HashSet<StatusHint>();
+
     public void Show(string text, Tone tone = Tone.Normal)
     {
         Message = new Fact(text, tone);
@@ -71,12 +85,14 @@ internal sealed class StatusLine : View
             return true;
         }
         int at = 0;
-        foreach ((_, string key, string label) in KeyMap.Hints)
+        foreach (StatusHint shown in KeyMap.Hints)
         {
+            (_, string key, string label) = shown;
             int need = key.Length + 1 + label.Length + 2;
             if (at + need - 2 > width) break;
-            at += this.Put(at, 0, key, _theme.StatusKey, width - at);
-            at += this.Put(at, 0, " " + label + "  ", _theme.StatusBar, width - at);
+            bool disabled = _disabled.Contains(shown);
+            at += this.Put(at, 0, key, disabled ? _theme.Of(Tone.Dim) : _theme.StatusKey, width - at);
+            at += this.Put(at, 0, " " + label + "  ", disabled ? _theme.Of(Tone.Dim) : _theme.StatusBar, width - at);
         }
         return true;
     }

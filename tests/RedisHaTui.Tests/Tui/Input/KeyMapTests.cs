@@ -148,8 +148,8 @@ public sealed class KeyMapTests
     [Fact]
     public void The_status_bar_hints_keep_their_order()
     {
-        Assert.Equal(["?", "q", "z", "k", "f", ":", "p", "s/x/r", "/", "Tab", "PgUp", "w", "!", "g", "v", "e"], KeyMap.Hints.Select(h => h.Keys));
-        Assert.Equal(["help", "quit", "zoom", "kill", "failover", "cmd", "pause", "start/stop/restart", "search", "select", "scroll", "write load", "faults", "guide", "drift", "handout"], KeyMap.Hints.Select(h => h.Label));
+        Assert.Equal(["?", "q", "Tab+z", "k", "f", ":", "p", "s/x/r", "/", "Tab", "PgUp", "w", "!", "g", "v", "e"], KeyMap.Hints.Select(h => h.Keys));
+        Assert.Equal(["help", "quit", "zoom timeline/chart", "kill", "failover", "cmd", "pause", "start/stop/restart", "search", "select", "scroll", "write load", "faults", "guide", "drift", "handout"], KeyMap.Hints.Select(h => h.Label));
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Drawing;
+using RedisHaTui.Core.Shell;
 using RedisHaTui.Core.Walkthrough;
 using RedisHaTui.Tests.Tui.Fakes;
 using RedisHaTui.Tui.Presentation;
@@ -19,7 +20,7 @@ public class WalkthroughTextTests
         check: runs node2
         ## Start node3
         check: manual
-        """, FakeLab.Definition(nodes: 3));
+        """, FakeLab.Definition(nodes: 3), new ShellForms("redis-ha-tui", null, RedisCliOnPath: true) { RedisServerOnPath = true });
 
     [Fact]
     public void The_shown_step_reads_in_order_title_explanation_command_key_and_what_the_lab_waits_for()
