@@ -35,9 +35,13 @@ public sealed class AppCommandLine
                 Print the running lab's state; exit 0 when healthy.
                 Reads the running lab (whoever started it, start.sh by hand included): each node's role, the master
                 it follows, link, offset and lag, and what each sentinel reports.
-                Exit codes: 0 healthy (one master, every replica linked, every sentinel agreeing), 1 not healthy, 2 bad input.
-                """, _o.StatusDeployment, (r, target) => StatusCommand.RunAsync(target, r.GetValue(_o.StatusJson), r.GetValue(_o.WaitReady)),
-                _o.StatusJson, _o.WaitReady),
+                With --wait-failover-ready it also waits until Sentinel would accept a failover (which replica each
+                sentinel would promote, by Sentinel's own rules), so a drill script never meets NOGOODSLAVE.
+                Exit codes: 0 healthy (one master, every replica linked, every sentinel agreeing; with
+                --wait-failover-ready: and ready to fail over), 1 not, 2 bad input.
+                """, _o.StatusDeployment, (r, target) => StatusCommand.RunAsync(target, r.GetValue(_o.StatusJson), r.GetValue(_o.WaitReady),
+                    r.GetValue(_o.WaitFailoverReady)),
+                _o.StatusJson, _o.WaitReady, _o.WaitFailoverReady),
             Verb("down", """
                 Stop every process of the lab, whoever started it.
                 SHUTDOWN first, then SIGTERM, then SIGKILL. Exit 0 when none is left.
@@ -56,6 +60,7 @@ public sealed class AppCommandLine
                 Fail over through the sentinels and time it.
                 Asks the sentinels to fail over (SENTINEL FAILOVER), waits until every sentinel agrees on the new
                 master, and prints old → new master with the stopwatch.
+                Refused at once, with the reason, when Sentinel would refuse it (see status --wait-failover-ready).
                 Exit 0 on success, 1 with the reason otherwise (INPROG, NOGOODSLAVE, no sentinel, timeout).
                 """, _o.FailoverDeployment, (r, target) => FailoverCommand.RunAsync(target, TimeSpan.FromSeconds(r.GetValue(_o.Timeout)), r.GetValue(_o.Confirm)),
                 _o.Timeout, _o.Confirm),

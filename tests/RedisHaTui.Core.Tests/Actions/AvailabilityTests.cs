@@ -20,7 +20,10 @@ public class AvailabilityTests
         {
             Process = Running, Reachable = true, Role = i == 0 ? NodeRole.Master : NodeRole.Replica, LinkStatus = i == 0 ? null : "up",
         })],
-        Sentinels = [.. s.Sentinels.Select(x => x with { Process = Running, Reachable = true, MasterNodeName = "node1" })],
+        Sentinels = [.. s.Sentinels.Select(x => x with
+        {
+            Process = Running, Reachable = true, MasterNodeName = "node1", Promotion = new PromotionVerdict("node2", [new PromotionCandidate("node2")]),
+        })],
         Consensus = new Consensus { MasterByRoles = "node1", MasterBySentinels = "node1", Healthy = true },
     };
 
@@ -62,11 +65,13 @@ public class AvailabilityTests
         LabStore store = Store();
         Assert.Equal("no sentinel reachable", store.Current.WhyNot(LabActionKind.Failover));
 
-        store.Update(s => Healthy(s) with { Nodes = [.. Healthy(s).Nodes.Select(n => n.Name == "node2" ? n with { LinkStatus = "down" } : n)] });
-        Assert.Equal("no replica linked: NOGOODSLAVE (Sentinel has nobody to promote)", store.Current.WhyNot(LabActionKind.Failover));
+        // Sentinel's verdict, not the nodes' links: the sentinels say why they would promote nobody.
+        var nobody = new PromotionVerdict(null, [new PromotionCandidate("node2", "sentinel1 has no connection to node2")]);
+        store.Update(s => Healthy(s) with { Sentinels = [.. Healthy(s).Sentinels.Select(x => x with { Promotion = nobody })] });
+        Assert.Equal("no replica to promote: sentinel1 has no connection to node2 (Sentinel would answer NOGOODSLAVE)", store.Current.WhyNot(LabActionKind.Failover));
 
-        store.Update(s => s with { Sentinels = [.. s.Sentinels.Select(x => x with { FailoverInProgress = true })] });
-        Assert.Equal("a failover is already in progress (INPROG)", store.Current.WhyNot(LabActionKind.Failover));
+        store.Update(s => s with { Sentinels = [.. s.Sentinels.Select(x => x with { FailoverInProgress = true, FailoverState = "wait_promotion" })] });
+        Assert.Equal("a failover is in progress (sentinel1: wait_promotion); Sentinel answers INPROG until it ends", store.Current.WhyNot(LabActionKind.Failover));
     }
 
     [Fact]

@@ -61,14 +61,17 @@ internal static partial class TimelineText
     }
 
     /// <summary>The verdict first (it is what a presenter points at), then who is master by whom, then the problems.</summary>
-    public static Fact Consensus(Consensus c)
+    /// <param name="readiness">Whether a failover would be accepted now: a healthy lab says "ready to fail over" only when Sentinel would.</param>
+    public static Fact Consensus(Consensus c, FailoverReadiness? readiness = null)
     {
         if (!c.Read)
             return new Fact("consensus: not read yet", Tone.Dim);
         string masters = c.MasterBySentinels == c.MasterByRoles
             ? $"master {c.MasterByRoles ?? "?"} (sentinels and roles agree)"
             : $"master by sentinels {c.MasterBySentinels ?? "?"} · by roles {c.MasterByRoles ?? "?"}";
-        if (c.Healthy) return new Fact($"HEALTHY · {masters}", Tone.Good);
+        if (c.Healthy && readiness is { Ready: false } notReady)
+            return new Fact($"HEALTHY, NOT READY TO FAIL OVER · {notReady.Reason} · {masters}", Tone.Warn);
+        if (c.Healthy) return new Fact($"HEALTHY{(readiness is null ? "" : ", READY TO FAIL OVER")} · {masters}", Tone.Good);
         string problems = c.Problems.IsEmpty ? "" : $" · {string.Join("; ", c.Problems)}";
         return new Fact($"NOT HEALTHY · {masters}{problems}", Tone.Bad);
     }
