@@ -9,6 +9,7 @@ using StackExchange.Redis;
 
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- [ready|events|exit|cpu|core|frame|keys|screen-events|flood|screen|all] [runs]
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- builds|scale|tutorial [runs]   (issue 9; builds needs .app and .aot)
+// dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- scale-poll        (the 15-process lab's poll cycle alone)
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- load [runs]        (issue 8's write load: writer pace, app CPU, keys; not part of `all`)
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- soak [failovers]   (default 30; not part of `all`: ~10 min)
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- drill [rounds]     (issue 17: status --wait-failover-ready + failover; default 12, ~6 min)
@@ -33,6 +34,7 @@ if (which is "idle")
     Console.WriteLine($"idle CPU ({ScreenBenchmarks.App}): {Figures.Summary(cpu, "%", "0.00")} · peak RSS {rss:0} MB");
 }
 if (which is "scale") await ScaleBenchmark.Run(runs);
+if (which is "scale-poll") await ScaleBenchmark.Run(1, pollOnly: true);
 if (which is "tutorial") await TutorialWayBenchmark.Run(runs);
 if (which is "load" or "load-writer") await LoadBenchmark.Throughput([100, 1000, 2000], int.TryParse(args.ElementAtOrDefault(1), out int lr) ? lr : 3, TimeSpan.FromSeconds(10));
 if (which is "load" or "load-screen") await ScreenBenchmarks.WriteLoad([100, 1000], keyRuns: 20);
