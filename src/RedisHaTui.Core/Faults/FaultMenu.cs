@@ -56,6 +56,8 @@ public static partial class FaultMenu
                         $"({DownAfter(lab)}): no +sdown, no failover at all (the stopwatch says no failover). Clients see only a short outage.",
             (s, _) => s.WhyNot(LabActionKind.KillMaster),
             KillAndRestartAsync),
+
+        QuorumIsNotAMajority,
     ];
 
     /// <summary>Why <paramref name="entry"/> cannot run now, or null.</summary>

@@ -1,0 +1,100 @@
+using RedisHaTui.Core.Actions;
+using RedisHaTui.Core.Events;
+using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.State;
+
+namespace RedisHaTui.Core.Faults;
+
+// The classic mistakes (issue 17 §2), played on the live lab: each runs the lab's ordinary actions and Sentinel's own
+// commands, says which number each step needed, and puts the lab back as it was.
+public static partial class FaultMenu
+{
+    /// <summary>Lesson 1: the quorum only decides that the master is down; electing the sentinel that fails over takes a majority.</summary>
+    // A property, not a field: All (in another part of this partial class) is built first and reads it.
+    private static FaultEntry QuorumIsNotAMajority => new("quorum 1 is not a majority: one sentinel cannot fail over alone",
+        (s, lab) => $"Sets quorum 1 on every sentinel (SENTINEL SET, live: drift shows it), stops {string.Join(" and ", RunningSentinels(s).Take(2))}, " +
+                    $"then kills {Master(s)}. {RunningSentinels(s).Skip(2).FirstOrDefault() ?? "The last sentinel"} marks it +odown on its own " +
+                    $"(#quorum 1/1: the quorum is met) but cannot be elected leader: that takes a majority of the {lab.Sentinels.Length} sentinels it " +
+                    $"knows ({lab.Sentinels.Length / 2 + 1} votes), and it has its own. After the election timeout " +
+                    $"({ElectionTimeout(lab).TotalSeconds:0} s) it gives up: -failover-abort-not-elected, no failover. Then the master, the sentinels " +
+                    $"and quorum {lab.Sentinels.Max(x => x.Quorum)} are put back. With quorum {lab.Sentinels.Max(x => x.Quorum)} and one sentinel stopped " +
+                    "(\"stop one sentinel\", then \"kill -9\") the two left are a majority, and the failover works.",
+        (s, _) => RunningSentinels(s).Length < 3 ? $"needs three running sentinels ({RunningSentinels(s).Length} running)" : s.WhyNot(LabActionKind.KillMaster),
+        QuorumIsNotAMajorityAsync);
+
+    /// <summary>sentinel.c sentinelFailoverWaitStart: the election timeout is min(SENTINEL_ELECTION_TIMEOUT 10 s, failover-timeout).</summary>
+    private static TimeSpan ElectionTimeout(LabDefinition lab) =>
+        TimeSpan.FromMilliseconds(Math.Min(10_000, lab.Sentinels.Min(x => x.FailoverTimeoutMilliseconds)));
+
+    private static async Task<LabActionResult> QuorumIsNotAMajorityAsync(FaultContext c, CancellationToken ct)
+    {
+        LabDefinition lab = c.Lab;
+        string[] stopping = [.. RunningSentinels(c.Store.Current).Take(2)];
+        string last = RunningSentinels(c.Store.Current).Except(stopping).First();
+        var said = new List<string>();
+        foreach (SentinelDefinition x in lab.Sentinels)
+        {
+            LabActionResult set = await c.Actions.RunCommandAsync(x.Name, $"sentinel set {lab.MasterName} quorum 1", ct);
+            if (!set.Ok) return set with { Message = $"{x.Name}: SENTINEL SET quorum 1 refused: {set.Message}" };
+        }
+        said.Add("quorum 1 set on every sentinel");
+        foreach (string name in stopping)
+        {
+            LabActionResult stopped = await c.Actions.RunAsync(LabActionKind.Stop, name, ct);
+            if (!stopped.Ok) return await UndoQuorumAsync(c, stopped, said);
+        }
+        said.Add($"{string.Join(" and ", stopping)} stopped");
+        long mark = c.Store.Current.Timeline.LastOrDefault()?.Id ?? 0;
+        LabActionResult killed = await c.Actions.RunAsync(LabActionKind.KillMaster, null, ct);
+        if (!killed.Ok || killed.Target is not { } master) return await UndoQuorumAsync(c, killed, said);
+        said.Add($"{master} killed");
+
+        // The abort comes after down-after (+sdown, +odown at once with quorum 1) and the election timeout.
+        int downAfter = lab.Sentinels.Max(x => x.DownAfterMilliseconds);
+        TimeSpan patience = TimeSpan.FromMilliseconds(downAfter * 3) + ElectionTimeout(lab) + TimeSpan.FromSeconds(5);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        wait.CancelAfter(patience);
+        LabSnapshot s;
+        try { s = await c.Store.WaitForAsync(x => Since(x, mark).Any(t => t.Event == SentinelEventKind.FailoverAbortNotElected || t.Event == SentinelEventKind.SwitchMaster), wait.Token); }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { s = c.Store.Current; }
+        TimelineEntry? odown = Since(s, mark).FirstOrDefault(t => t.Event == SentinelEventKind.ODown);
+        bool aborted = Since(s, mark).Any(t => t.Event == SentinelEventKind.FailoverAbortNotElected);
+        bool switched = Since(s, mark).Any(t => t.Event == SentinelEventKind.SwitchMaster);
+        said.Add(odown is null
+            ? $"{last} never reached +odown"
+            : $"{last} reached +odown alone ({QuorumOf(odown.Text)})");
+        said.Add(aborted ? $"-failover-abort-not-elected: {last} had 1 vote of the {lab.Sentinels.Length / 2 + 1} a leader needs (a majority of {lab.Sentinels.Length})"
+            : switched ? "a failover happened after all (+switch-master)" : $"no election result within {patience.TotalSeconds:0} s");
+        said.Add(switched ? "" : "no failover");
+
+        // Undo: the master back (it was never replaced), the sentinels back, then the lab's quorum on all three.
+        await c.Actions.RunAsync(LabActionKind.Start, master, ct);
+        foreach (string name in stopping) await c.Actions.RunAsync(LabActionKind.Start, name, ct);
+        return await UndoQuorumAsync(c, new LabActionResult(aborted && !switched, ""), said);
+    }
+
+    /// <summary>Puts the lab's own quorum back on every sentinel that answers; the result lists what happened, in order.</summary>
+    private static async Task<LabActionResult> UndoQuorumAsync(FaultContext c, LabActionResult outcome, List<string> said)
+    {
+        foreach (SentinelDefinition x in c.Lab.Sentinels)
+        {
+            // A sentinel just started may not answer yet: a few tries, a poll apart.
+            for (int i = 0; i < 20; i++)
+            {
+                if ((await c.Actions.RunCommandAsync(x.Name, $"sentinel set {c.Lab.MasterName} quorum {x.Quorum}")).Ok) break;
+                await Task.Delay(TimeSpan.FromMilliseconds(250), c.Store.Time);
+            }
+        }
+        said.Add($"put back: quorum {c.Lab.Sentinels.Max(x => x.Quorum)}, every process started");
+        string text = string.Join("; ", said.Where(x => x.Length > 0));
+        return outcome.Ok ? LabActionResult.Success(text) : LabActionResult.Refused(outcome.Message.Length > 0 ? $"{outcome.Message} ({text})" : text);
+    }
+
+    /// <summary>"… objectively down (quorum 1/1)" → "quorum 1/1: 1 needed, 1 had" (Sentinel's #quorum votes/needed).</summary>
+    private static string QuorumOf(string odownText) =>
+        System.Text.RegularExpressions.Regex.Match(odownText, @"quorum (\d+)/(\d+)") is { Success: true } m
+            ? $"quorum {m.Groups[1].Value}/{m.Groups[2].Value}: {m.Groups[2].Value} needed, {m.Groups[1].Value} had"
+            : "quorum 1";
+
+    private static IEnumerable<TimelineEntry> Since(LabSnapshot s, long mark) => s.Timeline.Where(t => t.Id > mark);
+}
