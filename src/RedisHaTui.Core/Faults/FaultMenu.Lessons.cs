@@ -22,6 +22,75 @@ public static partial class FaultMenu
         (s, _) => RunningSentinels(s).Length < 3 ? $"needs three running sentinels ({RunningSentinels(s).Length} running)" : s.WhyNot(LabActionKind.KillMaster),
         QuorumIsNotAMajorityAsync);
 
+    /// <summary>
+    /// Lesson 2: a replica stopped for good stays in every sentinel's list (s_down) and in every sentinel.conf
+    /// (known-replica) until SENTINEL RESET, sent to one sentinel at a time as the Sentinel documentation says
+    /// ("Removing the old master or unreachable replicas"), so that the others keep the lab watched meanwhile.
+    /// </summary>
+    private static FaultEntry SentinelsNeverForget => new("remove a replica: sentinels never forget it (SENTINEL RESET)",
+        (s, lab) => $"{Replica(s) ?? "a replica"} stops for good. Every sentinel keeps listing it, flagged s_down, and keeps its known-replica line " +
+                    "in sentinel.conf: Sentinel never forgets a replica by itself. Then SENTINEL RESET goes to each sentinel, one at a time, " +
+                    "each after the one before has found its peers again: it forgets everything it learned about the master and relearns " +
+                    $"only what answers (the master's INFO lists the replicas). The lists shrink on screen. Then {Replica(s) ?? "the replica"} " +
+                    "starts again and every sentinel learns it back within its next INFO of the master (10 s).",
+        (s, _) => Replica(s) is { } r ? s.WhyNot(LabActionKind.Stop, r) : "no replica is running",
+        SentinelsNeverForgetAsync);
+
+    private static async Task<LabActionResult> SentinelsNeverForgetAsync(FaultContext c, CancellationToken ct)
+    {
+        LabDefinition lab = c.Lab;
+        string replica = Replica(c.Store.Current)!;
+        var said = new List<string>();
+        LabActionResult stopped = await c.Actions.RunAsync(LabActionKind.Stop, replica, ct);
+        if (!stopped.Ok) return stopped;
+
+        // Every sentinel that answers flags it down: after down-after-milliseconds of unanswered PINGs.
+        TimeSpan downAfter = TimeSpan.FromMilliseconds(lab.Sentinels.Max(x => x.DownAfterMilliseconds));
+        LabSnapshot s = await WaitOrCurrentAsync(c, x => Answering(x).All(y => Listed(y, replica) is { Down: true }), downAfter * 3 + TimeSpan.FromSeconds(5), ct);
+        said.Add($"{replica} stopped; " + string.Join(", ", Answering(s).Select(y =>
+            $"{y.Name} lists {y.KnownReplicas} replica(s){(Listed(y, replica) is { Down: true } ? $", {replica} s_down" : "")}{KnownReplicaLines(lab, y.Name, replica)}")));
+
+        bool forgotten = true;
+        foreach (SentinelDefinition x in lab.Sentinels.Where(x => c.Store.Current.Sentinel(x.Name) is { Reachable: true }))
+        {
+            LabActionResult reset = await c.Actions.RunCommandAsync(x.Name, $"sentinel reset {lab.MasterName}", ct);
+            if (!reset.Ok) return LabActionResult.Refused($"{x.Name}: SENTINEL RESET refused: {reset.Message} ({string.Join("; ", said)})");
+            // Before the next one: this sentinel knows its peers again (hello every 2 s) and no longer lists the replica.
+            s = await WaitOrCurrentAsync(c, y => y.Sentinel(x.Name) is { Reachable: true } me && Listed(me, replica) is null
+                && me.KnownSentinels >= lab.Sentinels.Length - 1, TimeSpan.FromSeconds(15), ct);
+            SentinelSnapshot after = s.Sentinel(x.Name)!;
+            forgotten &= Listed(after, replica) is null;
+            said.Add($"SENTINEL RESET on {x.Name}: it lists {after.KnownReplicas} replica(s), knows {after.KnownSentinels} other sentinel(s) again" +
+                KnownReplicaLines(lab, x.Name, replica));
+        }
+
+        LabActionResult started = await c.Actions.RunAsync(LabActionKind.Start, replica, ct);
+        said.Add(started.Ok ? $"{replica} started again: the sentinels relearn it from the master's INFO" : $"{replica} did not start again: {started.Message}");
+        return new LabActionResult(forgotten && started.Ok, string.Join("\n", said));
+    }
+
+    private static IEnumerable<SentinelSnapshot> Answering(LabSnapshot s) => s.Sentinels.Where(x => x.Reachable && x.Promotion is not null);
+
+    private static PromotionCandidate? Listed(SentinelSnapshot x, string replica) => x.Promotion?.Replicas.FirstOrDefault(r => r.Name == replica);
+
+    /// <summary>How many known-replica lines for the replica the sentinel's working config holds now (a lab on this machine only).</summary>
+    private static string KnownReplicaLines(LabDefinition lab, string sentinel, string replica)
+    {
+        if (lab.Find(sentinel) is not { } p || lab.Find(replica) is not { } r) return "";
+        string path = new RunDirectory(lab).ConfigPath(p);
+        if (!File.Exists(path)) return "";
+        int lines = File.ReadLines(path).Count(l => l.StartsWith("sentinel known-replica", StringComparison.Ordinal) && l.EndsWith($" {r.Endpoint.Port}", StringComparison.Ordinal));
+        return $", {lines} known-replica line(s) for {replica} in {Path.GetFileName(path)}";
+    }
+
+    private static async Task<LabSnapshot> WaitOrCurrentAsync(FaultContext c, Func<LabSnapshot, bool> condition, TimeSpan timeout, CancellationToken ct)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        wait.CancelAfter(timeout);
+        try { return await c.Store.WaitForAsync(condition, wait.Token); }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { return c.Store.Current; }
+    }
+
     /// <summary>sentinel.c sentinelFailoverWaitStart: the election timeout is min(SENTINEL_ELECTION_TIMEOUT 10 s, failover-timeout).</summary>
     private static TimeSpan ElectionTimeout(LabDefinition lab) =>
         TimeSpan.FromMilliseconds(Math.Min(10_000, lab.Sentinels.Min(x => x.FailoverTimeoutMilliseconds)));

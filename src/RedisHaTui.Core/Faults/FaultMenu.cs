@@ -58,6 +58,7 @@ public static partial class FaultMenu
             KillAndRestartAsync),
 
         QuorumIsNotAMajority,
+        SentinelsNeverForget,
     ];
 
     /// <summary>Why <paramref name="entry"/> cannot run now, or null.</summary>

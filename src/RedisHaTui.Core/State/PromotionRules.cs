@@ -6,7 +6,8 @@ namespace RedisHaTui.Core.State;
 /// <param name="Excluded">Which rule of Sentinel's rules out this replica, in plain words; null when it is eligible.</param>
 /// <param name="Behind">For an eligible replica that is not chosen: why the chosen one goes first.</param>
 /// <param name="ReportsMaster">The sentinel's last INFO of it said role:master (role-reported): a demoted master not yet converted, or an INFO from before.</param>
-public sealed record PromotionCandidate(string Name, string? Excluded = null, string? Behind = null, bool ReportsMaster = false);
+/// <param name="Down">The sentinel flags it s_down or o_down: listed, but not answering (a removed replica stays listed so).</param>
+public sealed record PromotionCandidate(string Name, string? Excluded = null, string? Behind = null, bool ReportsMaster = false, bool Down = false);
 
 /// <summary>What one sentinel would do if asked to fail over now (SENTINEL FAILOVER, or as the elected leader of a crash failover).</summary>
 /// <param name="Promotes">The replica it would promote; null: none, and <see cref="Reason"/> says why (it would answer NOGOODSLAVE).</param>
@@ -54,7 +55,7 @@ public static class PromotionRules
         foreach (SentinelReplicaInfo r in replicas)
         {
             string name = label(r.Ip, r.Port);
-            if (WhyNot(sentinel, master, r, name) is { } why) excluded.Add(new PromotionCandidate(name, why, ReportsMaster: ReportsMaster(r)));
+            if (WhyNot(sentinel, master, r, name) is { } why) excluded.Add(new PromotionCandidate(name, why, ReportsMaster: ReportsMaster(r), Down: r.SDown || r.ODown));
             else eligible.Add((r, name));
         }
         // compareSlavesForPromotion: lower slave_priority, then the greater slave_repl_offset, then the

@@ -37,4 +37,28 @@ public class LessonsOnRealLabTests
         foreach (var x in lab.Lab.Sentinels)
             Assert.Matches("\"quorum\"\n *\\d+\\) \"2\"", (await lab.Session.Actions.RunCommandAsync(x.Name, "sentinel master myMaster")).Message);
     }
+
+    [Fact]
+    public async Task A_removed_replica_stays_listed_down_by_every_sentinel_until_each_is_reset_one_at_a_time()
+    {
+        await using RunningLab lab = await RunningLab.StartAsync(downAfterMs: 2000);
+        await lab.WaitForAsync(x => x.Consensus.Healthy && x.Sentinels.All(y => y.Promotion?.Promotes == "node2"), TimeSpan.FromSeconds(20), "every sentinel lists node2");
+        var changes = new List<(string Sentinel, int? Replicas)>();
+        lab.Session.Store.Changed += s => { lock (changes) changes.AddRange(s.Sentinels.Select(x => (x.Name, x.KnownReplicas))); };
+
+        LabActionResult result = await FaultMenu.RunAsync(Entry("remove a replica"), Context(lab)).WaitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.True(result.Ok, result.Message);
+        string[] lines = result.Message.Split('\n');
+        // Stopped for good, node2 is still listed, s_down, by every sentinel, and still in every sentinel.conf.
+        Assert.Equal("node2 stopped; sentinel1 lists 1 replica(s), node2 s_down, 1 known-replica line(s) for node2 in sentinel.conf, " +
+            "sentinel2 lists 1 replica(s), node2 s_down, 1 known-replica line(s) for node2 in sentinel.conf, " +
+            "sentinel3 lists 1 replica(s), node2 s_down, 1 known-replica line(s) for node2 in sentinel.conf", lines[0]);
+        // Each RESET, one at a time, empties that sentinel's list; it finds its two peers again before the next.
+        for (int i = 1; i <= 3; i++) Assert.StartsWith($"SENTINEL RESET on sentinel{i}: it lists 0 replica(s), knows 2 other sentinel(s) again", lines[i]);
+        lock (changes) Assert.Contains(("sentinel1", (int?)0), changes); // the list shrank on screen, not only in the reply
+
+        // Started again, node2 is learnt back from the master's INFO: healthy, every sentinel lists it again.
+        await lab.WaitForAsync(x => x.Consensus.Healthy && x.Sentinels.All(y => y.KnownReplicas == 1), TimeSpan.FromSeconds(30), "node2 relearnt by every sentinel");
+    }
 }
