@@ -91,6 +91,63 @@ public static partial class FaultMenu
         catch (OperationCanceledException) when (!ct.IsCancellationRequested) { return c.Store.Current; }
     }
 
+    /// <summary>
+    /// Lesson 5: detection follows down-after-milliseconds, promotion follows detection by a fraction of a second, and
+    /// clients of a lab with one replica get their writes back only when the old master has rejoined.
+    /// </summary>
+    private static FaultEntry DownAfterLive => new("how long a failover takes: down-after-milliseconds changed live",
+        (s, lab) => $"Sets down-after-milliseconds to {LessonDownAfter(lab) / 1000.0:0.#} s on every sentinel (SENTINEL SET, live: drift shows it; " +
+                    $"the lab's is {DownAfter(lab)}), kills {Master(s)} and times it: +sdown follows the new value, the replica is promoted a " +
+                    "few tenths of a second after, and with min-replicas-to-write and no other replica the new master refuses writes " +
+                    $"(NOREPLICAS) until {Master(s)}, started again, has rejoined as its replica. Then the lab's value is put back.",
+        (s, _) => s.WhyNot(LabActionKind.KillMaster),
+        DownAfterLiveAsync);
+
+    /// <summary>A value clearly apart from the lab's, and never below the 1500 ms that failed over reliably here (facts note).</summary>
+    private static int LessonDownAfter(LabDefinition lab) =>
+        lab.Sentinels.Max(x => x.DownAfterMilliseconds) is var d && d >= 4000 ? 2000 : d + 2000;
+
+    private static async Task<LabActionResult> DownAfterLiveAsync(FaultContext c, CancellationToken ct)
+    {
+        LabDefinition lab = c.Lab;
+        int downAfter = LessonDownAfter(lab);
+        foreach (SentinelDefinition x in lab.Sentinels.Where(x => c.Store.Current.Sentinel(x.Name) is { Reachable: true }))
+        {
+            LabActionResult set = await c.Actions.RunCommandAsync(x.Name, $"sentinel set {lab.MasterName} down-after-milliseconds {downAfter}", ct);
+            if (!set.Ok) return LabActionResult.Refused($"{x.Name}: SENTINEL SET down-after-milliseconds refused: {set.Message}");
+        }
+        var said = new List<string> { $"down-after-milliseconds {downAfter} ms on every sentinel (the lab's: {DownAfter(lab)})" };
+        LabActionResult killed = await c.Actions.RunAsync(LabActionKind.KillMaster, null, ct);
+        if (killed.Ok && killed.Target is { } master)
+        {
+            int number = c.Store.Current.Failovers.Length;
+            LabSnapshot s = await WaitOrCurrentAsync(c, x => x.Failovers.Length >= number && x.Failovers[number - 1].PhaseTime(FailoverPhaseKind.NewMasterRole) is not null,
+                TimeSpan.FromMilliseconds(downAfter * 3) + TimeSpan.FromSeconds(10), ct);
+            FailoverRecord f = s.Failovers[number - 1];
+            said.Add(Timed(f, FailoverPhaseKind.SDown, $"+sdown (down-after {downAfter / 1000.0:0.0#} s)"));
+            said.Add(Timed(f, FailoverPhaseKind.NewMasterRole, "the replica has role master") +
+                (f.PhaseTime(FailoverPhaseKind.SDown) is { } sd && f.PhaseTime(FailoverPhaseKind.NewMasterRole) is { } nm ? $", {(nm - sd).TotalSeconds:0.00} s after +sdown" : ""));
+            said.Add($"then: {s.Writes.Text}");
+            LabActionResult started = await c.Actions.RunAsync(LabActionKind.Start, master, ct);
+            if (started.Ok)
+            {
+                s = await WaitOrCurrentAsync(c, x => x.Failovers[number - 1].PhaseTime(FailoverPhaseKind.WritesAccepted) is not null, TimeSpan.FromSeconds(40), ct);
+                f = s.Failovers[number - 1];
+                said.Add($"{master} started again: " + Timed(f, FailoverPhaseKind.Converted, "+convert-to-slave") + ", " +
+                    Timed(f, FailoverPhaseKind.OldMasterLinked, "linked") + ", " + Timed(f, FailoverPhaseKind.WritesAccepted, "writes accepted again"));
+            }
+            else said.Add($"{master} did not start again: {started.Message}");
+        }
+        else said.Add($"the master was not killed: {killed.Message}");
+        foreach (SentinelDefinition x in lab.Sentinels)
+            await c.Actions.RunCommandAsync(x.Name, $"sentinel set {lab.MasterName} down-after-milliseconds {x.DownAfterMilliseconds}", ct);
+        said.Add($"put back: down-after-milliseconds {DownAfter(lab)}");
+        return new LabActionResult(killed.Ok, string.Join("\n", said));
+    }
+
+    private static string Timed(FailoverRecord f, FailoverPhaseKind kind, string what) =>
+        f.PhaseTime(kind) is { } t ? $"{what} at {t.TotalSeconds:0.00} s" : $"{what}: not seen";
+
     /// <summary>sentinel.c sentinelFailoverWaitStart: the election timeout is min(SENTINEL_ELECTION_TIMEOUT 10 s, failover-timeout).</summary>
     private static TimeSpan ElectionTimeout(LabDefinition lab) =>
         TimeSpan.FromMilliseconds(Math.Min(10_000, lab.Sentinels.Min(x => x.FailoverTimeoutMilliseconds)));

@@ -59,6 +59,7 @@ public static partial class FaultMenu
 
         QuorumIsNotAMajority,
         SentinelsNeverForget,
+        DownAfterLive,
     ];
 
     /// <summary>Why <paramref name="entry"/> cannot run now, or null.</summary>

@@ -61,4 +61,24 @@ public class LessonsOnRealLabTests
         // Started again, node2 is learnt back from the master's INFO: healthy, every sentinel lists it again.
         await lab.WaitForAsync(x => x.Consensus.Healthy && x.Sentinels.All(y => y.KnownReplicas == 1), TimeSpan.FromSeconds(30), "node2 relearnt by every sentinel");
     }
+
+    [Fact]
+    public async Task Detection_follows_down_after_changed_live_and_writes_come_back_only_when_the_old_master_rejoins()
+    {
+        await using RunningLab lab = await RunningLab.StartAsync(downAfterMs: 2000);
+        await lab.WaitForAsync(x => x.Readiness.Ready, TimeSpan.FromSeconds(20), "ready");
+
+        LabActionResult result = await FaultMenu.RunAsync(Entry("how long a failover takes"), Context(lab)).WaitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.True(result.Ok, result.Message);
+        FailoverRecord f = lab.Now.Failovers.Single();
+        // Sentinel cannot mark +sdown before down-after-milliseconds (now 4 s, the lab's 2 s): it followed the live value.
+        Assert.InRange(f.PhaseTime(FailoverPhaseKind.SDown)!.Value.TotalSeconds, 4.0, 8.0);
+        Assert.True(f.PhaseTime(FailoverPhaseKind.NewMasterRole) > f.PhaseTime(FailoverPhaseKind.SDown));
+        // Two nodes, min-replicas-to-write 1: writes come back only after the old master rejoined as a replica.
+        Assert.True(f.PhaseTime(FailoverPhaseKind.WritesAccepted) >= f.PhaseTime(FailoverPhaseKind.OldMasterLinked), result.Message);
+        Assert.Contains("then: writes refused", result.Message);
+        foreach (var x in lab.Lab.Sentinels)
+            Assert.Matches("\"down-after-milliseconds\"\n *\\d+\\) \"2000\"", (await lab.Session.Actions.RunCommandAsync(x.Name, "sentinel master myMaster")).Message);
+    }
 }
