@@ -148,6 +148,67 @@ public static partial class FaultMenu
     private static string Timed(FailoverRecord f, FailoverPhaseKind kind, string what) =>
         f.PhaseTime(kind) is { } t ? $"{what} at {t.TotalSeconds:0.00} s" : $"{what}: not seen";
 
+    /// <summary>The address lesson 3 announces: loopback (the lab never leaves it), and nothing of the lab listens there.</summary>
+    public const string WrongAnnounceIp = "127.0.0.99";
+
+    /// <summary>
+    /// Lesson 3: a replica that announces an address nobody can reach it at (NAT, Docker, Kubernetes) is listed there by
+    /// the master and by every sentinel that learns it afresh, and Sentinel cannot promote it.
+    /// </summary>
+    private static FaultEntry WrongAnnouncedAddress => new($"wrong announced address: replica-announce-ip {WrongAnnounceIp}",
+        (s, _) => $"{Replica(s) ?? "The replica"} announces {WrongAnnounceIp} (CONFIG SET replica-announce-ip, then its link to {Master(s)} is " +
+                  $"renewed so it says so): {Master(s)}'s INFO lists it there. A sentinel that learns it afresh (SENTINEL RESET, one at a time, as a " +
+                  "new deployment would) lists only that address, cannot connect to it, and has no replica to promote: readiness says why, and " +
+                  "a failover is refused (NOGOODSLAVE). For real this is NAT, Docker's port mapping or a Kubernetes pod address: the address a " +
+                  "replica sees for itself is not the one the others reach it at. The fix is replica-announce-ip / replica-announce-port on the " +
+                  "replica (sentinel announce-ip / announce-port on a sentinel), or host networking. Then the address is put back.",
+        (s, _) => Replica(s) is null ? "no replica is running" : ActionRules.CurrentMaster(s) is null ? "no master" : null,
+        WrongAnnouncedAddressAsync);
+
+    private static async Task<LabActionResult> WrongAnnouncedAddressAsync(FaultContext c, CancellationToken ct)
+    {
+        string replica = Replica(c.Store.Current)!, master = ActionRules.CurrentMaster(c.Store.Current)!;
+        int port = c.Lab.Find(replica)!.Endpoint.Port;
+        string wrong = $"{WrongAnnounceIp}:{port}";
+        var said = new List<string>();
+        LabSnapshot s = await AnnounceAsync(c, replica, master, WrongAnnounceIp, ct);
+        said.Add(s.Node(master)?.Replicas.Any(r => r.Ip == WrongAnnounceIp) == true
+            ? $"{master}'s INFO lists its replica at {wrong}" : $"{master}'s INFO did not list {wrong} within 15 s");
+        s = await ResetEachAsync(c, x => Listed(x, wrong) is not null && Listed(x, replica) is null, ct);
+        said.Add("after SENTINEL RESET, one at a time: " + string.Join(", ", Answering(s).Select(x => $"{x.Name} lists {string.Join(", ", x.Promotion!.Replicas.Select(r => r.Name))}")));
+        s = await WaitOrCurrentAsync(c, x => x.Readiness.Blocker?.Contains("NOGOODSLAVE") == true, TimeSpan.FromSeconds(10), ct);
+        said.Add($"readiness: {s.Readiness.Reason}");
+        LabActionResult failover = await c.Actions.RunAsync(LabActionKind.Failover, null, ct);
+        said.Add(failover.Ok ? $"failover: {failover.Message} (not refused)" : $"failover refused: {failover.Message}");
+
+        // Undo: the real address announced again, learnt afresh by every sentinel.
+        await AnnounceAsync(c, replica, master, "", ct);
+        s = await ResetEachAsync(c, x => Listed(x, replica) is not null && Listed(x, wrong) is null, ct);
+        said.Add($"put back: replica-announce-ip empty, every sentinel reset again: {s.Readiness.Reason}");
+        return new LabActionResult(!failover.Ok, string.Join("\n", said));
+    }
+
+    /// <summary>CONFIG SET replica-announce-ip, then a new replication link (CLIENT KILL TYPE master): the address is sent in the handshake.</summary>
+    private static async Task<LabSnapshot> AnnounceAsync(FaultContext c, string replica, string master, string ip, CancellationToken ct)
+    {
+        await c.Actions.RunCommandAsync(replica, $"config set replica-announce-ip \"{ip}\"", ct);
+        await c.Actions.RunCommandAsync(replica, "client kill type master", ct);
+        string expected = ip.Length == 0 ? c.Lab.Find(replica)!.Endpoint.Host : ip;
+        return await WaitOrCurrentAsync(c, x => x.Node(master)?.Replicas.Any(r => r.Ip == expected && r.State == "online") == true, TimeSpan.FromSeconds(15), ct);
+    }
+
+    /// <summary>SENTINEL RESET on each answering sentinel in turn, each once it lists what <paramref name="relearnt"/> wants and knows its peers again.</summary>
+    private static async Task<LabSnapshot> ResetEachAsync(FaultContext c, Func<SentinelSnapshot, bool> relearnt, CancellationToken ct)
+    {
+        foreach (SentinelDefinition x in c.Lab.Sentinels.Where(x => c.Store.Current.Sentinel(x.Name) is { Reachable: true }))
+        {
+            await c.Actions.RunCommandAsync(x.Name, $"sentinel reset {c.Lab.MasterName}", ct);
+            await WaitOrCurrentAsync(c, y => y.Sentinel(x.Name) is { Reachable: true } me && relearnt(me) && me.KnownSentinels >= c.Lab.Sentinels.Length - 1,
+                TimeSpan.FromSeconds(15), ct);
+        }
+        return c.Store.Current;
+    }
+
     /// <summary>sentinel.c sentinelFailoverWaitStart: the election timeout is min(SENTINEL_ELECTION_TIMEOUT 10 s, failover-timeout).</summary>
     private static TimeSpan ElectionTimeout(LabDefinition lab) =>
         TimeSpan.FromMilliseconds(Math.Min(10_000, lab.Sentinels.Min(x => x.FailoverTimeoutMilliseconds)));

@@ -60,6 +60,7 @@ public static partial class FaultMenu
         QuorumIsNotAMajority,
         SentinelsNeverForget,
         DownAfterLive,
+        WrongAnnouncedAddress,
     ];
 
     /// <summary>Why <paramref name="entry"/> cannot run now, or null.</summary>

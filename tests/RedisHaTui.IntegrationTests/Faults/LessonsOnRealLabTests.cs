@@ -81,4 +81,26 @@ public class LessonsOnRealLabTests
         foreach (var x in lab.Lab.Sentinels)
             Assert.Matches("\"down-after-milliseconds\"\n *\\d+\\) \"2000\"", (await lab.Session.Actions.RunCommandAsync(x.Name, "sentinel master myMaster")).Message);
     }
+
+    [Fact]
+    public async Task A_replica_announcing_an_unreachable_address_cannot_be_promoted_and_the_failover_is_refused_with_why()
+    {
+        await using RunningLab lab = await RunningLab.StartAsync(downAfterMs: 2000);
+        await lab.WaitForAsync(x => x.Readiness.Ready, TimeSpan.FromSeconds(20), "ready");
+        string wrong = $"127.0.0.99:{lab.Lab.Find("node2")!.Endpoint.Port}";
+
+        LabActionResult result = await FaultMenu.RunAsync(Entry("wrong announced address"), Context(lab)).WaitAsync(TimeSpan.FromSeconds(120));
+
+        Assert.True(result.Ok, result.Message);
+        string[] lines = result.Message.Split('\n');
+        Assert.Equal($"node1's INFO lists its replica at {wrong}", lines[0]);
+        Assert.Equal($"after SENTINEL RESET, one at a time: sentinel1 lists {wrong}, sentinel2 lists {wrong}, sentinel3 lists {wrong}", lines[1]);
+        // Unreachable: "no connection" at first, s_down once down-after has passed without a reply.
+        string why = $"sentinel1 (has no connection to {wrong}|sees {wrong} down \\(s_down\\)) \\(Sentinel would answer NOGOODSLAVE\\)";
+        Assert.Matches($"^readiness: no replica to promote: {why}$", lines[2]);
+        Assert.Matches($"^failover refused: no replica to promote: {why}$", lines[3]);
+        Assert.DoesNotContain(lab.Now.Timeline, t => t.Kind == "+switch-master");
+        // Put back: node2 announced at its real address, listed by every sentinel, and a failover may run again.
+        await lab.WaitForAsync(x => x.Readiness.Ready && x.Sentinels.All(y => y.Promotion?.Promotes == "node2"), TimeSpan.FromSeconds(30), "node2 promotable again");
+    }
 }
