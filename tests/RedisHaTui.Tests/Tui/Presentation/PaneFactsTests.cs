@@ -26,7 +26,7 @@ public sealed class PaneFactsTests
 
     [Fact]
     public void A_sentinel_shows_the_master_it_reports_down_flags_what_it_knows_and_the_epoch() =>
-        Assert.Equal("master node1 | sdown no | odown no | replicas 1 | sentinels 2 | epoch 0", Text(PaneFacts.For(FakeLab.Sentinel("sentinel1", 27001))));
+        Assert.Equal("master node1 | sdown no | odown no | would promote node2 | replicas 1 | sentinels 2 | epoch 0", Text(PaneFacts.For(FakeLab.Sentinel("sentinel1", 27001))));
 
     [Theory]
     [InlineData("node2", null, "would promote node2", Tone.Good)]
