@@ -29,7 +29,7 @@ public class CliTests
     {
         var own = new Dictionary<string, string[]>
         {
-            ["status"] = ["--json", "--wait-ready <SECONDS>"],
+            ["status"] = ["--json", "--wait-ready <SECONDS>", "--wait-failover-ready <SECONDS>"],
             ["failover"] = ["--timeout <SECONDS>"],
             ["events"] = ["--json", "--export <FILE>"],
             ["drift"] = ["--json", "<NAME>"],
@@ -120,7 +120,12 @@ public class CliTests
             Assert.Equal("master", doc.RootElement.GetProperty("nodes")[0].GetProperty("role").GetString());
             Assert.Equal("node1", doc.RootElement.GetProperty("nodes")[1].GetProperty("follows").GetString());
             Assert.Equal("node1", doc.RootElement.GetProperty("sentinels")[2].GetProperty("master").GetString());
+            Assert.True(doc.RootElement.GetProperty("failoverReady").GetBoolean());
+            Assert.EndsWith("would promote node2", doc.RootElement.GetProperty("failoverReadyReason").GetString());
         }
+        (int readyCode, string ready) = await AppProcess.RunAsync(Quick, "status", "--wait-failover-ready", "20", "--lab", labArg);
+        Assert.True(readyCode == 0, ready);
+        Assert.Contains("healthy, ready to fail over", ready);
 
         await using AppProcess events = AppProcess.Start("events", "--json", "--lab", labArg);
         await events.WaitForOutputAsync("watching myMaster", TimeSpan.FromSeconds(15)); // said once every sentinel is subscribed
