@@ -5,7 +5,8 @@ namespace RedisHaTui.Core.Actions;
 /// <summary>
 /// Sentinel's refusals of SENTINEL FAILOVER and CKQUORUM (sentinel.c, sentinelCommand), in plain words with the fact
 /// behind each one taken from the snapshot of the moment: a table a presenter can read. Sentinel's own words stay in
-/// the line, so the reply can still be searched for.
+/// the line, so the reply can still be searched for. (No IDONTKNOW: redis 7.0's sentinel.c has no such reply; any
+/// other error is passed on in Sentinel's own words.)
 /// </summary>
 public static class SentinelRefusals
 {
@@ -27,7 +28,6 @@ public static class SentinelRefusals
             // CKQUORUM: fewer reachable sentinels than the quorum, or than a majority to elect a leader.
             "NOQUORUM" => $"{sentinel} cannot count on enough sentinels: {s.Sentinels.Count(x => x.Reachable)} of {s.Sentinels.Length} answer; " +
                 "a crash failover needs the quorum to agree and a majority to elect a leader",
-            "IDONTKNOW" => $"{sentinel} does not know the master's state yet (it has not heard from it or its peers)",
             "ERR" when reply.Contains("No such master", StringComparison.OrdinalIgnoreCase) => $"{sentinel} does not monitor {s.MasterName} (SENTINEL RESET or a restart without its config?)",
             _ => null,
         };
