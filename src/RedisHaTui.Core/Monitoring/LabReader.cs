@@ -143,7 +143,10 @@ public sealed class LabReader(Func<LabDefinition> topology, ProcessConnections c
             await all.WaitAsync(connections.Timeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (!all.IsCompleted) throw new TimeoutException();
             SentinelMasterInfo info = SentinelMasterInfo.From(SentinelReply.ToFields(Strings(await master)));
-            IReadOnlyList<SentinelReplicaInfo> listed = SentinelReplicaInfo.ListFrom(((RedisResult[])(await replicas)!).Select(Strings));
+            // An array of flat arrays; anything else (never seen) reads as no replica listed, not as a failed poll.
+            RedisResult listedReply = await replicas;
+            IReadOnlyList<SentinelReplicaInfo> listed = listedReply is { IsNull: false, Resp2Type: ResultType.Array }
+                ? SentinelReplicaInfo.ListFrom(((RedisResult[])listedReply!).Select(Strings)) : [];
             string[] addr = Strings(await address).Select(s => s ?? "").ToArray();
             (bool ok, string verdict) = quorum is null ? (previous.QuorumOk ?? false, previous.Quorum!) : await QuorumAsync(quorum);
             string? host = addr.Length == 2 ? addr[0] : null;
