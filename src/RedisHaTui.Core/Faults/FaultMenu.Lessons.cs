@@ -9,6 +9,15 @@ namespace RedisHaTui.Core.Faults;
 // commands, says which number each step needed, and puts the lab back as it was.
 public static partial class FaultMenu
 {
+    /// <summary>The lessons by the short name the CLI takes (`redis-ha-tui lesson NAME`), in the order they are best played.</summary>
+    public static IReadOnlyList<(string Name, FaultEntry Entry)> Lessons =>
+    [
+        ("quorum", QuorumIsNotAMajority),
+        ("forget", SentinelsNeverForget),
+        ("down-after", DownAfterLive),
+        ("announce", WrongAnnouncedAddress),
+    ];
+
     /// <summary>Lesson 1: the quorum only decides that the master is down; electing the sentinel that fails over takes a majority.</summary>
     // A property, not a field: All (in another part of this partial class) is built first and reads it.
     private static FaultEntry QuorumIsNotAMajority => new("quorum 1 is not a majority: one sentinel cannot fail over alone",

@@ -13,7 +13,7 @@ namespace RedisHaTui.Cli;
 /// </summary>
 public sealed class AppCommandLine
 {
-    public static readonly string[] Verbs = ["up", "status", "down", "check", "reset", "failover", "events", "load", "drift", "init"];
+    public static readonly string[] Verbs = ["up", "status", "down", "check", "reset", "failover", "events", "load", "drift", "lesson", "init"];
 
     private readonly AppOptions _o = new();
     private IReadOnlyList<string> _settings = [];
@@ -81,6 +81,7 @@ public sealed class AppCommandLine
                 """, (r, lab) => LoadCommand.RunAsync(lab, r.GetValue(_o.Rate), r.GetValue(_o.Duration), r.GetValue(_o.LoadJson)),
                 _o.Rate, _o.Duration, _o.LoadJson),
             DriftVerb(),
+            LessonVerb(),
         };
         Root.Subcommands.Add(Init());
         foreach (Option o in _o.ScreenDeployment.All) Root.Options.Add(o);
@@ -155,6 +156,23 @@ public sealed class AppCommandLine
             Exit codes: 0 compared, 1 the lab never ran here, 2 bad input (e.g. an unknown NAME).
             """, (r, lab) => Task.FromResult(DriftCommand.Run(lab, r.GetValue(_o.DriftName), r.GetValue(_o.DriftJson))), _o.DriftJson);
         verb.Arguments.Add(_o.DriftName);
+        return verb;
+    }
+
+    /// <summary>`lesson [NAME]`: the lab's own processes, started and stopped by it (a lesson stops and kills them).</summary>
+    private Command LessonVerb()
+    {
+        var name = new Argument<string?>("NAME") { Description = "quorum, forget, down-after or announce; without it, the list", Arity = ArgumentArity.ZeroOrOne };
+        Command verb = Verb("lesson", """
+            Play one of the classic Sentinel mistakes on the lab, as the fault menu (!) does, without the screen.
+            quorum: quorum 1 is not a majority (one sentinel reaches +odown but is not elected); forget: a removed
+            replica stays listed until SENTINEL RESET, one sentinel at a time; down-after: down-after-milliseconds
+            changed live, the failover timed; announce: a replica announcing an unreachable address cannot be promoted.
+            Starts the lab (it must own it: refused while another app does), says what to expect, runs the lesson,
+            prints what happened, puts the lab back and stops it.
+            Exit 0 when the lesson showed what it says, 1 when it did not, 2 bad input (an unknown NAME, a lab owned elsewhere).
+            """, (r, lab) => LessonCommand.RunAsync(lab, r.GetValue(name)));
+        verb.Arguments.Add(name);
         return verb;
     }
 

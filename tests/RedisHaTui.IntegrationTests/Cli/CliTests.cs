@@ -25,6 +25,18 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Lesson_lists_the_lessons_and_refuses_an_unknown_one_by_name_without_starting_anything()
+    {
+        (int listCode, string list) = await AppProcess.RunAsync(Quick, "lesson");
+        Assert.Equal(0, listCode);
+        Assert.Equal(["quorum", "forget", "down-after", "announce"], list.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0]));
+
+        (int code, string output) = await AppProcess.RunAsync(Quick, "lesson", "majority");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("no lesson named 'majority': quorum, forget, down-after, announce", output);
+    }
+
+    [Fact]
     public async Task Every_verb_has_help_naming_its_own_options_and_the_lab_options()
     {
         var own = new Dictionary<string, string[]>
@@ -33,6 +45,7 @@ public class CliTests
             ["failover"] = ["--timeout <SECONDS>"],
             ["events"] = ["--json", "--export <FILE>"],
             ["drift"] = ["--json", "<NAME>"],
+            ["lesson"] = ["<NAME>"],
             ["init"] = ["<DIR>"],
         };
         foreach (string verb in AppCommandLine.Verbs)
