@@ -69,9 +69,10 @@ internal static partial class TimelineText
         string masters = c.MasterBySentinels == c.MasterByRoles
             ? $"master {c.MasterByRoles ?? "?"} (sentinels and roles agree)"
             : $"master by sentinels {c.MasterBySentinels ?? "?"} · by roles {c.MasterByRoles ?? "?"}";
+        // Readiness after the masters: "HEALTHY · master …" stays the line's start, what a presenter (and a script) looks for.
         if (c.Healthy && readiness is { Ready: false } notReady)
-            return new Fact($"HEALTHY, NOT READY TO FAIL OVER · {notReady.Reason} · {masters}", Tone.Warn);
-        if (c.Healthy) return new Fact($"HEALTHY{(readiness is null ? "" : ", READY TO FAIL OVER")} · {masters}", Tone.Good);
+            return new Fact($"HEALTHY · {masters} · NOT READY TO FAIL OVER: {notReady.Reason}", Tone.Warn);
+        if (c.Healthy) return new Fact($"HEALTHY · {masters}{(readiness is null ? "" : " · ready to fail over")}", Tone.Good);
         string problems = c.Problems.IsEmpty ? "" : $" · {string.Join("; ", c.Problems)}";
         return new Fact($"NOT HEALTHY · {masters}{problems}", Tone.Bad);
     }

@@ -70,9 +70,9 @@ public sealed class TimelineTextTests
     }
 
     [Theory]
-    [InlineData(true, "sentinel1 would promote node2", "HEALTHY, READY TO FAIL OVER · master node1 (sentinels and roles agree)", Tone.Good)]
+    [InlineData(true, "sentinel1 would promote node2", "HEALTHY · master node1 (sentinels and roles agree) · ready to fail over", Tone.Good)]
     [InlineData(false, "no replica to promote: sentinel1 has no connection to node2 (Sentinel would answer NOGOODSLAVE)",
-        "HEALTHY, NOT READY TO FAIL OVER · no replica to promote: sentinel1 has no connection to node2 (Sentinel would answer NOGOODSLAVE) · master node1 (sentinels and roles agree)", Tone.Warn)]
+        "HEALTHY · master node1 (sentinels and roles agree) · NOT READY TO FAIL OVER: no replica to promote: sentinel1 has no connection to node2 (Sentinel would answer NOGOODSLAVE)", Tone.Warn)]
     public void A_healthy_lab_says_whether_sentinel_would_accept_a_failover_now(bool ready, string reason, string text, Tone tone) =>
         Assert.Equal(new Fact(text, tone), TimelineText.Consensus(FakeLab.Consensus("node1", "node1", healthy: true), new FailoverReadiness(ready, reason)));
 
