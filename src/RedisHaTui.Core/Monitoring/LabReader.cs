@@ -166,7 +166,7 @@ public sealed class LabReader(Func<LabDefinition> topology, ProcessConnections c
                 Epoch = info.ConfigEpoch,
                 Quorum = verdict,
                 QuorumOk = ok,
-                Promotion = PromotionRules.Evaluate(sentinel.Name, info, listed, (ip, p) => Lab.NodeLabel(ip, p) ?? $"{ip}:{p}"),
+                Promotion = PromotionRules.Evaluate(sentinel.Name, info, listed, (ip, p) => Lab.NodeLabel(ip, p)),
                 PolledAt = now,
             };
         }
