@@ -22,7 +22,8 @@ public static class ScaleBenchmark
 {
     private const int Nodes = 10, Sentinels = 5;
 
-    public static async Task Run(int runs)
+    /// <param name="pollOnly">Only the start and one poll cycle's figure (`scale-poll`): what a change to the monitor's reads costs.</param>
+    public static async Task Run(int runs, bool pollOnly = false)
     {
         var ready = new List<double>();
         for (int i = 0; i < runs; i++)
@@ -37,9 +38,10 @@ public static class ScaleBenchmark
             {
                 Console.WriteLine($"15 processes: lab ready (ordered start, every replica linked, every sentinel agreeing): {Figures.Summary(ready, "s")}");
                 await PollCycle(lab, session);
-                Redraw(session);
+                if (!pollOnly) Redraw(session);
             }
         }
+        if (pollOnly) return;
 
         using var idleFiles = TempLab.Create(nodes: Nodes, sentinels: Sentinels, downAfterMs: 5000, quorum: 3, edit: root => root.Remove("Monitor"));
         using TmuxTerminal t = TmuxTerminal.Start(160, 45, [App, "--lab", idleFiles.LabFile]);
@@ -67,7 +69,7 @@ public static class ScaleBenchmark
             await reader.ReadAllAsync(session.Store.Current, DateTimeOffset.UtcNow, checkQuorum: true);
             cycles.Add(clock.Elapsed.TotalMilliseconds);
         }
-        Console.WriteLine($"15 processes: one poll cycle (15 reads in parallel, CKQUORUM included): {Figures.Summary(cycles, "ms", "0.0")}");
+        Console.WriteLine($"15 processes: one poll cycle (15 reads in parallel, CKQUORUM and SENTINEL REPLICAS included): {Figures.Summary(cycles, "ms", "0.0")}");
     }
 
     /// <summary>The whole 15-pane screen laid out and drawn from scratch, as after a resize, with the live lab's logs.</summary>

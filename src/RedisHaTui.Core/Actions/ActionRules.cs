@@ -31,13 +31,8 @@ public static class ActionRules
             if (kind == LabActionKind.Failover && policy.Failover is { } refused) return refused;
             if (!s.Sentinels.Any(x => x.Reachable)) return "no sentinel reachable";
             if (kind == LabActionKind.CheckQuorum) return null;
-            if (s.Sentinels.Any(x => x.FailoverInProgress)) return "a failover is already in progress (INPROG)";
-            if (!s.Nodes.Any(n => n.Reachable && n.Role == NodeRole.Replica && n.LinkStatus == "up"))
-                // With the master gone no replica is linked either, but that is not the reason to give.
-                return s.Consensus.MasterBySentinels is { } master && s.Node(master) is { Reachable: false }
-                    ? $"no master to fail over: {master} is not answering (the sentinels fail over by themselves after down-after-milliseconds)"
-                    : "no replica linked: NOGOODSLAVE (Sentinel has nobody to promote)";
-            return null;
+            // What Sentinel would answer now (INPROG, NOGOODSLAVE with the rule behind it) or why it would stall, from SENTINEL REPLICAS.
+            return FailoverReadiness.Of(s.Sentinels, s.Consensus).Blocker;
         }
         if (kind == LabActionKind.KillMaster)
         {

@@ -90,7 +90,9 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
     internal async Task<LabActionResult> FailoverAsync()
     {
         LabSnapshot s = store.Current;
-        foreach (SentinelDefinition sentinel in Lab.Sentinels.Where(x => s.Sentinel(x.Name)!.Reachable))
+        // The sentinel that would promote a replica first (FailoverReadiness.Via): another may still lack a fresh INFO.
+        string? via = FailoverReadiness.Of(s.Sentinels, s.Consensus).Via;
+        foreach (SentinelDefinition sentinel in Lab.Sentinels.Where(x => s.Sentinel(x.Name)!.Reachable).OrderBy(x => x.Name != via))
         {
             try
             {
@@ -104,7 +106,7 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
             {
                 // INPROG and NOGOODSLAVE are Sentinel's answers, not failures of the app.
                 store.Update(FailoverStopwatch.Withdraw);
-                return LabActionResult.Refused($"{sentinel.Name}: {e.Message}");
+                return LabActionResult.Refused(SentinelRefusals.Explain(sentinel.Name, e.Message, store.Current));
             }
             catch (Exception e) when (e is RedisException or TimeoutException) { store.Update(FailoverStopwatch.Withdraw); }
         }
@@ -123,7 +125,7 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
                 lines.Add($"{sentinel.Name}: {await server.ExecuteAsync("SENTINEL", "CKQUORUM", Lab.MasterName)}");
                 anyOk = true;
             }
-            catch (RedisServerException e) { lines.Add($"{sentinel.Name}: {e.Message}"); }
+            catch (RedisServerException e) { lines.Add(SentinelRefusals.Explain(sentinel.Name, e.Message, store.Current)); }
             catch (Exception e) when (e is RedisException or TimeoutException) { lines.Add($"{sentinel.Name}: {LabReader.Short(e)}"); }
         }
         return new LabActionResult(anyOk, string.Join("\n", lines));

@@ -16,13 +16,13 @@ public static partial class FaultMenu
     [
         new("kill -9 the master",
             (s, lab) => $"{Master(s)} dies at once, without a goodbye. After down-after-milliseconds ({DownAfter(lab)}) the sentinels mark it " +
-                        $"+sdown, then +odown, elect a leader and promote a replica. {QuorumSays(s, lab, 0)}",
+                        $"+sdown, then +odown, elect a leader and promote a replica. {QuorumSays(s, lab, 0)}{PromotionSays(s)}",
             (s, _) => s.WhyNot(LabActionKind.KillMaster),
             (c, ct) => c.Actions.RunAsync(LabActionKind.KillMaster, null, ct)),
 
         new($"pause the master (SIGSTOP), then resume it",
             (s, lab) => $"{Master(s)} freezes for {PauseSeconds(lab)} s: longer than down-after-milliseconds ({DownAfter(lab)}), so the sentinels " +
-                        "fail over. When it resumes it still believes it is master, until they convert it to a replica (+convert-to-slave).",
+                        "fail over. When it resumes it still believes it is master, until they convert it to a replica (+convert-to-slave)." + PromotionSays(s),
             (s, _) => OnMaster(s, LabActionKind.Pause),
             PauseThenResumeAsync),
 
@@ -56,6 +56,11 @@ public static partial class FaultMenu
                         $"({DownAfter(lab)}): no +sdown, no failover at all (the stopwatch says no failover). Clients see only a short outage.",
             (s, _) => s.WhyNot(LabActionKind.KillMaster),
             KillAndRestartAsync),
+
+        QuorumIsNotAMajority,
+        SentinelsNeverForget,
+        DownAfterLive,
+        WrongAnnouncedAddress,
     ];
 
     /// <summary>Why <paramref name="entry"/> cannot run now, or null.</summary>
@@ -85,6 +90,21 @@ public static partial class FaultMenu
 
     /// <summary>Well inside down-after-milliseconds, with time left for the process to load its data and answer.</summary>
     private static TimeSpan QuickRestart(LabDefinition lab) => TimeSpan.FromMilliseconds(lab.Sentinels.Min(x => x.DownAfterMilliseconds) / 4.0);
+
+    /// <summary>
+    /// Which replica the sentinels would promote if the master went down now, or a warning: whichever sentinel is
+    /// elected leader runs sentinelSelectSlave, and one that finds nobody aborts (-failover-abort-no-good-slave).
+    /// </summary>
+    private static string PromotionSays(LabSnapshot s)
+    {
+        SentinelSnapshot[] read = [.. s.Sentinels.Where(x => x.Reachable && x.Promotion is not null)];
+        if (read.Length == 0) return "";
+        if (read.FirstOrDefault(x => x.Promotion!.Promotes is null) is { } none)
+            return $" Warning: {none.Name} would promote no replica now ({none.Promotion!.Reason}); if it is elected leader, it aborts the failover " +
+                   "(-failover-abort-no-good-slave) and the next try waits 2 × failover-timeout.";
+        string[] chosen = [.. read.Select(x => x.Promotion!.Promotes!).Distinct()];
+        return chosen.Length == 1 ? $" The sentinels would promote {chosen[0]}." : $" The sentinels disagree on whom to promote ({string.Join(" or ", chosen)}): the leader decides.";
+    }
 
     /// <summary>Whether the sentinels left after stopping <paramref name="stopping"/> can still fail over, in plain words.</summary>
     private static string QuorumSays(LabSnapshot s, LabDefinition lab, int stopping)

@@ -19,6 +19,9 @@ public sealed class LabLauncher(LabDefinition lab, Action<string>? progress = nu
     /// <summary>How often the monitor reads the lab while a start waits on it.</summary>
     private static readonly TimeSpan StartPollInterval = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>How long a start waits, once healthy, for a sentinel to be able to promote a replica (usually milliseconds).</summary>
+    private static readonly TimeSpan ReadinessGrace = TimeSpan.FromSeconds(5);
+
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     /// <summary>Where "starting node1, node2…" goes: stderr before a screen exists, its timeline once it does.</summary>
@@ -115,6 +118,13 @@ public sealed class LabLauncher(LabDefinition lab, Action<string>? progress = nu
             await StartAllAsync(supervisor, connections, lab.Sentinels, linked.Token);
             step = "sentinels agree";
             await store.WaitForAsync(s => s.Consensus.Healthy, linked.Token, s => Died(supervisor, s));
+            // Healthy comes as soon as each sentinel lists the replicas; it reads each one's INFO a moment later, and
+            // until then SENTINEL FAILOVER answers NOGOODSLAVE. Wait for that too, briefly: a lab whose replicas can
+            // never be promoted (replica-priority 0 in its templates) is still started, and says why on screen.
+            using var grace = new CancellationTokenSource(ReadinessGrace, _time);
+            using var promotable = CancellationTokenSource.CreateLinkedTokenSource(linked.Token, grace.Token);
+            try { await store.WaitForAsync(s => s.Readiness.Ready, promotable.Token); }
+            catch (OperationCanceledException) when (!linked.IsCancellationRequested) { }
         }
         catch (Exception e)
         {

@@ -52,7 +52,7 @@ public static class LabHealth
             MasterBySentinels = bySentinels, MasterByRoles = byRoles, Disagreements = [.. disagreements], Healthy = healthy, Problems = [.. problems],
         };
         LabSnapshot evaluated = s with { Nodes = nodes, Consensus = consensus };
-        return evaluated with { Writes = WritesStatus.Of(evaluated) };
+        return evaluated with { Writes = WritesStatus.Of(evaluated), Readiness = FailoverReadiness.Of(s.Sentinels, consensus) };
     }
 
     /// <summary>A replica's lag in bytes is its master's offset minus its own.</summary>

@@ -81,6 +81,8 @@ public sealed record SentinelSnapshot
     public bool? QuorumOk { get; init; }
     /// <summary>When CKQUORUM was last asked: the verdict is kept between asks, so it can predate a sentinel stopped since.</summary>
     public DateTimeOffset? QuorumAskedAt { get; init; }
+    /// <summary>Which replica it would promote now and why not the others (SENTINEL REPLICAS through sentinelSelectSlave's rules).</summary>
+    public PromotionVerdict? Promotion { get; init; }
     public DateTimeOffset? PolledAt { get; init; }
 
     public int Port => Endpoint.Port;
@@ -194,6 +196,8 @@ public sealed record LabSnapshot
     public ValueArray<LoadLedger> Loads { get; init; }
     /// <summary>Whether the current master accepts writes and why not: derived with the consensus (<see cref="LabHealth"/>).</summary>
     public WritesStatus Writes { get; init; } = WritesStatus.Unknown;
+    /// <summary>Whether SENTINEL FAILOVER would be accepted now and why (not): derived with the consensus (<see cref="LabHealth"/>).</summary>
+    public FailoverReadiness Readiness { get; init; } = FailoverReadiness.Unknown;
 
     public static LabSnapshot Initial(LabDefinition lab) => new()
     {

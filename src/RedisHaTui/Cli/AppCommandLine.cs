@@ -19,7 +19,7 @@ public sealed class AppCommandLine
     /// <summary>Every verb, in the order --help lists them: the lab's, then its commands (<see cref="LabCommands"/>), then the tools.</summary>
     public static readonly string[] Verbs =
     [
-        "up", "status", "down", "check", "reset", "failover", "events", "load", "drift", "init",
+        "up", "status", "down", "check", "reset", "failover", "events", "load", "drift", "lesson", "init",
         .. LabCommands.Verbs.Where(c => c.Kind != LabActionKind.Failover).Select(c => c.Verb!),
         "cli", "env", "walkthrough", "keys",
     ];
@@ -44,9 +44,13 @@ public sealed class AppCommandLine
                 Print the running lab's state; exit 0 when healthy.
                 Reads the running lab (whoever started it, start.sh by hand included): each node's role, the master
                 it follows, link, offset and lag, and what each sentinel reports.
-                Exit codes: 0 healthy (one master, every replica linked, every sentinel agreeing), 1 not healthy, 2 bad input.
-                """, _o.StatusDeployment, (r, target) => StatusCommand.RunAsync(target, r.GetValue(_o.StatusJson), r.GetValue(_o.WaitReady)),
-                _o.StatusJson, _o.WaitReady),
+                With --wait-failover-ready it also waits until Sentinel would accept a failover (which replica each
+                sentinel would promote, by Sentinel's own rules), so a drill script never meets NOGOODSLAVE.
+                Exit codes: 0 healthy (one master, every replica linked, every sentinel agreeing; with
+                --wait-failover-ready: and ready to fail over), 1 not, 2 bad input.
+                """, _o.StatusDeployment, (r, target) => StatusCommand.RunAsync(target, r.GetValue(_o.StatusJson), r.GetValue(_o.WaitReady),
+                    r.GetValue(_o.WaitFailoverReady)),
+                _o.StatusJson, _o.WaitReady, _o.WaitFailoverReady),
             Verb("down", """
                 Stop every process of the lab, whoever started it.
                 SHUTDOWN first, then SIGTERM, then SIGKILL. Exit 0 when none is left.
@@ -65,6 +69,7 @@ public sealed class AppCommandLine
                 Fail over through the sentinels and time it.
                 Asks the sentinels to fail over (SENTINEL FAILOVER), waits until every sentinel agrees on the new
                 master, and prints old → new master with the stopwatch.
+                Refused at once, with the reason, when Sentinel would refuse it (see status --wait-failover-ready).
                 Exit 0 on success, 1 with the reason otherwise (INPROG, NOGOODSLAVE, no sentinel, timeout).
                 """, _o.FailoverDeployment, (r, target) => FailoverCommand.RunAsync(target, TimeSpan.FromSeconds(r.GetValue(_o.Timeout)), r.GetValue(_o.Confirm)),
                 _o.Timeout, _o.Confirm),
@@ -85,6 +90,7 @@ public sealed class AppCommandLine
                 """, (r, lab) => LoadCommand.RunAsync(lab, r.GetValue(_o.Rate), r.GetValue(_o.Duration), r.GetValue(_o.LoadJson)),
                 _o.Rate, _o.Duration, _o.LoadJson),
             DriftVerb(),
+            LessonVerb(),
         };
         Root.Subcommands.Add(Init());
         // The lab's commands as verbs, from the same table as the screen's keys and the `?` help.
@@ -253,6 +259,23 @@ public sealed class AppCommandLine
             Exit codes: 0 compared, 1 the lab never ran here, 2 bad input (e.g. an unknown NAME).
             """, (r, lab) => Task.FromResult(DriftCommand.Run(lab, r.GetValue(_o.DriftName), r.GetValue(_o.DriftJson))), _o.DriftJson);
         verb.Arguments.Add(_o.DriftName);
+        return verb;
+    }
+
+    /// <summary>`lesson [NAME]`: the lab's own processes, started and stopped by it (a lesson stops and kills them).</summary>
+    private Command LessonVerb()
+    {
+        var name = new Argument<string?>("NAME") { Description = "quorum, forget, down-after or announce; without it, the list", Arity = ArgumentArity.ZeroOrOne };
+        Command verb = Verb("lesson", """
+            Play one of the classic Sentinel mistakes on the lab, as the fault menu (!) does, without the screen.
+            quorum: quorum 1 is not a majority (one sentinel reaches +odown but is not elected); forget: a removed
+            replica stays listed until SENTINEL RESET, one sentinel at a time; down-after: down-after-milliseconds
+            changed live, the failover timed; announce: a replica announcing an unreachable address cannot be promoted.
+            Starts the lab (it must own it: refused while another app does), says what to expect, runs the lesson,
+            prints what happened, puts the lab back and stops it.
+            Exit 0 when the lesson showed what it says, 1 when it did not, 2 bad input (an unknown NAME, a lab owned elsewhere).
+            """, (r, lab) => LessonCommand.RunAsync(lab, r.GetValue(name)));
+        verb.Arguments.Add(name);
         return verb;
     }
 

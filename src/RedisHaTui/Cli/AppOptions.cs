@@ -96,6 +96,13 @@ public sealed class AppOptions
         CustomParser = r => Seconds(r),
     };
 
+    public Option<double?> WaitFailoverReady { get; } = new("--wait-failover-ready")
+    {
+        HelpName = "SECONDS",
+        Description = "Wait up to SECONDS until the lab is healthy and Sentinel would accept a failover (exit 0 only then)",
+        CustomParser = r => Seconds(r),
+    };
+
     public Option<double> Timeout { get; } = new("--timeout")
     {
         HelpName = "SECONDS",

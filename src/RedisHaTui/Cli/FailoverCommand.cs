@@ -11,13 +11,17 @@ namespace RedisHaTui.Cli;
 /// <summary>`failover`: the `f` key without the screen — SENTINEL FAILOVER, then wait for every sentinel to agree.</summary>
 public static class FailoverCommand
 {
+    private static readonly TimeSpan FirstReadTimeout = TimeSpan.FromSeconds(15);
+
     public static async Task<int> RunAsync(WatchTarget target, TimeSpan timeout, string? confirm = null)
     {
         await using LabSession session = await target.AttachAsync();
         LabDefinition lab = session.Lab;
-        if (await Task.WhenAny(session.Monitor.FirstRead, Task.Delay(TimeSpan.FromSeconds(5))) != session.Monitor.FirstRead)
+        // The first read connects to every process: on a loaded 2-core machine that took more than 5 s (2 of 24 drill
+        // rounds refused for it), while the lab was fine. Give it room; a dead lab still answers "not answering" fast.
+        if (await Task.WhenAny(session.Monitor.FirstRead, Task.Delay(FirstReadTimeout)) != session.Monitor.FirstRead)
         {
-            Console.Error.WriteLine("redis-ha-tui: the lab did not answer within 5 s");
+            Console.Error.WriteLine($"redis-ha-tui: the lab did not answer within {FirstReadTimeout.TotalSeconds:0} s");
             return ExitCodes.NotHealthy;
         }
         if (session.Policy.ConfirmFailoverByName && Confirmed(session.Lab.MasterName, confirm) is { } why)

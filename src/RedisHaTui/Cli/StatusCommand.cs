@@ -11,23 +11,26 @@ public static class StatusCommand
     /// <summary>How often the lab is read while --wait-ready waits for it to become healthy.</summary>
     private static readonly TimeSpan WaitPollInterval = TimeSpan.FromMilliseconds(200);
 
-    public static async Task<int> RunAsync(WatchTarget target, bool json, double? waitReadySeconds)
+    /// <param name="waitFailoverReadySeconds">Wait for <see cref="FailoverReadiness.Ready"/> (healthy, and Sentinel would accept a failover) instead.</param>
+    public static async Task<int> RunAsync(WatchTarget target, bool json, double? waitReadySeconds, double? waitFailoverReadySeconds = null)
     {
-        // The same monitor as the screen's: one way to read a lab, here watched until healthy or out of time.
+        // The same monitor as the screen's: one way to read a lab, here watched until healthy (or ready) or out of time.
         await using LabSession session = await target.AttachAsync();
         LabDefinition lab = session.Lab;
         await session.Monitor.FirstRead;
         LabSnapshot s = session.Store.Current;
-        if (!s.Consensus.Healthy && waitReadySeconds is > 0 and var wait)
+        bool failoverReady = waitFailoverReadySeconds is not null;
+        Func<LabSnapshot, bool> done = failoverReady ? x => x.Readiness.Ready : x => x.Consensus.Healthy;
+        if (!done(s) && (failoverReady ? waitFailoverReadySeconds : waitReadySeconds) is > 0 and var wait)
         {
             using IDisposable hurry = session.Monitor.Hurry(WaitPollInterval);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(wait));
-            try { s = await session.Store.WaitForAsync(x => x.Consensus.Healthy, timeout.Token); }
+            try { s = await session.Store.WaitForAsync(done, timeout.Token); }
             catch (OperationCanceledException) { s = session.Store.Current; }
         }
         var run = new RunDirectory(lab);
         var pids = lab.Processes.ToDictionary(p => p.Name, p => target.IsLocalLab ? ExternalProcess.FindRedis(p, run) : null);
         Console.Write(json ? StatusPrinter.JsonDocument(lab, s, pids) + "\n" : StatusPrinter.Text(lab, s, pids));
-        return s.Consensus.Healthy ? ExitCodes.Ok : ExitCodes.NotHealthy;
+        return done(s) ? ExitCodes.Ok : ExitCodes.NotHealthy;
     }
 }

@@ -8,6 +8,8 @@ public sealed record StatusDocument(
     string MasterName,
     int PortOffset,
     bool Healthy,
+    bool FailoverReady,
+    string FailoverReadyReason,
     MasterClaims Master,
     IReadOnlyList<string> Disagreements,
     IReadOnlyList<string> Problems,
@@ -56,4 +58,6 @@ public sealed record SentinelStatus(
     long? Epoch,
     string? Quorum,
     bool? QuorumOk,
+    string? WouldPromote,
+    string? Promotion,
     string? Error);

@@ -13,8 +13,10 @@ public static class StatusPrinter
     {
         var sb = new StringBuilder();
         string verdict = s.Consensus.Healthy ? "healthy" : "NOT healthy";
+        if (s.Consensus.Healthy) verdict += s.Readiness.Ready ? ", ready to fail over" : ", NOT ready to fail over";
         sb.AppendLine($"{Where(lab)} · {lab.MasterName} · master {s.Consensus.MasterByRoles ?? "?"} (sentinels say {s.Consensus.MasterBySentinels ?? "?"}) · {verdict}");
         sb.AppendLine(s.Writes.Text); // what a client gets, under what Sentinel believes
+        sb.AppendLine($"failover: {s.Readiness.Reason}"); // what SENTINEL FAILOVER would do now
         sb.AppendLine();
         var nodes = new List<string[]> { new[] { "NODE", "ADDRESS", "PROCESS", "ROLE", "FOLLOWS", "LINK", "OFFSET", "LAG", "KEYS", "REPLICAS" } };
         foreach (NodeSnapshot n in s.Nodes)
@@ -23,11 +25,12 @@ public static class StatusPrinter
                 n.Replicas.Length == 0 ? "-" : string.Join(", ", n.Replicas.Select(r => $"{r.Name ?? r.Port.ToString()} {r.State} lag {r.LagSeconds}s"))]);
         Table(sb, nodes);
         sb.AppendLine();
-        var sentinels = new List<string[]> { new[] { "SENTINEL", "ADDRESS", "PROCESS", "MASTER", "FLAGS", "REPLICAS", "SENTINELS", "EPOCH", "QUORUM" } };
+        var sentinels = new List<string[]> { new[] { "SENTINEL", "ADDRESS", "PROCESS", "MASTER", "FLAGS", "REPLICAS", "SENTINELS", "EPOCH", "QUORUM", "WOULD PROMOTE" } };
         foreach (SentinelSnapshot x in s.Sentinels)
             sentinels.Add([x.Name, x.Endpoint.ToString(), Process(x.Reachable, pids.GetValueOrDefault(x.Name)),
                 x.Reachable ? x.MasterNodeName ?? x.Error ?? "?" : x.Error ?? "down", Flags(x), x.KnownReplicas?.ToString() ?? "-",
-                x.KnownSentinels?.ToString() ?? "-", x.Epoch?.ToString() ?? "-", x.Quorum is null ? "-" : x.QuorumOk == true ? "OK" : x.Quorum]);
+                x.KnownSentinels?.ToString() ?? "-", x.Epoch?.ToString() ?? "-", x.Quorum is null ? "-" : x.QuorumOk == true ? "OK" : x.Quorum,
+                x.Reachable && x.Promotion is { } p ? p.Promotes ?? $"none: {p.Reason}" : "-"]);
         Table(sb, sentinels);
         if (s.Consensus.Problems.Length > 0)
         {
@@ -50,6 +53,8 @@ public static class StatusPrinter
         MasterName: lab.MasterName,
         PortOffset: lab.PortOffset,
         Healthy: s.Consensus.Healthy,
+        FailoverReady: s.Readiness.Ready,
+        FailoverReadyReason: s.Readiness.Reason,
         Master: new MasterClaims(s.Consensus.MasterBySentinels, s.Consensus.MasterByRoles),
         Disagreements: s.Consensus.Disagreements,
         Problems: s.Consensus.Problems,
@@ -63,7 +68,8 @@ public static class StatusPrinter
             x.Name, x.Endpoint.Host, x.Port, x.Reachable, pids.GetValueOrDefault(x.Name),
             Master: x.MasterNodeName, MasterAddress: x.MasterAddress, SDown: x.SDown, ODown: x.ODown,
             FailoverInProgress: x.FailoverInProgress, KnownReplicas: x.KnownReplicas, KnownSentinels: x.KnownSentinels,
-            Epoch: x.Epoch, Quorum: x.Quorum, QuorumOk: x.QuorumOk, Error: x.Error))]);
+            Epoch: x.Epoch, Quorum: x.Quorum, QuorumOk: x.QuorumOk,
+            WouldPromote: x.Promotion?.Promotes, Promotion: x.Promotion?.Summary, Error: x.Error))]);
 
     private static string Role(NodeRole role) => role switch { NodeRole.Master => "master", NodeRole.Replica => "replica", _ => "?" };
 

@@ -20,7 +20,10 @@ public class AvailabilityTests
         {
             Process = Running, Reachable = true, Role = i == 0 ? NodeRole.Master : NodeRole.Replica, LinkStatus = i == 0 ? null : "up",
         })],
-        Sentinels = [.. s.Sentinels.Select(x => x with { Process = Running, Reachable = true, MasterNodeName = "node1" })],
+        Sentinels = [.. s.Sentinels.Select(x => x with
+        {
+            Process = Running, Reachable = true, MasterNodeName = "node1", Promotion = new PromotionVerdict("node2", [new PromotionCandidate("node2")]),
+        })],
         Consensus = new Consensus { MasterByRoles = "node1", MasterBySentinels = "node1", Healthy = true },
     };
 
@@ -84,16 +87,13 @@ public class AvailabilityTests
         LabStore store = Store();
         Assert.Equal("no sentinel reachable", store.Current.WhyNot(LabActionKind.Failover));
 
-        store.Update(s => Healthy(s) with { Nodes = [.. Healthy(s).Nodes.Select(n => n.Name == "node2" ? n with { LinkStatus = "down" } : n)] });
-        Assert.Equal("no replica linked: NOGOODSLAVE (Sentinel has nobody to promote)", store.Current.WhyNot(LabActionKind.Failover));
+        // Sentinel's verdict, not the nodes' links: the sentinels say why they would promote nobody.
+        var nobody = new PromotionVerdict(null, [new PromotionCandidate("node2", "sentinel1 has no connection to node2")]);
+        store.Update(s => Healthy(s) with { Sentinels = [.. Healthy(s).Sentinels.Select(x => x with { Promotion = nobody })] });
+        Assert.Equal("no replica to promote: sentinel1 has no connection to node2 (Sentinel would answer NOGOODSLAVE)", store.Current.WhyNot(LabActionKind.Failover));
 
-        // node2 lost its link because node1 went away: that is the reason to give.
-        store.Update(s => s with { Nodes = [.. s.Nodes.Select(n => n.Name == "node1" ? n with { Reachable = false } : n)] });
-        Assert.Equal("no master to fail over: node1 is not answering (the sentinels fail over by themselves after down-after-milliseconds)",
-            store.Current.WhyNot(LabActionKind.Failover));
-
-        store.Update(s => s with { Sentinels = [.. s.Sentinels.Select(x => x with { FailoverInProgress = true })] });
-        Assert.Equal("a failover is already in progress (INPROG)", store.Current.WhyNot(LabActionKind.Failover));
+        store.Update(s => s with { Sentinels = [.. s.Sentinels.Select(x => x with { FailoverInProgress = true, FailoverState = "wait_promotion" })] });
+        Assert.Equal("a failover is in progress (sentinel1: wait_promotion); Sentinel answers INPROG until it ends", store.Current.WhyNot(LabActionKind.Failover));
     }
 
     [Fact]

@@ -42,6 +42,20 @@ public class FaultMenuTests
     }
 
     [Fact]
+    public void Killing_the_master_says_whom_the_sentinels_would_promote_or_warns_that_one_would_abort()
+    {
+        var node2 = new PromotionVerdict("node2", [new PromotionCandidate("node2")]);
+        var nobody = new PromotionVerdict(null, [new PromotionCandidate("node2", "sentinel2 has no connection to node2")]);
+        LabSnapshot ready = Healthy() with { Sentinels = [.. Healthy().Sentinels.Select(x => x with { Promotion = node2 })] };
+        LabSnapshot oneCannot = ready with { Sentinels = [.. ready.Sentinels.Select(x => x.Name == "sentinel2" ? x with { Promotion = nobody } : x)] };
+
+        Assert.EndsWith("The sentinels would promote node2.", Entry("kill -9").Expect(ready, Lab));
+        Assert.EndsWith("Warning: sentinel2 would promote no replica now (sentinel2 has no connection to node2); if it is elected leader, it aborts " +
+            "the failover (-failover-abort-no-good-slave) and the next try waits 2 × failover-timeout.", Entry("pause").Expect(oneCannot, Lab));
+        Assert.Null(FaultMenu.WhyNot(Entry("kill -9"), oneCannot, Lab)); // a warning, not a refusal: the lesson may still be played
+    }
+
+    [Fact]
     public void Entries_that_cannot_run_say_why_with_the_actions_own_reasons()
     {
         LabSnapshot empty = ActionRules.Evaluate(LabSnapshot.Initial(Lab), Lab, ActionPolicy.Owner);

@@ -38,7 +38,10 @@ public class RedisCliCommandTests
         await actions.RunAsync(LabActionKind.Stop, "node2");
         await lab.WaitForAsync(s => !s.Node("node2")!.Reachable, TimeSpan.FromSeconds(5), "node2 stopped");
 
-        Assert.Equal("no replica linked: NOGOODSLAVE (Sentinel has nobody to promote)", lab.Now.WhyNot(LabActionKind.Failover, null));
+        // Sentinel's reason, from its own SENTINEL REPLICAS: its link to node2 is gone (then, after down-after, s_down).
+        LabSnapshot refusing = await lab.WaitForAsync(s => s.WhyNot(LabActionKind.Failover, null)?.Contains("NOGOODSLAVE") == true, TimeSpan.FromSeconds(5), "failover refused");
+        Assert.Matches("^no replica to promote: sentinel1 (has no connection to node2|sees node2 down \\(s_down\\)) \\(Sentinel would answer NOGOODSLAVE\\)$",
+            refusing.WhyNot(LabActionKind.Failover, null));
         LabActionResult refused = await actions.RunAsync(LabActionKind.Kill, "node2");
         Assert.False(refused.Ok);
         Assert.Equal("node2 is not running (s starts it)", refused.Message);

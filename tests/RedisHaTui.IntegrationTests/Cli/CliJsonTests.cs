@@ -20,13 +20,13 @@ public class CliJsonTests
         using JsonDocument doc = JsonDocument.Parse(StatusPrinter.JsonDocument(lab, s, new Dictionary<string, int?> { ["node1"] = 4242 }));
 
         JsonElement root = doc.RootElement;
-        Assert.Equal(["lab", "masterName", "portOffset", "healthy", "master", "disagreements", "problems", "nodes", "sentinels"], Names(root));
+        Assert.Equal(["lab", "masterName", "portOffset", "healthy", "failoverReady", "failoverReadyReason", "master", "disagreements", "problems", "nodes", "sentinels"], Names(root));
         Assert.Equal(["bySentinels", "byRoles"], Names(root.GetProperty("master")));
         Assert.Equal(["name", "host", "port", "up", "pid", "role", "follows", "followsPort", "link", "lastIoSecondsAgo", "syncInProgress",
             "offset", "lagBytes", "replicas", "goodReplicas", "keys", "aof", "error"], Names(root.GetProperty("nodes")[0]));
         Assert.Equal(["name", "ip", "port", "state", "offset", "lagSeconds"], Names(root.GetProperty("nodes")[0].GetProperty("replicas")[0]));
         Assert.Equal(["name", "host", "port", "up", "pid", "master", "masterAddress", "sDown", "oDown", "failoverInProgress",
-            "knownReplicas", "knownSentinels", "epoch", "quorum", "quorumOk", "error"], Names(root.GetProperty("sentinels")[0]));
+            "knownReplicas", "knownSentinels", "epoch", "quorum", "quorumOk", "wouldPromote", "promotion", "error"], Names(root.GetProperty("sentinels")[0]));
         Assert.Equal(4242, root.GetProperty("nodes")[0].GetProperty("pid").GetInt32());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("nodes")[1].GetProperty("pid").ValueKind);
         Assert.Equal("127.0.0.1", root.GetProperty("sentinels")[0].GetProperty("host").GetString());

@@ -24,14 +24,27 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Lesson_lists_the_lessons_and_refuses_an_unknown_one_by_name_without_starting_anything()
+    {
+        (int listCode, string list) = await AppProcess.RunAsync(Quick, "lesson");
+        Assert.Equal(0, listCode);
+        Assert.Equal(["quorum", "forget", "down-after", "announce"], list.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0]));
+
+        (int code, string output) = await AppProcess.RunAsync(Quick, "lesson", "majority");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("no lesson named 'majority': quorum, forget, down-after, announce", output);
+    }
+
+    [Fact]
     public async Task Every_verb_has_help_naming_its_own_options_and_the_lab_options()
     {
         var own = new Dictionary<string, string[]>
         {
-            ["status"] = ["--json", "--wait-ready <SECONDS>"],
+            ["status"] = ["--json", "--wait-ready <SECONDS>", "--wait-failover-ready <SECONDS>"],
             ["failover"] = ["--timeout <SECONDS>"],
             ["events"] = ["--json", "--export <FILE>"],
             ["drift"] = ["--json", "<NAME>"],
+            ["lesson"] = ["<NAME>"],
             ["init"] = ["<DIR>"],
         };
         foreach (string verb in AppCommandLine.Verbs)
@@ -119,7 +132,12 @@ public class CliTests
             Assert.Equal("master", doc.RootElement.GetProperty("nodes")[0].GetProperty("role").GetString());
             Assert.Equal("node1", doc.RootElement.GetProperty("nodes")[1].GetProperty("follows").GetString());
             Assert.Equal("node1", doc.RootElement.GetProperty("sentinels")[2].GetProperty("master").GetString());
+            Assert.True(doc.RootElement.GetProperty("failoverReady").GetBoolean());
+            Assert.EndsWith("would promote node2", doc.RootElement.GetProperty("failoverReadyReason").GetString());
         }
+        (int readyCode, string ready) = await AppProcess.RunAsync(Quick, "status", "--wait-failover-ready", "20", "--lab", labArg);
+        Assert.True(readyCode == 0, ready);
+        Assert.Contains("healthy, ready to fail over", ready);
 
         await using AppProcess events = AppProcess.Start("events", "--json", "--lab", labArg);
         await events.WaitForOutputAsync("watching myMaster", TimeSpan.FromSeconds(15)); // said once every sentinel is subscribed

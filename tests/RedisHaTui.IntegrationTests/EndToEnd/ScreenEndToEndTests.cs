@@ -23,7 +23,8 @@ public class ScreenEndToEndTests
 
         await terminal.WaitUntilAsync(s => lab.Processes.All(p => TitleRow(s, p) >= 0), LabUp, "a pane titled with each process's name and port");
         await terminal.WaitUntilAsync(s => Badge(s, lab.Nodes[0]) == "MASTER" && Badge(s, lab.Nodes[1]) == "REPLICA"
-            && lab.Sentinels.All(x => Badge(s, x) == "SENTINEL") && s.Any(r => r.Contains("│HEALTHY · master node1")), LabUp, "the lab healthy, node1 master");
+            && lab.Sentinels.All(x => Badge(s, x) == "SENTINEL") && s.Any(r => r.Contains("│HEALTHY · master node1") && r.Contains("· ready to fail over")),
+            LabUp, "the lab healthy, node1 master, ready to fail over (f would be refused with the reason before)");
         int[] pids = [.. lab.Processes.Select(p => ExternalProcess.ReadPidFile(run.PidPath(p)) ?? 0)];
         Assert.All(pids, pid => Assert.True(pid > 0 && Signals.IsAlive(pid)));
 

@@ -40,6 +40,9 @@ public sealed class OverlayAndQuitTests
         session.Publish(FakeLab.Healthy(session.Lab).WithNode("node2", n => n with
         {
             Reachable = false, Process = RedisHaTui.Core.Processes.ProcessStatus.NotStarted, Role = RedisHaTui.Core.State.NodeRole.Unknown, LinkStatus = null,
+        }).WithEverySentinel(x => x with
+        {
+            Promotion = new RedisHaTui.Core.State.PromotionVerdict(null, [new RedisHaTui.Core.State.PromotionCandidate("node2", $"{x.Name} sees node2 down (s_down)", Down: true)]),
         }) with { Version = 1 });
         using var screen = TuiScreen.Open(120, 40, session);
         screen.Type("2");
@@ -55,7 +58,7 @@ public sealed class OverlayAndQuitTests
 
         string text = screen.Text;
         Assert.Contains("kill -9 it · not now: node2 is not running (s starts it)", text);
-        Assert.Contains("Sentinel failover (asks first) · not now: no replica linked: NOGOODSLAVE", text);
+        Assert.Contains("Sentinel failover (asks first) · not now: no replica to promote: sentinel1 sees node2 down", text);
         Assert.Contains("start the selected process", text);
         Assert.DoesNotContain("start the selected process · not now", text);
     }

@@ -35,7 +35,7 @@ public sealed class TimelineAndBridgeTests
         using var screen = TuiScreen.Open(120, 40, session);
 
         string text = screen.Text;
-        Assert.Contains("HEALTHY · master node1", text);
+        Assert.Contains("HEALTHY · master node1 (sentinels and roles agree) · ready to fail over", text);
         Assert.Contains("failover #1 (kill -9 node1) node1→node2: +sdown 5.01 · +switch-master 6.20 s", text);
         Assert.Contains("10:20:05.010 +sdown master myMaster 127.0.0.1 7001  [sentinel1,2,3]  +5.01 s", text);
         Assert.Contains("10:20:00.000 app: kill -9 node1", text);

@@ -24,6 +24,11 @@ public sealed record SentinelMasterInfo(
     long? ConfigEpoch,
     string? FailoverState)
 {
+    /// <summary>down-after-milliseconds as this sentinel runs it (SENTINEL SET changes it live).</summary>
+    public long? DownAfterMilliseconds { get; init; }
+    /// <summary>How long the master has been s_down for this sentinel (s-down-time, only sent while it is).</summary>
+    public long? SDownMilliseconds { get; init; }
+
     public bool SDown => Flags.Contains("s_down");
     public bool ODown => Flags.Contains("o_down");
     public bool FailoverInProgress => Flags.Contains("failover_in_progress");
@@ -37,6 +42,10 @@ public sealed record SentinelMasterInfo(
             (Get("flags") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
             Int("num-slaves"), Int("num-other-sentinels"), Int("quorum"),
             long.TryParse(Get("config-epoch"), out long epoch) ? epoch : null,
-            Get("failover-state"));
+            Get("failover-state"))
+        {
+            DownAfterMilliseconds = long.TryParse(Get("down-after-milliseconds"), out long downAfter) ? downAfter : null,
+            SDownMilliseconds = long.TryParse(Get("s-down-time"), out long sdown) ? sdown : null,
+        };
     }
 }

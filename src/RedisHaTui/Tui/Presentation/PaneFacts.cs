@@ -66,6 +66,8 @@ internal static class PaneFacts
             new($"odown {YesNo(s.ODown)}", s.ODown ? Tone.Bad : Tone.Normal),
         };
         if (s.FailoverInProgress) facts.Add(new($"failover {s.FailoverState ?? "in progress"}", Tone.Warn));
+        // What it would do if asked now (sentinelSelectSlave's rules): during a failover its own state says more.
+        else if (s.Promotion is { } promotion) facts.Add(new(promotion.Summary, promotion.Promotes is null ? Tone.Warn : Tone.Good));
         if (s.KnownReplicas is { } replicas) facts.Add(new($"replicas {replicas}"));
         if (s.KnownSentinels is { } sentinels) facts.Add(new($"sentinels {sentinels}"));
         if (s.Epoch is { } epoch) facts.Add(new($"epoch {epoch}"));

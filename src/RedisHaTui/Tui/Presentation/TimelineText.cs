@@ -61,14 +61,18 @@ internal static partial class TimelineText
     }
 
     /// <summary>The verdict first (it is what a presenter points at), then who is master by whom, then the problems.</summary>
-    public static Fact Consensus(Consensus c)
+    /// <param name="readiness">Whether a failover would be accepted now: a healthy lab says "ready to fail over" only when Sentinel would.</param>
+    public static Fact Consensus(Consensus c, FailoverReadiness? readiness = null)
     {
         if (!c.Read)
             return new Fact("consensus: not read yet", Tone.Dim);
         string masters = c.MasterBySentinels == c.MasterByRoles
             ? $"master {c.MasterByRoles ?? "?"} (sentinels and roles agree)"
             : $"master by sentinels {c.MasterBySentinels ?? "?"} · by roles {c.MasterByRoles ?? "?"}";
-        if (c.Healthy) return new Fact($"HEALTHY · {masters}", Tone.Good);
+        // Readiness after the masters: "HEALTHY · master …" stays the line's start, what a presenter (and a script) looks for.
+        if (c.Healthy && readiness is { Ready: false } notReady)
+            return new Fact($"HEALTHY · {masters} · NOT READY TO FAIL OVER: {notReady.Reason}", Tone.Warn);
+        if (c.Healthy) return new Fact($"HEALTHY · {masters}{(readiness is null ? "" : " · ready to fail over")}", Tone.Good);
         string problems = c.Problems.IsEmpty ? "" : $" · {string.Join("; ", c.Problems)}";
         return new Fact($"NOT HEALTHY · {masters}{problems}", Tone.Bad);
     }

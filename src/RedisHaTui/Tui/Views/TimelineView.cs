@@ -27,7 +27,7 @@ internal sealed class TimelineView : PaneView
     /// <summary>Redraws only when what it shows changed: the consensus is rebuilt on every poll, its verdict rarely changes.</summary>
     public override void Show(LabSnapshot snapshot)
     {
-        Fact verdict = TimelineText.Consensus(snapshot.Consensus);
+        Fact verdict = TimelineText.Consensus(snapshot.Consensus, snapshot.Readiness);
         Fact writes = TimelineText.Writes(snapshot.Writes);
         if (verdict == _verdict && writes == _writes && _entries == snapshot.Timeline && _failovers == snapshot.Failovers) return;
         _verdict = verdict;

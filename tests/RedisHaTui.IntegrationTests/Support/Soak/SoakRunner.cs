@@ -114,6 +114,10 @@ public sealed class SoakRunner
 
     private async Task FailoverAsync(int number, SoakFailoverKind kind)
     {
+        // As a drill script does (status --wait-failover-ready): healthy is not enough right after a rejoin, when a
+        // sentinel's stale INFO would undo the promotion and `failover` is refused with that reason.
+        if (kind == SoakFailoverKind.SentinelFailover)
+            await WaitAsync(s => s.Readiness.Ready, _options.HealthyTimeout, $"failover #{number}: ready to fail over");
         LabSnapshot before = _lab.Now;
         string old = before.Consensus.MasterByRoles ?? throw new SoakStopped("no master before the failover");
         var clock = Stopwatch.StartNew();

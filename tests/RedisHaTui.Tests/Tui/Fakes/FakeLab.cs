@@ -33,21 +33,29 @@ internal static class FakeLab
     {
         Name = name, Endpoint = Endpoint.Loopback(port), Process = Running, Reachable = true, MasterAddress = "127.0.0.1:7001", MasterNodeName = master,
         KnownReplicas = 1, KnownSentinels = 2, Epoch = 0, Quorum = "OK 3 usable Sentinels", QuorumOk = true, PolledAt = DateTimeOffset.UnixEpoch,
+        Promotion = new PromotionVerdict("node2", [new PromotionCandidate("node2")]),
     };
 
     /// <summary>A healthy lab: node1 master, the other nodes its replicas, every sentinel agreeing.</summary>
-    public static LabSnapshot Healthy(LabDefinition lab) => LabSnapshot.Initial(lab) with
+    public static LabSnapshot Healthy(LabDefinition lab)
     {
-        Nodes = [.. lab.Nodes.Select(n => n.ReplicaOf is null ? Master(n.Name, n.Port, lab.Nodes.Length - 1) : Replica(n.Name, n.Port))],
-        Sentinels = [.. lab.Sentinels.Select(s => Sentinel(s.Name, s.Port))],
-        Consensus = new Consensus { MasterBySentinels = "node1", MasterByRoles = "node1", Healthy = true },
-    };
+        LabSnapshot s = LabSnapshot.Initial(lab) with
+        {
+            Nodes = [.. lab.Nodes.Select(n => n.ReplicaOf is null ? Master(n.Name, n.Port, lab.Nodes.Length - 1) : Replica(n.Name, n.Port))],
+            Sentinels = [.. lab.Sentinels.Select(s => Sentinel(s.Name, s.Port))],
+            Consensus = new Consensus { MasterBySentinels = "node1", MasterByRoles = "node1", Healthy = true },
+        };
+        return s with { Readiness = FailoverReadiness.Of(s.Sentinels, s.Consensus) };
+    }
 
     public static LabSnapshot WithNode(this LabSnapshot s, string name, Func<NodeSnapshot, NodeSnapshot> change) =>
         s with { Nodes = [.. s.Nodes.Select(n => n.Name == name ? change(n) : n)] };
 
     public static LabSnapshot WithSentinel(this LabSnapshot s, string name, Func<SentinelSnapshot, SentinelSnapshot> change) =>
         s with { Sentinels = [.. s.Sentinels.Select(x => x.Name == name ? change(x) : x)] };
+
+    public static LabSnapshot WithEverySentinel(this LabSnapshot s, Func<SentinelSnapshot, SentinelSnapshot> change) =>
+        s with { Sentinels = [.. s.Sentinels.Select(change)] };
 
     public static TimelineEntry Event(long id, string kind, string text, DateTimeOffset at, TimelineSource source = TimelineSource.Sentinel, TimeSpan? since = null, params string[] seenBy) =>
         new() { Id = id, At = at, Source = source, Kind = kind, Event = SentinelEventNames.KindOf(kind), Text = text, SeenBy = [.. seenBy], SinceFailover = since };

@@ -16,7 +16,10 @@ public sealed class KeyAvailabilityTests
     /// <summary>The core's rules over <paramref name="s"/>, as the store derives them in every update.</summary>
     private static LabSnapshot Evaluated(LabSnapshot s) => ActionRules.Evaluate(s, Lab, ActionPolicy.Owner);
 
-    private static LabSnapshot Node2Down => Evaluated(FakeLab.Healthy(Lab).WithNode("node2", n => n with { Reachable = false, Process = ProcessStatus.NotStarted, Role = NodeRole.Unknown, LinkStatus = null }));
+    /// <summary>node2 stopped: every sentinel lists it s_down, so none would promote it (as SENTINEL REPLICAS says then).</summary>
+    private static LabSnapshot Node2Down => Evaluated(FakeLab.Healthy(Lab)
+        .WithNode("node2", n => n with { Reachable = false, Process = ProcessStatus.NotStarted, Role = NodeRole.Unknown, LinkStatus = null })
+        .WithEverySentinel(x => x with { Promotion = new PromotionVerdict(null, [new PromotionCandidate("node2", $"{x.Name} sees node2 down (s_down)", Down: true)]) }));
 
     [Fact]
     public void Help_keeps_every_key_and_dims_the_ones_that_cannot_run_with_the_reason()
@@ -28,7 +31,7 @@ public sealed class KeyAvailabilityTests
         Assert.Equal("node2 is not running (s starts it)", Why('k'));
         Assert.Equal("node2 is not running (s starts it)", Why('x'));
         Assert.Null(Why('s'));
-        Assert.Equal("no replica linked: NOGOODSLAVE (Sentinel has nobody to promote)", Why('f'));
+        Assert.Equal("no replica to promote: sentinel1 sees node2 down (s_down) (Sentinel would answer NOGOODSLAVE)", Why('f'));
         Assert.Null(Why('K')); // node1 is master and runs
         Assert.Null(rows.Single(r => r.Line.Keys == "?  F1").WhyNot); // a key that runs no lab command is never dimmed
 

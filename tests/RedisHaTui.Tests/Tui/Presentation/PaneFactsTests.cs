@@ -26,7 +26,17 @@ public sealed class PaneFactsTests
 
     [Fact]
     public void A_sentinel_shows_the_master_it_reports_down_flags_what_it_knows_and_the_epoch() =>
-        Assert.Equal("master node1 | sdown no | odown no | replicas 1 | sentinels 2 | epoch 0", Text(PaneFacts.For(FakeLab.Sentinel("sentinel1", 27001))));
+        Assert.Equal("master node1 | sdown no | odown no | would promote node2 | replicas 1 | sentinels 2 | epoch 0", Text(PaneFacts.For(FakeLab.Sentinel("sentinel1", 27001))));
+
+    [Theory]
+    [InlineData("node2", null, "would promote node2", Tone.Good)]
+    [InlineData(null, "node1's INFO is 4.2 s old, sentinel1 waits for a fresh one (it trusts 5 s while the master is down)",
+        "no replica to promote: node1's INFO is 4.2 s old, sentinel1 waits for a fresh one (it trusts 5 s while the master is down)", Tone.Warn)]
+    public void A_sentinel_says_which_replica_it_would_promote_or_why_none(string? promotes, string? excluded, string text, Tone tone)
+    {
+        var verdict = new PromotionVerdict(promotes, [new PromotionCandidate(promotes ?? "node1", excluded)]);
+        Assert.Contains(new Fact(text, tone), PaneFacts.For(FakeLab.Sentinel("sentinel1", 27001) with { Promotion = verdict }));
+    }
 
     [Fact]
     public void A_sentinel_that_sees_the_master_objectively_down_says_so_loudly()

@@ -35,7 +35,7 @@ public sealed class StartedByHandTextTests
 
     [Fact]
     public void A_sentinel_started_by_hand_says_so_before_what_it_knows() =>
-        Assert.Equal("started by hand | pid 4242 | master node1 | sdown no | odown no | replicas 1 | sentinels 2 | epoch 0",
+        Assert.Equal("started by hand | pid 4242 | master node1 | sdown no | odown no | would promote node2 | replicas 1 | sentinels 2 | epoch 0",
             Text(PaneFacts.For(FakeLab.Sentinel("sentinel1", 27001) with { Process = ByHand })));
 
     /// <summary>The old master restarted by hand after a failover was "DOWN follows node2 link up": it runs, it follows.</summary>

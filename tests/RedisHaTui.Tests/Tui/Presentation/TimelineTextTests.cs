@@ -69,6 +69,13 @@ public sealed class TimelineTextTests
         Assert.Equal("NOT HEALTHY · master by sentinels node1 · by roles node2 · sentinels say node1, but node2 is the node with role master; node1 is down", line.Text);
     }
 
+    [Theory]
+    [InlineData(true, "sentinel1 would promote node2", "HEALTHY · master node1 (sentinels and roles agree) · ready to fail over", Tone.Good)]
+    [InlineData(false, "no replica to promote: sentinel1 has no connection to node2 (Sentinel would answer NOGOODSLAVE)",
+        "HEALTHY · master node1 (sentinels and roles agree) · NOT READY TO FAIL OVER: no replica to promote: sentinel1 has no connection to node2 (Sentinel would answer NOGOODSLAVE)", Tone.Warn)]
+    public void A_healthy_lab_says_whether_sentinel_would_accept_a_failover_now(bool ready, string reason, string text, Tone tone) =>
+        Assert.Equal(new Fact(text, tone), TimelineText.Consensus(FakeLab.Consensus("node1", "node1", healthy: true), new FailoverReadiness(ready, reason)));
+
     [Fact]
     public void Before_the_first_poll_the_consensus_is_not_known() =>
         Assert.Equal(Tone.Dim, TimelineText.Consensus(Consensus.Unknown).Tone);

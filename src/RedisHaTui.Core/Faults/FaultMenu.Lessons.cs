@@ -1,0 +1,296 @@
+using RedisHaTui.Core.Actions;
+using RedisHaTui.Core.Events;
+using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.State;
+
+namespace RedisHaTui.Core.Faults;
+
+// The classic mistakes (issue 17 §2), played on the live lab: each runs the lab's ordinary actions and Sentinel's own
+// commands, says which number each step needed, and puts the lab back as it was.
+public static partial class FaultMenu
+{
+    /// <summary>The lessons by the short name the CLI takes (`redis-ha-tui lesson NAME`), in the order they are best played.</summary>
+    public static IReadOnlyList<(string Name, FaultEntry Entry)> Lessons =>
+    [
+        ("quorum", QuorumIsNotAMajority),
+        ("forget", SentinelsNeverForget),
+        ("down-after", DownAfterLive),
+        ("announce", WrongAnnouncedAddress),
+    ];
+
+    /// <summary>Lesson 1: the quorum only decides that the master is down; electing the sentinel that fails over takes a majority.</summary>
+    // A property, not a field: All (in another part of this partial class) is built first and reads it.
+    private static FaultEntry QuorumIsNotAMajority => new("quorum 1 is not a majority: one sentinel cannot fail over alone",
+        (s, lab) => $"Sets quorum 1 on every sentinel (SENTINEL SET, live: drift shows it), stops {string.Join(" and ", RunningSentinels(s).Take(2))}, " +
+                    $"then kills {Master(s)}. {RunningSentinels(s).Skip(2).FirstOrDefault() ?? "The last sentinel"} marks it +odown on its own " +
+                    $"(#quorum 1/1: the quorum is met) but cannot be elected leader: that takes a majority of the {lab.Sentinels.Length} sentinels it " +
+                    $"knows ({lab.Sentinels.Length / 2 + 1} votes), and it has its own. After the election timeout " +
+                    $"({ElectionTimeout(lab).TotalSeconds:0} s) it gives up: -failover-abort-not-elected, no failover. Then the master, the sentinels " +
+                    $"and quorum {lab.Sentinels.Max(x => x.Quorum)} are put back. With quorum {lab.Sentinels.Max(x => x.Quorum)} and one sentinel stopped " +
+                    "(\"stop one sentinel\", then \"kill -9\") the two left are a majority, and the failover works.",
+        (s, _) => RunningSentinels(s).Length < 3 ? $"needs three running sentinels ({RunningSentinels(s).Length} running)" : s.WhyNot(LabActionKind.KillMaster),
+        QuorumIsNotAMajorityAsync);
+
+    /// <summary>
+    /// Lesson 2: a replica stopped for good stays in every sentinel's list (s_down) and in every sentinel.conf
+    /// (known-replica) until SENTINEL RESET, sent to one sentinel at a time as the Sentinel documentation says
+    /// ("Removing the old master or unreachable replicas"), so that the others keep the lab watched meanwhile.
+    /// </summary>
+    private static FaultEntry SentinelsNeverForget => new("remove a replica: sentinels never forget it (SENTINEL RESET)",
+        (s, lab) => $"{Replica(s) ?? "a replica"} stops for good. Every sentinel keeps listing it, flagged s_down, and keeps its known-replica line " +
+                    "in sentinel.conf: Sentinel never forgets a replica by itself. Then SENTINEL RESET goes to each sentinel, one at a time, " +
+                    "each after the one before has found its peers again: it forgets everything it learned about the master and relearns " +
+                    $"only what answers (the master's INFO lists the replicas). The lists shrink on screen. Then {Replica(s) ?? "the replica"} " +
+                    "starts again and every sentinel learns it back within its next INFO of the master (10 s).",
+        (s, _) => Replica(s) is { } r ? s.WhyNot(LabActionKind.Stop, r) : "no replica is running",
+        SentinelsNeverForgetAsync);
+
+    private static async Task<LabActionResult> SentinelsNeverForgetAsync(FaultContext c, CancellationToken ct)
+    {
+        LabDefinition lab = c.Lab;
+        string replica = Replica(c.Store.Current)!;
+        var said = new List<string>();
+        LabActionResult stopped = await c.Actions.RunAsync(LabActionKind.Stop, replica, ct);
+        if (!stopped.Ok) return stopped;
+
+        // Every sentinel that answers flags it down: after down-after-milliseconds of unanswered PINGs.
+        TimeSpan downAfter = TimeSpan.FromMilliseconds(lab.Sentinels.Max(x => x.DownAfterMilliseconds));
+        LabSnapshot s = await WaitOrCurrentAsync(c, x => Answering(x).All(y => Listed(y, replica) is { Down: true }), downAfter * 3 + TimeSpan.FromSeconds(5), ct);
+        said.Add($"{replica} stopped; " + string.Join(", ", Answering(s).Select(y =>
+            $"{y.Name} lists {y.KnownReplicas} replica(s){(Listed(y, replica) is { Down: true } ? $", {replica} s_down" : "")}{KnownReplicaLines(lab, y.Name, replica)}")));
+
+        bool forgotten = true;
+        foreach (SentinelDefinition x in lab.Sentinels.Where(x => c.Store.Current.Sentinel(x.Name) is { Reachable: true }))
+        {
+            LabActionResult reset = await c.Actions.RunCommandAsync(x.Name, $"sentinel reset {lab.MasterName}", ct);
+            if (!reset.Ok) return LabActionResult.Refused($"{x.Name}: SENTINEL RESET refused: {reset.Message} ({string.Join("; ", said)})");
+            // Before the next one: this sentinel knows its peers again (hello every 2 s) and no longer lists the replica.
+            s = await WaitOrCurrentAsync(c, y => y.Sentinel(x.Name) is { Reachable: true } me && Listed(me, replica) is null
+                && me.KnownSentinels >= lab.Sentinels.Length - 1, TimeSpan.FromSeconds(15), ct);
+            SentinelSnapshot after = s.Sentinel(x.Name)!;
+            forgotten &= Listed(after, replica) is null;
+            said.Add($"SENTINEL RESET on {x.Name}: it lists {after.KnownReplicas} replica(s), knows {after.KnownSentinels} other sentinel(s) again" +
+                KnownReplicaLines(lab, x.Name, replica));
+        }
+
+        LabActionResult started = await c.Actions.RunAsync(LabActionKind.Start, replica, ct);
+        said.Add(started.Ok ? $"{replica} started again: the sentinels relearn it from the master's INFO" : $"{replica} did not start again: {started.Message}");
+        return new LabActionResult(forgotten && started.Ok, string.Join("\n", said));
+    }
+
+    private static IEnumerable<SentinelSnapshot> Answering(LabSnapshot s) => s.Sentinels.Where(x => x.Reachable && x.Promotion is not null);
+
+    private static PromotionCandidate? Listed(SentinelSnapshot x, string replica) => x.Promotion?.Replicas.FirstOrDefault(r => r.Name == replica);
+
+    /// <summary>How many known-replica lines for the replica the sentinel's working config holds now (a lab on this machine only).</summary>
+    private static string KnownReplicaLines(LabDefinition lab, string sentinel, string replica)
+    {
+        if (lab.Find(sentinel) is not { } p || lab.Find(replica) is not { } r) return "";
+        string path = new RunDirectory(lab).ConfigPath(p);
+        if (!File.Exists(path)) return "";
+        int lines = File.ReadLines(path).Count(l => l.StartsWith("sentinel known-replica", StringComparison.Ordinal) && l.EndsWith($" {r.Endpoint.Port}", StringComparison.Ordinal));
+        return $", {lines} known-replica line(s) for {replica} in {Path.GetFileName(path)}";
+    }
+
+    private static async Task<LabSnapshot> WaitOrCurrentAsync(FaultContext c, Func<LabSnapshot, bool> condition, TimeSpan timeout, CancellationToken ct)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        wait.CancelAfter(timeout);
+        try { return await c.Store.WaitForAsync(condition, wait.Token); }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { return c.Store.Current; }
+    }
+
+    /// <summary>
+    /// Lesson 5: detection follows down-after-milliseconds, promotion follows detection by a fraction of a second, and
+    /// clients of a lab with one replica get their writes back only when the old master has rejoined.
+    /// </summary>
+    private static FaultEntry DownAfterLive => new("how long a failover takes: down-after-milliseconds changed live",
+        (s, lab) => $"Sets down-after-milliseconds to {LessonDownAfter(lab) / 1000.0:0.#} s on every sentinel (SENTINEL SET, live: drift shows it; " +
+                    $"the lab's is {DownAfter(lab)}), kills {Master(s)} and times it: +sdown follows the new value, the replica is promoted a " +
+                    "few tenths of a second after, and with min-replicas-to-write and no other replica the new master refuses writes " +
+                    $"(NOREPLICAS) until {Master(s)}, started again, has rejoined as its replica. Then the lab's value is put back.",
+        (s, _) => s.WhyNot(LabActionKind.KillMaster),
+        DownAfterLiveAsync);
+
+    /// <summary>A value clearly apart from the lab's, and never below the 1500 ms that failed over reliably here (facts note).</summary>
+    private static int LessonDownAfter(LabDefinition lab) =>
+        lab.Sentinels.Max(x => x.DownAfterMilliseconds) is var d && d >= 4000 ? 2000 : d + 2000;
+
+    private static async Task<LabActionResult> DownAfterLiveAsync(FaultContext c, CancellationToken ct)
+    {
+        LabDefinition lab = c.Lab;
+        int downAfter = LessonDownAfter(lab);
+        foreach (SentinelDefinition x in lab.Sentinels.Where(x => c.Store.Current.Sentinel(x.Name) is { Reachable: true }))
+        {
+            LabActionResult set = await c.Actions.RunCommandAsync(x.Name, $"sentinel set {lab.MasterName} down-after-milliseconds {downAfter}", ct);
+            if (!set.Ok) return LabActionResult.Refused($"{x.Name}: SENTINEL SET down-after-milliseconds refused: {set.Message}");
+        }
+        var said = new List<string> { $"down-after-milliseconds {downAfter} ms on every sentinel (the lab's: {DownAfter(lab)})" };
+        LabActionResult killed = await c.Actions.RunAsync(LabActionKind.KillMaster, null, ct);
+        if (killed.Ok && killed.Target is { } master)
+        {
+            int number = c.Store.Current.Failovers.Length;
+            LabSnapshot s = await WaitOrCurrentAsync(c, x => x.Failovers.Length >= number && x.Failovers[number - 1].PhaseTime(FailoverPhaseKind.NewMasterRole) is not null,
+                TimeSpan.FromMilliseconds(downAfter * 3) + TimeSpan.FromSeconds(10), ct);
+            FailoverRecord f = s.Failovers[number - 1];
+            said.Add(Timed(f, FailoverPhaseKind.SDown, $"+sdown (down-after {downAfter / 1000.0:0.0#} s)"));
+            said.Add(Timed(f, FailoverPhaseKind.NewMasterRole, "the replica has role master") +
+                (f.PhaseTime(FailoverPhaseKind.SDown) is { } sd && f.PhaseTime(FailoverPhaseKind.NewMasterRole) is { } nm ? $", {(nm - sd).TotalSeconds:0.00} s after +sdown" : ""));
+            said.Add($"then: {s.Writes.Text}");
+            LabActionResult started = await c.Actions.RunAsync(LabActionKind.Start, master, ct);
+            if (started.Ok)
+            {
+                s = await WaitOrCurrentAsync(c, x => x.Failovers[number - 1].PhaseTime(FailoverPhaseKind.WritesAccepted) is not null, TimeSpan.FromSeconds(40), ct);
+                f = s.Failovers[number - 1];
+                said.Add($"{master} started again: " + Timed(f, FailoverPhaseKind.Converted, "+convert-to-slave") + ", " +
+                    Timed(f, FailoverPhaseKind.OldMasterLinked, "linked") + ", " + Timed(f, FailoverPhaseKind.WritesAccepted, "writes accepted again"));
+            }
+            else said.Add($"{master} did not start again: {started.Message}");
+        }
+        else said.Add($"the master was not killed: {killed.Message}");
+        foreach (SentinelDefinition x in lab.Sentinels)
+            await c.Actions.RunCommandAsync(x.Name, $"sentinel set {lab.MasterName} down-after-milliseconds {x.DownAfterMilliseconds}", ct);
+        said.Add($"put back: down-after-milliseconds {DownAfter(lab)}");
+        return new LabActionResult(killed.Ok, string.Join("\n", said));
+    }
+
+    private static string Timed(FailoverRecord f, FailoverPhaseKind kind, string what) =>
+        f.PhaseTime(kind) is { } t ? $"{what} at {t.TotalSeconds:0.00} s" : $"{what}: not seen";
+
+    /// <summary>The address lesson 3 announces: loopback (the lab never leaves it), and nothing of the lab listens there.</summary>
+    public const string WrongAnnounceIp = "127.0.0.99";
+
+    /// <summary>
+    /// Lesson 3: a replica that announces an address nobody can reach it at (NAT, Docker, Kubernetes) is listed there by
+    /// the master and by every sentinel that learns it afresh, and Sentinel cannot promote it.
+    /// </summary>
+    private static FaultEntry WrongAnnouncedAddress => new($"wrong announced address: replica-announce-ip {WrongAnnounceIp}",
+        (s, _) => $"{Replica(s) ?? "The replica"} announces {WrongAnnounceIp} (CONFIG SET replica-announce-ip, then its link to {Master(s)} is " +
+                  $"renewed so it says so): {Master(s)}'s INFO lists it there. A sentinel that learns it afresh (SENTINEL RESET, one at a time, as a " +
+                  "new deployment would) lists only that address, cannot connect to it, and has no replica to promote: readiness says why, and " +
+                  "a failover is refused (NOGOODSLAVE). For real this is NAT, Docker's port mapping or a Kubernetes pod address: the address a " +
+                  "replica sees for itself is not the one the others reach it at. The fix is replica-announce-ip / replica-announce-port on the " +
+                  "replica (sentinel announce-ip / announce-port on a sentinel), or host networking. Then the address is put back.",
+        (s, _) => Replica(s) is null ? "no replica is running" : ActionRules.CurrentMaster(s) is null ? "no master" : null,
+        WrongAnnouncedAddressAsync);
+
+    private static async Task<LabActionResult> WrongAnnouncedAddressAsync(FaultContext c, CancellationToken ct)
+    {
+        string replica = Replica(c.Store.Current)!, master = ActionRules.CurrentMaster(c.Store.Current)!;
+        int port = c.Lab.Find(replica)!.Endpoint.Port;
+        string wrong = $"{WrongAnnounceIp}:{port}";
+        var said = new List<string>();
+        LabSnapshot s = await AnnounceAsync(c, replica, master, WrongAnnounceIp, ct);
+        said.Add(s.Node(master)?.Replicas.Any(r => r.Ip == WrongAnnounceIp) == true
+            ? $"{master}'s INFO lists its replica at {wrong}" : $"{master}'s INFO did not list {wrong} within 15 s");
+        s = await ResetEachAsync(c, x => Listed(x, wrong) is not null && Listed(x, replica) is null, ct);
+        said.Add("after SENTINEL RESET, one at a time: " + string.Join(", ", Answering(s).Select(x => $"{x.Name} lists {string.Join(", ", x.Promotion!.Replicas.Select(r => r.Name))}")));
+        s = await WaitOrCurrentAsync(c, x => x.Readiness.Blocker?.Contains("NOGOODSLAVE") == true, TimeSpan.FromSeconds(10), ct);
+        said.Add($"readiness: {s.Readiness.Reason}");
+        LabActionResult failover = await c.Actions.RunAsync(LabActionKind.Failover, null, ct);
+        said.Add(failover.Ok ? $"failover: {failover.Message} (not refused)" : $"failover refused: {failover.Message}");
+
+        // Undo: the real address announced again, learnt afresh by every sentinel.
+        await AnnounceAsync(c, replica, master, "", ct);
+        s = await ResetEachAsync(c, x => Listed(x, replica) is not null && Listed(x, wrong) is null, ct);
+        said.Add($"put back: replica-announce-ip empty, every sentinel reset again: {s.Readiness.Reason}");
+        return new LabActionResult(!failover.Ok, string.Join("\n", said));
+    }
+
+    /// <summary>CONFIG SET replica-announce-ip, then a new replication link (CLIENT KILL TYPE master): the address is sent in the handshake.</summary>
+    private static async Task<LabSnapshot> AnnounceAsync(FaultContext c, string replica, string master, string ip, CancellationToken ct)
+    {
+        await c.Actions.RunCommandAsync(replica, $"config set replica-announce-ip \"{ip}\"", ct);
+        await c.Actions.RunCommandAsync(replica, "client kill type master", ct);
+        string expected = ip.Length == 0 ? c.Lab.Find(replica)!.Endpoint.Host : ip;
+        return await WaitOrCurrentAsync(c, x => x.Node(master)?.Replicas.Any(r => r.Ip == expected && r.State == "online") == true, TimeSpan.FromSeconds(15), ct);
+    }
+
+    /// <summary>SENTINEL RESET on each answering sentinel in turn, each once it lists what <paramref name="relearnt"/> wants and knows its peers again.</summary>
+    private static async Task<LabSnapshot> ResetEachAsync(FaultContext c, Func<SentinelSnapshot, bool> relearnt, CancellationToken ct)
+    {
+        foreach (SentinelDefinition x in c.Lab.Sentinels.Where(x => c.Store.Current.Sentinel(x.Name) is { Reachable: true }))
+        {
+            await c.Actions.RunCommandAsync(x.Name, $"sentinel reset {c.Lab.MasterName}", ct);
+            await WaitOrCurrentAsync(c, y => y.Sentinel(x.Name) is { Reachable: true } me && relearnt(me) && me.KnownSentinels >= c.Lab.Sentinels.Length - 1,
+                TimeSpan.FromSeconds(15), ct);
+        }
+        return c.Store.Current;
+    }
+
+    /// <summary>sentinel.c sentinelFailoverWaitStart: the election timeout is min(SENTINEL_ELECTION_TIMEOUT 10 s, failover-timeout).</summary>
+    private static TimeSpan ElectionTimeout(LabDefinition lab) =>
+        TimeSpan.FromMilliseconds(Math.Min(10_000, lab.Sentinels.Min(x => x.FailoverTimeoutMilliseconds)));
+
+    private static async Task<LabActionResult> QuorumIsNotAMajorityAsync(FaultContext c, CancellationToken ct)
+    {
+        LabDefinition lab = c.Lab;
+        string[] stopping = [.. RunningSentinels(c.Store.Current).Take(2)];
+        string last = RunningSentinels(c.Store.Current).Except(stopping).First();
+        var said = new List<string>();
+        foreach (SentinelDefinition x in lab.Sentinels)
+        {
+            LabActionResult set = await c.Actions.RunCommandAsync(x.Name, $"sentinel set {lab.MasterName} quorum 1", ct);
+            if (!set.Ok) return set with { Message = $"{x.Name}: SENTINEL SET quorum 1 refused: {set.Message}" };
+        }
+        said.Add("quorum 1 set on every sentinel");
+        foreach (string name in stopping)
+        {
+            LabActionResult stopped = await c.Actions.RunAsync(LabActionKind.Stop, name, ct);
+            if (!stopped.Ok) return await UndoQuorumAsync(c, stopped, said);
+        }
+        said.Add($"{string.Join(" and ", stopping)} stopped");
+        long mark = c.Store.Current.Timeline.LastOrDefault()?.Id ?? 0;
+        LabActionResult killed = await c.Actions.RunAsync(LabActionKind.KillMaster, null, ct);
+        if (!killed.Ok || killed.Target is not { } master) return await UndoQuorumAsync(c, killed, said);
+        said.Add($"{master} killed");
+
+        // The abort comes after down-after (+sdown, +odown at once with quorum 1) and the election timeout.
+        int downAfter = lab.Sentinels.Max(x => x.DownAfterMilliseconds);
+        TimeSpan patience = TimeSpan.FromMilliseconds(downAfter * 3) + ElectionTimeout(lab) + TimeSpan.FromSeconds(5);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        wait.CancelAfter(patience);
+        LabSnapshot s;
+        try { s = await c.Store.WaitForAsync(x => Since(x, mark).Any(t => t.Event == SentinelEventKind.FailoverAbortNotElected || t.Event == SentinelEventKind.SwitchMaster), wait.Token); }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { s = c.Store.Current; }
+        TimelineEntry? odown = Since(s, mark).FirstOrDefault(t => t.Event == SentinelEventKind.ODown);
+        bool aborted = Since(s, mark).Any(t => t.Event == SentinelEventKind.FailoverAbortNotElected);
+        bool switched = Since(s, mark).Any(t => t.Event == SentinelEventKind.SwitchMaster);
+        said.Add(odown is null
+            ? $"{last} never reached +odown"
+            : $"{last} reached +odown alone ({QuorumOf(odown.Text)})");
+        said.Add(aborted ? $"-failover-abort-not-elected: {last} had 1 vote of the {lab.Sentinels.Length / 2 + 1} a leader needs (a majority of {lab.Sentinels.Length})"
+            : switched ? "a failover happened after all (+switch-master)" : $"no election result within {patience.TotalSeconds:0} s");
+        said.Add(switched ? "" : "no failover");
+
+        // Undo: the master back (it was never replaced), the sentinels back, then the lab's quorum on all three.
+        await c.Actions.RunAsync(LabActionKind.Start, master, ct);
+        foreach (string name in stopping) await c.Actions.RunAsync(LabActionKind.Start, name, ct);
+        return await UndoQuorumAsync(c, new LabActionResult(aborted && !switched, ""), said);
+    }
+
+    /// <summary>Puts the lab's own quorum back on every sentinel that answers; the result lists what happened, in order.</summary>
+    private static async Task<LabActionResult> UndoQuorumAsync(FaultContext c, LabActionResult outcome, List<string> said)
+    {
+        foreach (SentinelDefinition x in c.Lab.Sentinels)
+        {
+            // A sentinel just started may not answer yet: a few tries, a poll apart.
+            for (int i = 0; i < 20; i++)
+            {
+                if ((await c.Actions.RunCommandAsync(x.Name, $"sentinel set {c.Lab.MasterName} quorum {x.Quorum}")).Ok) break;
+                await Task.Delay(TimeSpan.FromMilliseconds(250), c.Store.Time);
+            }
+        }
+        said.Add($"put back: quorum {c.Lab.Sentinels.Max(x => x.Quorum)}, every process started");
+        string text = string.Join("; ", said.Where(x => x.Length > 0));
+        return outcome.Ok ? LabActionResult.Success(text) : LabActionResult.Refused(outcome.Message.Length > 0 ? $"{outcome.Message} ({text})" : text);
+    }
+
+    /// <summary>"… objectively down (quorum 1/1)" → "quorum 1/1: 1 needed, 1 had" (Sentinel's #quorum votes/needed).</summary>
+    private static string QuorumOf(string odownText) =>
+        System.Text.RegularExpressions.Regex.Match(odownText, @"quorum (\d+)/(\d+)") is { Success: true } m
+            ? $"quorum {m.Groups[1].Value}/{m.Groups[2].Value}: {m.Groups[2].Value} needed, {m.Groups[1].Value} had"
+            : "quorum 1";
+
+    private static IEnumerable<TimelineEntry> Since(LabSnapshot s, long mark) => s.Timeline.Where(t => t.Id > mark);
+}

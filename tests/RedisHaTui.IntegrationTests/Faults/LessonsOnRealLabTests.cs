@@ -1,0 +1,106 @@
+using RedisHaTui.Core.Actions;
+using RedisHaTui.Core.Events;
+using RedisHaTui.Core.Faults;
+using RedisHaTui.Core.State;
+using RedisHaTui.Core.Tests.Support;
+
+namespace RedisHaTui.Core.Tests.Faults;
+
+/// <summary>Issue 17's lessons (the classic Sentinel mistakes) on real labs: what Redis guarantees, then the lab put back.</summary>
+[Collection(LabCollection.Name)]
+public class LessonsOnRealLabTests
+{
+    private static FaultEntry Entry(string title) => FaultMenu.All.Single(e => e.Title.StartsWith(title, StringComparison.Ordinal));
+
+    private static FaultContext Context(RunningLab lab) => new(lab.Session.Actions, lab.Session.Store, lab.Lab, lab.Session.Log);
+
+    [Fact]
+    public async Task With_quorum_1_a_lone_sentinel_reaches_odown_but_is_not_elected_so_nothing_fails_over()
+    {
+        await using RunningLab lab = await RunningLab.StartAsync(downAfterMs: 2000);
+        FaultEntry lesson = Entry("quorum 1 is not a majority");
+        Assert.Contains("a majority of the 3 sentinels it knows (2 votes)", lesson.Expect(lab.Now, lab.Lab));
+
+        LabActionResult result = await FaultMenu.RunAsync(lesson, Context(lab)).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(result.Ok, result.Message);
+        LabSnapshot s = lab.Now;
+        // sentinel3 alone: +odown with quorum 1 of 1, then the abort; no +switch-master, node2 never promoted.
+        Assert.Contains(s.Timeline, t => t.Event == SentinelEventKind.ODown && t.SeenBy.Contains("sentinel3"));
+        Assert.Contains(s.Timeline, t => t.Event == SentinelEventKind.FailoverAbortNotElected && t.SeenBy.Contains("sentinel3"));
+        Assert.DoesNotContain(s.Timeline, t => t.Event == SentinelEventKind.SwitchMaster);
+        Assert.Contains("sentinel3 reached +odown alone (quorum 1/1: 1 needed, 1 had)", result.Message);
+        Assert.Contains("-failover-abort-not-elected: sentinel3 had 1 vote of the 2 a leader needs (a majority of 3)", result.Message);
+
+        // Put back: node1 is master again (it was never replaced), every sentinel runs with the lab's quorum.
+        await lab.WaitForAsync(x => x.Consensus.Healthy && x.Consensus.MasterByRoles == "node1", TimeSpan.FromSeconds(30), "healthy again with node1 master");
+        foreach (var x in lab.Lab.Sentinels)
+            Assert.Matches("\"quorum\"\n *\\d+\\) \"2\"", (await lab.Session.Actions.RunCommandAsync(x.Name, "sentinel master myMaster")).Message);
+    }
+
+    [Fact]
+    public async Task A_removed_replica_stays_listed_down_by_every_sentinel_until_each_is_reset_one_at_a_time()
+    {
+        await using RunningLab lab = await RunningLab.StartAsync(downAfterMs: 2000);
+        await lab.WaitForAsync(x => x.Consensus.Healthy && x.Sentinels.All(y => y.Promotion?.Promotes == "node2"), TimeSpan.FromSeconds(20), "every sentinel lists node2");
+        var changes = new List<(string Sentinel, int? Replicas)>();
+        lab.Session.Store.Changed += s => { lock (changes) changes.AddRange(s.Sentinels.Select(x => (x.Name, x.KnownReplicas))); };
+
+        LabActionResult result = await FaultMenu.RunAsync(Entry("remove a replica"), Context(lab)).WaitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.True(result.Ok, result.Message);
+        string[] lines = result.Message.Split('\n');
+        // Stopped for good, node2 is still listed, s_down, by every sentinel, and still in every sentinel.conf.
+        Assert.Equal("node2 stopped; sentinel1 lists 1 replica(s), node2 s_down, 1 known-replica line(s) for node2 in sentinel.conf, " +
+            "sentinel2 lists 1 replica(s), node2 s_down, 1 known-replica line(s) for node2 in sentinel.conf, " +
+            "sentinel3 lists 1 replica(s), node2 s_down, 1 known-replica line(s) for node2 in sentinel.conf", lines[0]);
+        // Each RESET, one at a time, empties that sentinel's list; it finds its two peers again before the next.
+        for (int i = 1; i <= 3; i++) Assert.StartsWith($"SENTINEL RESET on sentinel{i}: it lists 0 replica(s), knows 2 other sentinel(s) again", lines[i]);
+        lock (changes) Assert.Contains(("sentinel1", (int?)0), changes); // the list shrank on screen, not only in the reply
+
+        // Started again, node2 is learnt back from the master's INFO: healthy, every sentinel lists it again.
+        await lab.WaitForAsync(x => x.Consensus.Healthy && x.Sentinels.All(y => y.KnownReplicas == 1), TimeSpan.FromSeconds(30), "node2 relearnt by every sentinel");
+    }
+
+    [Fact]
+    public async Task Detection_follows_down_after_changed_live_and_writes_come_back_only_when_the_old_master_rejoins()
+    {
+        await using RunningLab lab = await RunningLab.StartAsync(downAfterMs: 2000);
+        await lab.WaitForAsync(x => x.Readiness.Ready, TimeSpan.FromSeconds(20), "ready");
+
+        LabActionResult result = await FaultMenu.RunAsync(Entry("how long a failover takes"), Context(lab)).WaitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.True(result.Ok, result.Message);
+        FailoverRecord f = lab.Now.Failovers.Single();
+        // Sentinel cannot mark +sdown before down-after-milliseconds (now 4 s, the lab's 2 s): it followed the live value.
+        Assert.InRange(f.PhaseTime(FailoverPhaseKind.SDown)!.Value.TotalSeconds, 4.0, 8.0);
+        Assert.True(f.PhaseTime(FailoverPhaseKind.NewMasterRole) > f.PhaseTime(FailoverPhaseKind.SDown));
+        // Two nodes, min-replicas-to-write 1: writes come back only after the old master rejoined as a replica.
+        Assert.True(f.PhaseTime(FailoverPhaseKind.WritesAccepted) >= f.PhaseTime(FailoverPhaseKind.OldMasterLinked), result.Message);
+        Assert.Contains("then: writes refused", result.Message);
+        foreach (var x in lab.Lab.Sentinels)
+            Assert.Matches("\"down-after-milliseconds\"\n *\\d+\\) \"2000\"", (await lab.Session.Actions.RunCommandAsync(x.Name, "sentinel master myMaster")).Message);
+    }
+
+    [Fact]
+    public async Task A_replica_announcing_an_unreachable_address_cannot_be_promoted_and_the_failover_is_refused_with_why()
+    {
+        await using RunningLab lab = await RunningLab.StartAsync(downAfterMs: 2000);
+        await lab.WaitForAsync(x => x.Readiness.Ready, TimeSpan.FromSeconds(20), "ready");
+        string wrong = $"127.0.0.99:{lab.Lab.Find("node2")!.Endpoint.Port}";
+
+        LabActionResult result = await FaultMenu.RunAsync(Entry("wrong announced address"), Context(lab)).WaitAsync(TimeSpan.FromSeconds(120));
+
+        Assert.True(result.Ok, result.Message);
+        string[] lines = result.Message.Split('\n');
+        Assert.Equal($"node1's INFO lists its replica at {wrong}", lines[0]);
+        Assert.Equal($"after SENTINEL RESET, one at a time: sentinel1 lists {wrong}, sentinel2 lists {wrong}, sentinel3 lists {wrong}", lines[1]);
+        // Unreachable: "no connection" at first, s_down once down-after has passed without a reply.
+        string why = $"sentinel1 (has no connection to {wrong}|sees {wrong} down \\(s_down\\)) \\(Sentinel would answer NOGOODSLAVE\\)";
+        Assert.Matches($"^readiness: no replica to promote: {why}$", lines[2]);
+        Assert.Matches($"^failover refused: no replica to promote: {why}$", lines[3]);
+        Assert.DoesNotContain(lab.Now.Timeline, t => t.Kind == "+switch-master");
+        // Put back: node2 announced at its real address, listed by every sentinel, and a failover may run again.
+        await lab.WaitForAsync(x => x.Readiness.Ready && x.Sentinels.All(y => y.Promotion?.Promotes == "node2"), TimeSpan.FromSeconds(30), "node2 promotable again");
+    }
+}
