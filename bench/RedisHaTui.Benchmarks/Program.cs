@@ -10,6 +10,7 @@ using StackExchange.Redis;
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- [ready|events|exit|cpu|core|frame|keys|screen-events|flood|screen|all] [runs]
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- builds|scale|tutorial [runs]   (issue 9; builds needs .app and .aot)
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- load [runs]        (issue 8's write load: writer pace, app CPU, keys; not part of `all`)
+// dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- sleep [windows] | ten [screens]   (issue 18: sleeping vs polling; BENCH_APP picks the build)
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- soak [failovers]   (default 30; not part of `all`: ~10 min)
 // The screen ones run the Release app in tmux (installed with the machine, as for the end-to-end test).
 string which = args.ElementAtOrDefault(0) ?? "all";
@@ -31,6 +32,8 @@ if (which is "idle")
     (List<double> cpu, double rss) = await BuildsBenchmark.Idle(ScreenBenchmarks.App, runs, [.. args.Skip(2)]);
     Console.WriteLine($"idle CPU ({ScreenBenchmarks.App}): {Figures.Summary(cpu, "%", "0.00")} · peak RSS {rss:0} MB");
 }
+if (which is "sleep") await IdleBenchmark.Compare(ScreenBenchmarks.App, windows: runs, keyRuns: 20);
+if (which is "ten") await TenScreensBenchmark.Run(ScreenBenchmarks.App, screens: runs, windows: 3);
 if (which is "scale") await ScaleBenchmark.Run(runs);
 if (which is "tutorial") await TutorialWayBenchmark.Run(runs);
 if (which is "load" or "load-writer") await LoadBenchmark.Throughput([100, 1000, 2000], int.TryParse(args.ElementAtOrDefault(1), out int lr) ? lr : 3, TimeSpan.FromSeconds(10));
