@@ -30,7 +30,7 @@ public static class IdleBenchmark
             int pid = t.AppPid;
             await Task.Delay(TimeSpan.FromSeconds(10)); // warm-up: first polls, tiering
             var cpu = new List<double>();
-            for (int i = 0; i < windows; i++) cpu.Add(await CpuPercent(pid, TimeSpan.FromSeconds(10)));
+            for (int i = 0; i < windows; i++) cpu.Add(await ScreenBenchmarks.CpuPercent(pid, TimeSpan.FromSeconds(10)));
             string threads = await ThreadTable(pid, TimeSpan.FromSeconds(30));
             List<double> help = await KeyLatencies(t, keyRuns);
             List<double> tab = await TabLatencies(t, keyRuns);
