@@ -27,8 +27,10 @@ internal static class WaitPolicy
     /// The longest sleep just after input and at start-up. Terminal.Gui decides some things on its own clock inside
     /// an iteration: a lone ESC becomes the Esc key after 50 ms, a click is sent once the 500 ms double-click window
     /// passed, the first frame waits for the terminal's answers to its start-up queries (or their time-outs).
+    /// Half of those 50 ms: a wake at 50 ms often comes a hair early for the ESC's strict "more than 50 ms", and
+    /// the Esc key then waited a second sleep (Esc took ~110 ms with a 50 ms cap; Terminal.Gui's polling ~140 ms).
     /// </summary>
-    public static readonly TimeSpan AlertCap = TimeSpan.FromMilliseconds(50);
+    public static readonly TimeSpan AlertCap = TimeSpan.FromMilliseconds(25);
 
     public static readonly TimeSpan AlertAfterInput = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan AlertAfterStart = TimeSpan.FromSeconds(3);

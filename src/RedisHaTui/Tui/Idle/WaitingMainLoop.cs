@@ -34,9 +34,6 @@ internal sealed class WaitingMainLoop : IDisposable
     /// <param name="redrawCeiling">Iterations per second at most while work keeps coming: the old loop rate, now a ceiling.</param>
     public WaitingMainLoop(int redrawCeiling) => _redrawGap = TimeSpan.FromSeconds(1.0 / Math.Clamp(redrawCeiling, 1, 1000));
 
-    /// <summary>Iterations that slept before they ran (the tests read it).</summary>
-    public int Sleeps { get; private set; }
-
     /// <summary>Called by the input thread after it queued input.</summary>
     public void InputArrived()
     {
@@ -86,11 +83,7 @@ internal sealed class WaitingMainLoop : IDisposable
             Stopwatch.GetElapsedTime(_lastIteration, now), _busyStreak);
         LoopWait wait = WaitPolicy.Next(state, _redrawGap);
         _busyStreak = wait.BusyStreak;
-        if (wait.Sleep > TimeSpan.Zero)
-        {
-            Sleeps++;
-            _wake.Wait(wait.Sleep);
-        }
+        if (wait.Sleep > TimeSpan.Zero) _wake.Wait(wait.Sleep);
         // Whatever woke us was published before it set the event, so the iteration about to run handles it.
         _wake.Reset();
         _lastIteration = Stopwatch.GetTimestamp();
