@@ -28,7 +28,8 @@ public static class IdleBenchmark
             using TmuxTerminal t = TmuxTerminal.Start(160, 45, [app, "--lab", lab, "--port-offset", PortOffset, .. extra]);
             await Healthy(t);
             int pid = t.AppPid;
-            await Task.Delay(TimeSpan.FromSeconds(10)); // warm-up: first polls, tiering
+            // Warm-up: first polls, and ReadyToRun code re-jitted at tier 1 (which a sleeping loop reaches later, calling less often).
+            await Task.Delay(TimeSpan.FromSeconds(20));
             var cpu = new List<double>();
             for (int i = 0; i < windows; i++) cpu.Add(await ScreenBenchmarks.CpuPercent(pid, TimeSpan.FromSeconds(10)));
             string threads = await ThreadTable(pid, TimeSpan.FromSeconds(30));

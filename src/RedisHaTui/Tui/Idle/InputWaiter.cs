@@ -16,7 +16,7 @@ internal sealed class InputWaiter : IDisposable
     private readonly AnonymousPipeServerStream _wakeWriter = new(PipeDirection.Out, HandleInheritability.None);
     private readonly AnonymousPipeClientStream _wakeReader;
     private readonly int _wakeFd;
-    private readonly byte[] _drain = new byte[64];
+    private readonly byte[] _drain = new byte[1];
     private readonly Lock _writing = new();
     private int _wakePending;
     private volatile bool _terminalGivenUp;
@@ -45,8 +45,10 @@ internal sealed class InputWaiter : IDisposable
         UnixPoll.Wait(_terminalGivenUp ? fds[..1] : fds, -1);
         if (fds[0].Revents != 0)
         {
-            Volatile.Write(ref _wakePending, 0); // cleared before the read: a wake after it writes a new byte
-            _ = _wakeReader.Read(_drain); // at most one byte is ever pending, and poll said it is there
+            // Cleared before the read, and exactly one byte read: every wake that sets the flag writes one byte, and
+            // each Woken takes one, so a wake landing in between leaves its byte for the next wait instead of being lost.
+            Volatile.Write(ref _wakePending, 0);
+            _ = _wakeReader.Read(_drain, 0, 1);
             return Outcome.Woken;
         }
         // POLLHUP/POLLERR/POLLNVAL without POLLIN: nothing will ever come; polling it again would return at once.
@@ -57,7 +59,7 @@ internal sealed class InputWaiter : IDisposable
     /// <summary>Stops watching the terminal (it hung up or is at end of file); waits then end only by <see cref="Wake"/>.</summary>
     public void GiveUpTerminal() => _terminalGivenUp = true;
 
-    /// <summary>Ends the current or next <see cref="Wait"/>; from any thread, as often as wanted (one byte is ever in the pipe).</summary>
+    /// <summary>Ends the current or next <see cref="Wait"/>; from any thread, as often as wanted (at most two bytes are ever in the pipe).</summary>
     public void Wake()
     {
         if (Interlocked.Exchange(ref _wakePending, 1) == 1) return;

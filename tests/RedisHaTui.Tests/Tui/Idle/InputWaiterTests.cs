@@ -44,6 +44,23 @@ public sealed class InputWaiterTests
     }
 
     [Fact]
+    public async Task Wakes_racing_with_waits_are_never_lost()
+    {
+        // A lost wake would hang a stop for ever (Terminal.Gui waits for the input thread with no time-out).
+        using var terminal = new AnonymousPipeServerStream(PipeDirection.Out);
+        using var reader = new AnonymousPipeClientStream(PipeDirection.In, terminal.ClientSafePipeHandle);
+        using var waiter = new InputWaiter(Fd(reader));
+        using var stop = new CancellationTokenSource();
+        Task noise = Task.Run(() => { while (!stop.IsCancellationRequested) waiter.Wake(); });
+        for (int i = 0; i < 2000; i++) await Task.Run(waiter.Wait).WaitAsync(TimeSpan.FromSeconds(5));
+        await stop.CancelAsync();
+        await noise;
+
+        waiter.Wake(); // the last one, alone: it must still end a wait
+        Assert.Equal(InputWaiter.Outcome.Woken, await Task.Run(waiter.Wait).WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public async Task A_terminal_that_hung_up_is_given_up_and_the_next_wait_sleeps_until_woken()
     {
         var terminal = new AnonymousPipeServerStream(PipeDirection.Out);
