@@ -53,16 +53,18 @@ public static class IdleBenchmark
         await Task.Delay(window);
         Dictionary<int, (string Name, long Ticks, long Switches)> after = Threads(pid);
         double seconds = wall.Elapsed.TotalSeconds;
+        // Per thread id, so a pool thread that retired or started during the window counts only what it did in it.
         var rows = after
             .Select(kv => (kv.Value.Name, Ticks: kv.Value.Ticks - (before.TryGetValue(kv.Key, out var b) ? b.Ticks : 0),
-                Switches: kv.Value.Switches - (before.TryGetValue(kv.Key, out b) ? b.Switches : 0), Count: 1))
+                Switches: kv.Value.Switches - (before.TryGetValue(kv.Key, out b) ? b.Switches : 0)))
             .GroupBy(r => r.Name)
             .Select(g => (Name: g.Key, Cpu: g.Sum(r => r.Ticks) / seconds, Wakes: g.Sum(r => r.Switches) / seconds, Count: g.Count()))
-            .OrderByDescending(r => r.Cpu).ThenByDescending(r => r.Wakes);
+            .OrderByDescending(r => r.Cpu).ThenByDescending(r => r.Wakes)
+            .ToList();
         var text = new System.Text.StringBuilder($"| thread ({window.TotalSeconds:0} s) | CPU, % of one core | wake-ups/s |\n|---|---|---|\n");
         foreach (var r in rows)
             text.AppendLine($"| `{r.Name}`{(r.Count > 1 ? $" ×{r.Count}" : "")} | {r.Cpu:0.00} | {r.Wakes:0.0} |");
-        text.Append($"| **total** | **{after.Values.Sum(v => v.Ticks) / seconds - before.Values.Sum(v => v.Ticks) / seconds:0.00}** | {after.Values.Sum(v => v.Switches) / seconds - before.Values.Sum(v => v.Switches) / seconds:0} |");
+        text.Append($"| **total** | **{rows.Sum(r => r.Cpu):0.00}** | {rows.Sum(r => r.Wakes):0} |");
         return text.ToString();
     }
 
