@@ -35,7 +35,7 @@ public static class BuildsBenchmark
     /// <summary>The default lab.json (shifted ports) at 160x45, nothing happening: 6 windows of 10 s after a 10 s warm-up.</summary>
     public static async Task<(List<double> Cpu, double PeakMb)> Idle(string app, int windows = 6, params string[] extra)
     {
-        using TmuxTerminal t = TmuxTerminal.Start(160, 45, [app, "--lab", Path.Combine(Repo.Root, "lab.json"), "--port-offset", "3100", .. extra]);
+        using TmuxTerminal t = TmuxTerminal.Start(160, 45, [app, "--lab", Path.Combine(Repo.Root, "lab.json"), "--port-offset", IdleBenchmark.PortOffset, .. extra]);
         await Healthy(t);
         int pid = t.AppPid;
         await Task.Delay(TimeSpan.FromSeconds(10));
@@ -43,7 +43,7 @@ public static class BuildsBenchmark
         for (int i = 0; i < windows; i++) cpu.Add(await ScreenBenchmarks.CpuPercent(pid, TimeSpan.FromSeconds(10)));
         double rss = PeakMb(pid);
         await Quit(t);
-        using Process reset = Process.Start(app, ["reset", "--lab", Path.Combine(Repo.Root, "lab.json"), "--port-offset", "3100"]);
+        using Process reset = Process.Start(app, ["reset", "--lab", Path.Combine(Repo.Root, "lab.json"), "--port-offset", IdleBenchmark.PortOffset]);
         await reset.WaitForExitAsync();
         return (cpu, rss);
     }

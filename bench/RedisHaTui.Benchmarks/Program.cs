@@ -11,6 +11,7 @@ using StackExchange.Redis;
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- builds|scale|tutorial [runs]   (issue 9; builds needs .app and .aot)
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- scale-poll        (the 15-process lab's poll cycle alone)
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- load [runs]        (issue 8's write load: writer pace, app CPU, keys; not part of `all`)
+// dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- sleep [windows] | ten [screens]   (issue 18: sleeping vs polling; BENCH_APP picks the build)
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- soak [failovers]   (default 30; not part of `all`: ~10 min)
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- drill [rounds]     (issue 17: status --wait-failover-ready + failover; default 12, ~6 min)
 // The screen ones run the Release app in tmux (installed with the machine, as for the end-to-end test).
@@ -33,6 +34,8 @@ if (which is "idle")
     (List<double> cpu, double rss) = await BuildsBenchmark.Idle(ScreenBenchmarks.App, runs, [.. args.Skip(2)]);
     Console.WriteLine($"idle CPU ({ScreenBenchmarks.App}): {Figures.Summary(cpu, "%", "0.00")} · peak RSS {rss:0} MB");
 }
+if (which is "sleep") await IdleBenchmark.Compare(ScreenBenchmarks.App, windows: runs, keyRuns: 20);
+if (which is "ten") await TenScreensBenchmark.Run(ScreenBenchmarks.App, screens: runs, windows: 3);
 if (which is "scale") await ScaleBenchmark.Run(runs);
 if (which is "scale-poll") await ScaleBenchmark.Run(1, pollOnly: true);
 if (which is "tutorial") await TutorialWayBenchmark.Run(runs);

@@ -76,7 +76,7 @@ public static partial class ScreenBenchmarks
     {
         foreach (int rate in rates)
         {
-            using TmuxTerminal t = Launch(Path.Combine(Repo.Root, "lab.json"), "--port-offset", "3100", "--Ui:IterationsPerSecond", rate.ToString());
+            using TmuxTerminal t = Launch(Path.Combine(Repo.Root, "lab.json"), "--port-offset", IdleBenchmark.PortOffset, "--Ui:IterationsPerSecond", rate.ToString());
             await Healthy(t);
             int pid = t.AppPid;
             await Task.Delay(TimeSpan.FromSeconds(10)); // warm-up: JIT, first polls
@@ -88,7 +88,7 @@ public static partial class ScreenBenchmarks
             Console.WriteLine($"loop {rate,3}/s  key ? → help on screen: {Figures.Summary(help, "ms", "0")} · Tab → selection moved: {Figures.Summary(tab, "ms", "0")}");
             Console.WriteLine($"loop {rate,3}/s  peak memory (VmHWM): {PeakMb(pid):0} MB");
             await Quit(t);
-            using Process down = Process.Start(App, ["reset", "--lab", Path.Combine(Repo.Root, "lab.json"), "--port-offset", "3100"]);
+            using Process down = Process.Start(App, ["reset", "--lab", Path.Combine(Repo.Root, "lab.json"), "--port-offset", IdleBenchmark.PortOffset]);
             await down.WaitForExitAsync();
         }
     }
@@ -254,7 +254,7 @@ public static partial class ScreenBenchmarks
         return times;
     }
 
-    private static async Task<List<double>> TabLatencies(TmuxTerminal t, int runs)
+    internal static async Task<List<double>> TabLatencies(TmuxTerminal t, int runs)
     {
         var times = new List<double>();
         for (int i = 0; i < runs; i++)

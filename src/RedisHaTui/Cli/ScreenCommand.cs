@@ -31,7 +31,7 @@ public static class ScreenCommand
                 exitAfter,
                 // Starting six processes competes with the first frame for two cores: start once it is on screen.
                 FirstFrameShown: session.OwnsProcesses && guide is null ? () => _ = StartInBackgroundAsync(session) : null,
-                Walkthrough: guide);
+                Walkthrough: guide, PollWhenIdle: lab.Ui.PollWhenIdle);
             if (guide is not null)
             {
                 // The first step is the student's: the run directory is ready (start.sh runs the same working copy), nothing runs.

@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 using RedisHaTui.Core.Session;
+using RedisHaTui.Core.State;
+using RedisHaTui.Tui.Idle;
 using RedisHaTui.Tui.Presentation;
 using RedisHaTui.Tui.Views;
 using Terminal.Gui.App;
@@ -21,10 +23,14 @@ public static class TuiApp
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(options);
-        Application.MaximumIterationsPerSecond = (ushort)Math.Clamp(options.IterationsPerSecond <= 0 ? 20 : options.IterationsPerSecond, 1, 1000);
+        ushort rate = (ushort)Math.Clamp(options.IterationsPerSecond <= 0 ? 20 : options.IterationsPerSecond, 1, 1000);
+        Application.MaximumIterationsPerSecond = rate;
         Theme theme = Theme.For(string.IsNullOrWhiteSpace(options.Theme) ? session.Lab.Ui.Theme : options.Theme, options.NoColor);
 
-        IApplication app = Application.Create().Init();
+        IApplication app = Application.Create();
+        // Sleep when idle (blocking input, waiting loop); the loop rate becomes a ceiling on redraws. Or poll as stock.
+        using IdleScreen idle = options.PollWhenIdle ? IdleScreen.Polling("--Ui:PollWhenIdle") : IdleScreen.Prepare(app, rate);
+        app.Init();
         var restore = new TerminalRestore(app);
         bool hungUp = false;
         try
@@ -52,6 +58,8 @@ public static class TuiApp
                     options.FirstFrameShown!();
                 }
                 if (options.FirstFrameShown is not null) app.Iteration += OnFirstIteration;
+                idle.Start(app); // its Iteration handler sleeps: the last one, so the others run before the sleep
+                if (idle.Fallback is { } why) Tell(session, $"the idle screen polls as Terminal.Gui does ({why})");
                 app.Run(window);
             }
             finally
@@ -70,6 +78,10 @@ public static class TuiApp
         }
         return 0;
     }
+
+    /// <summary>Says something about the screen itself on the timeline (the app's log), once.</summary>
+    private static void Tell(ILabSession session, string text) =>
+        session.Store.Update(s => Timeline.Add(s, TimelineSource.App, "screen", text, session.Store.Time.GetUtcNow(), session.Lab.Ui.TimelineLines));
 
     /// <summary>
     /// Disposing the application restores the terminal (alt screen, mouse mode, termios). A crash on another thread

@@ -6,5 +6,6 @@ namespace RedisHaTui.Tui;
 /// <param name="NoColor">NO_COLOR set: the mono theme and 16-colour output.</param>
 /// <param name="ExitAfter">Quit by itself after this long (benchmarks).</param>
 /// <param name="FirstFrameShown">Called once on the UI thread when the first frame is on screen.</param>
+/// <param name="PollWhenIdle">Keep Terminal.Gui's polling input and fixed-slice loop instead of sleeping when idle (Ui:PollWhenIdle).</param>
 public sealed record TuiOptions(string Theme, int IterationsPerSecond, bool NoColor, TimeSpan? ExitAfter = null, Action? FirstFrameShown = null,
-    RedisHaTui.Core.Walkthrough.Walkthrough? Walkthrough = null);
+    RedisHaTui.Core.Walkthrough.Walkthrough? Walkthrough = null, bool PollWhenIdle = false);

@@ -47,6 +47,12 @@ public sealed class TmuxTerminal : IDisposable
     /// <summary>Sends keys the way tmux names them ("f", "Enter", "Escape").</summary>
     public void Send(params string[] keys) => Tmux(["send-keys", "-t", "e2e", .. keys]);
 
+    /// <summary>Sends bytes as they are, the way a terminal reports a click (SGR mouse) or a bracketed paste.</summary>
+    public void SendRaw(string text) => Tmux("send-keys", "-t", "e2e", "-l", text);
+
+    /// <summary>Resizes the terminal, as dragging a window's corner does (the app gets SIGWINCH).</summary>
+    public void Resize(int width, int height) => Tmux("resize-window", "-t", "e2e", "-x", width.ToString(), "-y", height.ToString());
+
     /// <summary>Polls the screen until the condition holds; the failure message carries what was on screen.</summary>
     public async Task WaitUntilAsync(Func<string[], bool> condition, TimeSpan timeout, string what)
     {
