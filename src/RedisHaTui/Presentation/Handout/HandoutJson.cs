@@ -17,11 +17,13 @@ public static class HandoutJson
             [.. f.Phases.Select(p => new HandoutPhase(PhaseText.Name(p), Math.Round(p.After.TotalSeconds, 3)))]))],
         [.. s.Loads.Select(l => new HandoutLoad(l.Number, l.StartedAt, l.EndedAt, l.Running, l.Rate, l.Acked, l.Failed,
             l.Errors.GroupBy(c => c.Kind).ToDictionary(g => Camel(g.Key), g => g.Sum(c => c.Count)),
-            l.Outage is { } o ? Math.Round(o.TotalMilliseconds) : null, l.OutageStart, l.OutageEnd,
+            l.Outage is { } o ? Math.Round(o.TotalMilliseconds) : null, l.OutageStart, l.OutageEnd, l.OutageOpen,
+            l.OutageError is { } k ? Camel(k) : null, Core.Load.OutageText.Sentence(l),
             l.Present, l.Lost, [.. l.LostSequences], l.Indeterminate, l.VerifiedOn,
             [.. l.PerSecond.Select(p => new HandoutSecond(p.At, p.Acked, p.Failed))]))]);
 
-    private static string Camel(WriteErrorKind k) => k switch
+    /// <summary>An error kind as the JSON documents name it (the keys of "errors").</summary>
+    internal static string Camel(WriteErrorKind k) => k switch
     {
         WriteErrorKind.Connection => "connection",
         WriteErrorKind.NoReplicas => "noReplicas",
@@ -52,6 +54,7 @@ public sealed record HandoutPhase(string Phase, double Seconds);
 public sealed record HandoutLoad(
     int Number, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, bool Running, int Rate, long Acked, long Failed,
     IReadOnlyDictionary<string, long> Errors, double? OutageMs, DateTimeOffset? OutageStart, DateTimeOffset? OutageEnd,
+    bool OutageOpen, string? OutageError, string? Outage,
     long? Present, long? Lost, IReadOnlyList<long> LostSequences, long? Indeterminate, string? VerifiedOn,
     IReadOnlyList<HandoutSecond> PerSecond);
 
