@@ -27,8 +27,13 @@ public static class FailoverStopwatch
         if (e.Kind == SentinelEventKind.SDown && aboutMaster)
             s = Start(s, "+sdown (master unreachable)", nodeName(e.Ip, e.Port), at);
         // A failover asked for elsewhere (another terminal's SENTINEL FAILOVER) has no +sdown: its election starts it.
+        // Its old master comes from the events' own payloads, never from the consensus: a watcher that has just
+        // started has none yet, and a consensus read mid-failover may already name the new master (issue 14).
+        string? named = OldMasterNamedBy(e, s.MasterName) is var (ip, port) ? nodeName(ip, port) : null;
         if (e.Kind is SentinelEventKind.TryFailover or SentinelEventKind.VoteForLeader)
-            s = Start(s, "failover started elsewhere", s.Consensus.MasterBySentinels ?? s.Consensus.MasterByRoles, at);
+            s = Start(s, "failover started elsewhere", named, at);
+        if (named is not null && s.CurrentFailover is { OldMaster: null })
+            s = s with { Failovers = s.Failovers.SetItem(s.Failovers.Length - 1, s.Failovers[^1] with { OldMaster = named }) };
         if (SentinelEventNames.IsAbort(e.Kind))
             return Complete(Phase(s, FailoverPhaseKind.Aborted, at, detail: e.Name.TrimStart('+', '-')));
         return e.Kind switch
@@ -43,14 +48,37 @@ public static class FailoverStopwatch
         };
     }
 
+    /// <summary>
+    /// The master a failover is leaving, when the event names it: the subject of +try-failover, +elected-leader and
+    /// the +failover-state-* events, the master after the "@" of +selected-slave, +promoted-slave and +slave-reconf-*, the first
+    /// address of +switch-master. Events after the switch (+slave, +convert-to-slave) name the new master: not these.
+    /// +vote-for-leader names no master at all.
+    /// </summary>
+    private static (string Ip, int Port)? OldMasterNamedBy(SentinelEvent e, string masterName)
+    {
+        if (e.MasterName != masterName) return null;
+        (string? ip, int? port) = e.Kind switch
+        {
+            SentinelEventKind.SwitchMaster => (e.OldMasterIp, e.OldMasterPort),
+            SentinelEventKind.TryFailover or SentinelEventKind.ElectedLeader or SentinelEventKind.FailoverStateSelectSlave
+                or SentinelEventKind.SelectedSlave or SentinelEventKind.FailoverStateSendSlaveofNoone or SentinelEventKind.FailoverStateWaitPromotion
+                or SentinelEventKind.PromotedSlave or SentinelEventKind.FailoverStateReconfSlaves or SentinelEventKind.SlaveReconfSent
+                or SentinelEventKind.SlaveReconfInprog or SentinelEventKind.SlaveReconfDone or SentinelEventKind.FailoverEnd
+                or SentinelEventKind.FailoverEndForTimeout => (e.MasterIp, e.MasterPort),
+            _ => (null, null),
+        };
+        return ip is not null && port is { } p ? (ip, p) : null;
+    }
+
     /// <summary>Phases seen in the nodes' and sentinels' own state rather than in events.</summary>
     public static LabSnapshot OnState(LabSnapshot s, DateTimeOffset at)
     {
         FailoverRecord? f = s.Failovers.LastOrDefault();
         if (f is null) return s;
         string? newMaster = f.NewMaster;
-        if (!f.Complete && newMaster is null)
-            newMaster = s.Nodes.FirstOrDefault(n => n.Reachable && n.Role == NodeRole.Master && n.Name != f.OldMaster)?.Name;
+        // Only a master other than a known old one is new: while the old master is unknown, every master may be it.
+        if (!f.Complete && newMaster is null && f.OldMaster is { } leaving)
+            newMaster = s.Nodes.FirstOrDefault(n => n.Reachable && n.Role == NodeRole.Master && n.Name != leaving)?.Name;
         if (!f.Complete && newMaster is not null && s.Node(newMaster) is { Reachable: true, Role: NodeRole.Master })
             s = Phase(s, FailoverPhaseKind.NewMasterRole, at, newMaster);
         if (!f.Complete && newMaster is not null && s.Sentinels.Where(x => x.Reachable).ToArray() is { Length: > 0 } up

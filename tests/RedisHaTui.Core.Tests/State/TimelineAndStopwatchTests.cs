@@ -91,6 +91,57 @@ public class TimelineAndStopwatchTests
     }
 
     [Fact]
+    public void A_failover_started_elsewhere_calls_no_node_the_new_master_until_an_event_has_named_the_old_one()
+    {
+        // `events` has just started: nothing read yet, no consensus. node1 is still the master (a manual failover
+        // keeps it up) when a non-leader's +vote-for-leader, which names no master, starts the record.
+        LabSnapshot s = LabSnapshot.Initial(_lab);
+        s = s with { Nodes = s.Nodes.SetItem(0, s.Nodes[0] with { Reachable = true, Role = NodeRole.Master }) };
+        s = Event(s, "sentinel2", "+vote-for-leader", "5e0b4a1c 7", 0.00);
+        s = FailoverStopwatch.OnState(s, At(0.01));
+
+        FailoverRecord f = Assert.Single(s.Failovers);
+        Assert.Equal(("failover started elsewhere", (string?)null, (string?)null), (f.Cause, f.OldMaster, f.NewMaster));
+        Assert.Empty(f.Phases); // node1 is not "new master role:master", nor "writes accepted again"
+
+        s = Event(s, "sentinel1", "+elected-leader", $"master myMaster 127.0.0.1 {P(0)}", 0.02);
+        s = FailoverStopwatch.OnState(s, At(0.03));
+        Assert.Equal(("node1", (string?)null), (s.Failovers[0].OldMaster, s.Failovers[0].NewMaster));
+        Assert.Null(s.Failovers[0].PhaseTime(FailoverPhaseKind.NewMasterRole));
+
+        s = s with { Nodes = s.Nodes.SetItem(1, s.Nodes[1] with { Reachable = true, Role = NodeRole.Master }) };
+        s = FailoverStopwatch.OnState(s, At(0.2));
+        s = Event(s, "sentinel3", "+switch-master", $"myMaster 127.0.0.1 {P(0)} 127.0.0.1 {P(1)}", 1.1);
+        Assert.Equal(("node1", "node2"), (s.Failovers[0].OldMaster, s.Failovers[0].NewMaster));
+        Assert.Equal(0.2, s.Failovers[0].PhaseTime(FailoverPhaseKind.NewMasterRole)!.Value.TotalSeconds, 3);
+    }
+
+    [Theory]
+    [InlineData("+try-failover", "master myMaster 127.0.0.1 {0}")]
+    [InlineData("+failover-state-select-slave", "master myMaster 127.0.0.1 {0}")]
+    [InlineData("+promoted-slave", "slave 127.0.0.1:{1} 127.0.0.1 {1} @ myMaster 127.0.0.1 {0}")]
+    [InlineData("+switch-master", "myMaster 127.0.0.1 {0} 127.0.0.1 {1}")]
+    public void The_old_master_of_a_failover_started_elsewhere_is_the_one_its_events_name(string channel, string payload)
+    {
+        LabSnapshot s = Event(LabSnapshot.Initial(_lab), "sentinel2", "+vote-for-leader", "5e0b4a1c 7", 0);
+
+        s = Event(s, "sentinel1", channel, string.Format(System.Globalization.CultureInfo.InvariantCulture, payload, P(0), P(1)), 0.1);
+
+        Assert.Equal("node1", s.Failovers[0].OldMaster);
+    }
+
+    [Fact]
+    public void Events_after_the_switch_name_the_new_master_and_do_not_set_the_old_one()
+    {
+        LabSnapshot s = Event(LabSnapshot.Initial(_lab), "sentinel2", "+vote-for-leader", "5e0b4a1c 7", 0);
+
+        s = Event(s, "sentinel2", "+slave", $"slave 127.0.0.1:{P(0)} 127.0.0.1 {P(0)} @ myMaster 127.0.0.1 {P(1)}", 0.1);
+        s = Event(s, "sentinel2", "+convert-to-slave", $"slave 127.0.0.1:{P(0)} 127.0.0.1 {P(0)} @ myMaster 127.0.0.1 {P(1)}", 0.2);
+
+        Assert.Null(s.Failovers[0].OldMaster);
+    }
+
+    [Fact]
     public void The_failover_completes_when_every_sentinel_agrees_and_the_old_master_rejoining_is_timed_too()
     {
         LabSnapshot s = FailoverStopwatch.Start(LabSnapshot.Initial(_lab), "kill -9 node1", "node1", At(0));
