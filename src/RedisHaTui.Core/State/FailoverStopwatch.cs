@@ -12,8 +12,30 @@ public static class FailoverStopwatch
     public static LabSnapshot Start(LabSnapshot s, string cause, string? oldMaster, DateTimeOffset at)
     {
         if (s.CurrentFailover is not null) return s;
-        var record = new FailoverRecord { Number = s.Failovers.Length + 1, StartedAt = at, Cause = cause, OldMaster = oldMaster };
+        var record = new FailoverRecord { Number = NextNumber(s), StartedAt = at, Cause = cause, OldMaster = oldMaster };
         return s with { Failovers = s.Failovers.Add(record) };
+    }
+
+    /// <summary>
+    /// A failover's number comes from the lab's own history, so the screen, `events` and the handout of another
+    /// process say the same (issue 19): the sentinels' epoch. Each failover election takes a new epoch and the one
+    /// that wins becomes the master's config epoch, so until the election names it the next failover is provisionally
+    /// the config epoch read last, plus one (never below a number this session already used).
+    /// </summary>
+    private static int NextNumber(LabSnapshot s)
+    {
+        long epoch = s.Sentinels.Select(x => x.Epoch ?? 0).DefaultIfEmpty(0).Max();
+        return (int)Math.Max(epoch, s.Failovers.LastOrDefault()?.Number ?? 0) + 1;
+    }
+
+    /// <summary>The election's epoch (+new-epoch, +vote-for-leader) is the number of the failover under way.</summary>
+    private static LabSnapshot NumberFromEpoch(LabSnapshot s, SentinelEvent e)
+    {
+        if (e.Kind is not (SentinelEventKind.NewEpoch or SentinelEventKind.VoteForLeader) || e.Epoch is not { } epoch
+            || s.CurrentFailover is not { } f || f.Number == epoch || epoch > int.MaxValue) return s;
+        // An epoch older than the previous record's number is a sentinel catching up, not this failover's election.
+        if (s.Failovers.Length > 1 && epoch <= s.Failovers[^2].Number) return s;
+        return s with { Failovers = s.Failovers.SetItem(s.Failovers.Length - 1, f with { Number = (int)epoch }) };
     }
 
     /// <summary>Takes back a record the app started for an action that then failed (nothing happened yet).</summary>
@@ -34,6 +56,7 @@ public static class FailoverStopwatch
             s = Start(s, "failover started elsewhere", named, at);
         if (named is not null && s.CurrentFailover is { OldMaster: null })
             s = s with { Failovers = s.Failovers.SetItem(s.Failovers.Length - 1, s.Failovers[^1] with { OldMaster = named }) };
+        s = NumberFromEpoch(s, e);
         if (SentinelEventNames.IsAbort(e.Kind))
             return Complete(Phase(s, FailoverPhaseKind.Aborted, at, detail: e.Name.TrimStart('+', '-')));
         return e.Kind switch

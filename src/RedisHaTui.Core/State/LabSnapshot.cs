@@ -165,6 +165,7 @@ public sealed record FailoverPhase(FailoverPhaseKind Kind, TimeSpan After, strin
 /// <summary>The stopwatch of one failover: its cause, old and new master, and the phases reached so far.</summary>
 public sealed record FailoverRecord
 {
+    /// <summary>The sentinels' epoch of its election, the same in every process watching the lab (provisional until the election).</summary>
     public required int Number { get; init; }
     public required DateTimeOffset StartedAt { get; init; }
     public required string Cause { get; init; }

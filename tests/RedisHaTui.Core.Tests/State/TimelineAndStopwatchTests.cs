@@ -142,6 +142,40 @@ public class TimelineAndStopwatchTests
     }
 
     [Fact]
+    public void The_same_failover_has_the_same_number_in_a_process_that_saw_every_failover_and_in_one_that_just_started()
+    {
+        // The screen has run all along: two failovers (epochs 1 and 2) behind it. `events` starts now; its first read
+        // finds the sentinels at config epoch 2. Then node2 is killed and the sentinels elect a leader in epoch 3.
+        LabSnapshot screen = LabSnapshot.Initial(_lab);
+        foreach (int epoch in new[] { 1, 2 })
+        {
+            screen = FailoverStopwatch.Start(screen, "kill -9", "node1", At(epoch * 100));
+            screen = Event(screen, "sentinel1", "+new-epoch", epoch.ToString(System.Globalization.CultureInfo.InvariantCulture), epoch * 100 + 5);
+            screen = screen with { Failovers = screen.Failovers.SetItem(screen.Failovers.Length - 1, screen.Failovers[^1] with { Complete = true }) };
+        }
+        LabSnapshot events = LabSnapshot.Initial(_lab);
+        events = events with { Sentinels = [.. events.Sentinels.Select(x => x with { Reachable = true, Epoch = 2 })] };
+        LabSnapshot fresh = LabSnapshot.Initial(_lab); // nothing read yet
+
+        screen = FailoverStopwatch.Start(screen, "kill -9 node2", "node2", At(300));
+        events = Event(events, "sentinel1", "+sdown", $"master myMaster 127.0.0.1 {P(1)}", 300.1);
+        fresh = Event(fresh, "sentinel1", "+sdown", $"master myMaster 127.0.0.1 {P(1)}", 300.1);
+        Assert.Equal((3, 3), (screen.Failovers[^1].Number, events.Failovers[^1].Number)); // provisional: the config epoch + 1
+        Assert.Equal(1, fresh.Failovers[^1].Number); // no history read yet: a guess until the election
+
+        foreach (string sentinel in new[] { "sentinel2", "sentinel1" })
+        {
+            screen = Event(screen, sentinel, "+new-epoch", "3", 305);
+            events = Event(events, sentinel, "+new-epoch", "3", 305);
+            fresh = Event(fresh, sentinel, "+vote-for-leader", "5e0b4a1c 3", 305);
+        }
+
+        Assert.Equal([1, 2, 3], screen.Failovers.Select(f => f.Number));
+        Assert.Equal(3, Assert.Single(events.Failovers).Number);
+        Assert.Equal(3, Assert.Single(fresh.Failovers).Number);
+    }
+
+    [Fact]
     public void The_failover_completes_when_every_sentinel_agrees_and_the_old_master_rejoining_is_timed_too()
     {
         LabSnapshot s = FailoverStopwatch.Start(LabSnapshot.Initial(_lab), "kill -9 node1", "node1", At(0));
