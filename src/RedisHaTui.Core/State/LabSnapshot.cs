@@ -127,6 +127,14 @@ public sealed record TimelineEntry
     public ValueArray<string> SeenBy { get; init; }
     /// <summary>Time since the start of the failover this entry belongs to, if any.</summary>
     public TimeSpan? SinceFailover { get; init; }
+    /// <summary>
+    /// For a sentinel event: when the sentinel that brought it first (<see cref="SeenBy"/>[0]) wrote it in its own
+    /// log, once the app has read that line. <see cref="At"/> stays the arrival; the difference is how late it came.
+    /// </summary>
+    public DateTimeOffset? LoggedAt { get; init; }
+
+    /// <summary>How long after the sentinel logged it the event arrived, when that is known and worth saying.</summary>
+    public TimeSpan? Late => LoggedAt is { } logged && At - logged >= Timeline.LateAfter ? At - logged : null;
 }
 
 /// <summary>The phases the failover stopwatch times, in the order they usually come.</summary>

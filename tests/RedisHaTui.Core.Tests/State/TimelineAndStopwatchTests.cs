@@ -52,6 +52,33 @@ public class TimelineAndStopwatchTests
     }
 
     [Fact]
+    public void A_sentinel_log_line_notes_when_it_logged_the_event_it_brought_first_and_a_late_arrival_shows()
+    {
+        // Lines as Sentinel writes them; the log is in local time, here UTC.
+        string Line(double seconds, string text) => $"22532:X {T0.AddSeconds(seconds):dd MMM yyyy HH:mm:ss.fff} # {text}";
+        SentinelLogLine? promoted = SentinelLogLine.Parse(Line(44.704, $"+promoted-slave slave 127.0.0.1:{P(1)} 127.0.0.1 {P(1)} @ myMaster 127.0.0.1 {P(0)}"), TimeZoneInfo.Utc);
+        SentinelLogLine? switched = SentinelLogLine.Parse(Line(44.770, $"+switch-master myMaster 127.0.0.1 {P(0)} 127.0.0.1 {P(1)}"), TimeZoneInfo.Utc);
+        Assert.Null(SentinelLogLine.Parse(Line(44.8, "Sentinel new configuration saved on disk"), TimeZoneInfo.Utc));
+        Assert.Equal((T0.AddSeconds(44.704), "+promoted-slave"), (promoted!.At, promoted.Name));
+
+        LabSnapshot s = LabSnapshot.Initial(_lab);
+        s = Event(s, "sentinel1", "+promoted-slave", promoted.Payload, 45.728); // both came a second late
+        s = Event(s, "sentinel2", "+switch-master", switched!.Payload, 45.728);
+        s = Event(s, "sentinel1", "+switch-master", switched.Payload, 45.729);
+
+        Assert.Same(s, Timeline.NoteLogged(s, "sentinel3", promoted)); // sentinel3 did not bring it
+        s = Timeline.NoteLogged(s, "sentinel1", promoted);
+        s = Timeline.NoteLogged(s, "sentinel2", switched);
+        s = Timeline.NoteLogged(s, "sentinel1", switched); // sentinel1 was not first for +switch-master: nothing to note
+
+        TimelineEntry p = s.Timeline.Single(t => t.Kind == "+promoted-slave"), m = s.Timeline.Single(t => t.Kind == "+switch-master");
+        Assert.Equal((T0.AddSeconds(45.728), T0.AddSeconds(44.704)), (p.At, p.LoggedAt!.Value)); // the time stays the arrival
+        Assert.Equal("arrived 1.02 s after sentinel1 logged it", Timeline.LateText(p));
+        Assert.Equal("arrived 0.96 s after sentinel2 logged it", Timeline.LateText(m));
+        Assert.Null(Timeline.LateText(p with { LoggedAt = p.At.AddMilliseconds(-20) }));
+    }
+
+    [Fact]
     public void The_same_event_after_the_fold_window_is_a_new_entry()
     {
         LabSnapshot s = LabSnapshot.Initial(_lab);
