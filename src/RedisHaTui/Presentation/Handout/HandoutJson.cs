@@ -12,7 +12,7 @@ public static class HandoutJson
     public static HandoutDocument Document(LabSnapshot s, DateTimeOffset now) => new(
         now, s.MasterName,
         [.. s.Timeline.Select(e => new HandoutEvent(e.Id, e.At, e.Source.ToString().ToLowerInvariant(), e.Kind, e.Text, [.. e.SeenBy],
-            e.SinceFailover is { } t ? Math.Round(t.TotalSeconds, 3) : null))],
+            e.SinceFailover is { } t ? Math.Round(t.TotalSeconds, 3) : null, e.LoggedAt))],
         [.. s.Failovers.Select(f => new HandoutFailover(f.Number, f.StartedAt, f.Cause, f.OldMaster, f.NewMaster, f.Complete,
             [.. f.Phases.Select(p => new HandoutPhase(PhaseText.Name(p), Math.Round(p.After.TotalSeconds, 3)))]))],
         [.. s.Loads.Select(l => new HandoutLoad(l.Number, l.StartedAt, l.EndedAt, l.Running, l.Rate, l.Acked, l.Failed,
@@ -41,8 +41,9 @@ public sealed record HandoutDocument(
     IReadOnlyList<HandoutFailover> Failovers,
     IReadOnlyList<HandoutLoad> Loads);
 
-/// <summary>One timeline entry (the fields of `events --json`'s event lines).</summary>
-public sealed record HandoutEvent(long Id, DateTimeOffset At, string Source, string Kind, string Text, IReadOnlyList<string> SeenBy, double? SinceFailoverSeconds);
+/// <summary>One timeline entry (the fields of `events --json`'s event lines); LoggedAt: when its sentinel logged it, if read.</summary>
+public sealed record HandoutEvent(long Id, DateTimeOffset At, string Source, string Kind, string Text, IReadOnlyList<string> SeenBy, double? SinceFailoverSeconds,
+    DateTimeOffset? LoggedAt);
 
 /// <summary>One failover's stopwatch.</summary>
 public sealed record HandoutFailover(int Number, DateTimeOffset StartedAt, string Cause, string? OldMaster, string? NewMaster, bool Complete, IReadOnlyList<HandoutPhase> Phases);
