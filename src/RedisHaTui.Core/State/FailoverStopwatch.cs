@@ -28,13 +28,15 @@ public static class FailoverStopwatch
         return (int)Math.Max(epoch, s.Failovers.LastOrDefault()?.Number ?? 0) + 1;
     }
 
-    /// <summary>The election's epoch (+new-epoch, +vote-for-leader) is the number of the failover under way.</summary>
+    /// <summary>
+    /// The election's epoch (+new-epoch, +vote-for-leader) is the number of the failover under way. A record that
+    /// ended without an election (the master came back) keeps its provisional number, which the next failover's
+    /// election may take too: the number is the lab's, and that failover is the one the sentinels count.
+    /// </summary>
     private static LabSnapshot NumberFromEpoch(LabSnapshot s, SentinelEvent e)
     {
         if (e.Kind is not (SentinelEventKind.NewEpoch or SentinelEventKind.VoteForLeader) || e.Epoch is not { } epoch
-            || s.CurrentFailover is not { } f || f.Number == epoch || epoch > int.MaxValue) return s;
-        // An epoch older than the previous record's number is a sentinel catching up, not this failover's election.
-        if (s.Failovers.Length > 1 && epoch <= s.Failovers[^2].Number) return s;
+            || s.CurrentFailover is not { } f || f.Number == epoch || epoch is < 1 or > int.MaxValue) return s;
         return s with { Failovers = s.Failovers.SetItem(s.Failovers.Length - 1, f with { Number = (int)epoch }) };
     }
 

@@ -50,7 +50,10 @@ public class LoadCommandTests
         await lab.WaitForAsync(s => s.Writes is { Master: "node2", Refusal: "NOREPLICAS" }, TimeSpan.FromSeconds(60), "node2 promoted, refusing writes");
         await Task.Delay(TimeSpan.FromSeconds(2)); // refusals for a while, as a student watches them
         load.Signal(Signals.SIGINT);
-        Assert.Equal(0, await load.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        int code;
+        try { code = await load.WaitForExitAsync(TimeSpan.FromSeconds(60)); }
+        catch (TimeoutException) { throw new TimeoutException($"load did not exit within 60 s of Ctrl+C. Output:\n{load.Output}"); }
+        Assert.Equal(0, code);
 
         using JsonDocument doc = JsonDocument.Parse(load.Output[load.Output.IndexOf('{')..]);
         JsonElement root = doc.RootElement;
