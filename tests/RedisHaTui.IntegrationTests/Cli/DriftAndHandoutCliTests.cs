@@ -118,7 +118,10 @@ public class DriftAndHandoutCliTests
         foreach (AppProcess p in new[] { mdExport, csvExport, jsonExport })
         {
             p.Signal(Signals.SIGINT);
-            Assert.Equal(0, await p.WaitForExitAsync(Quick));
+            int code;
+            try { code = await p.WaitForExitAsync(Quick); }
+            catch (TimeoutException) { throw new TimeoutException($"events did not exit within {Quick.TotalSeconds:0} s of Ctrl+C. Output:\n{p.Output}"); }
+            Assert.Equal(0, code);
             Assert.Contains("handout complete:", p.Output);
         }
 
