@@ -47,7 +47,7 @@ public static class LoadExplanations
     /// <summary>The run's closing line: what it cost, in one sentence.</summary>
     public static string Summary(LoadLedger l) =>
         $"write load #{l.Number} ended: {l.Acked} acknowledged, {l.Failed} failed" +
-        (l.Outage is { } o ? $", longest gap {Gap(o)}" : "") +
+        (OutageText.Sentence(l) is { } outage ? $", {outage}" : "") +
         (l.Lost is { } lost ? $", {lost} acknowledged lost" : "") +
         (l.Indeterminate is { } ind and > 0 ? $", {ind} failed but stored anyway" : "") +
         (l.Problem is { } p ? $" ({p})" : "");

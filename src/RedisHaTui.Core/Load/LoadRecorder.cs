@@ -4,9 +4,10 @@ namespace RedisHaTui.Core.Load;
 
 /// <summary>
 /// Every write's outcome as it comes back, from any thread: which sequence numbers were acknowledged and which
-/// failed (the read-back needs both), counts by error kind, the per-second bars, the longest gap between two
-/// acknowledged writes, and the start of each burst of one error kind (explained once on the timeline).
-/// <see cref="Fill"/> turns it into the store's <see cref="LoadLedger"/>; the writer calls it a few times a second.
+/// failed (the read-back needs both), counts by error kind, the per-second bars, the longest time without an
+/// acknowledged write (the one still going on included), and the start of each burst of one error kind (explained
+/// once on the timeline). <see cref="Fill"/> turns it into the store's <see cref="LoadLedger"/>; the writer calls it
+/// a few times a second.
 /// </summary>
 public sealed class LoadRecorder
 {
@@ -25,7 +26,8 @@ public sealed class LoadRecorder
     /// <summary>When each kind was last explained since the last acknowledged write.</summary>
     private readonly Dictionary<WriteErrorKind, DateTimeOffset> _explained = [];
     private WriteErrorKind? _lastKind;
-    private DateTimeOffset? _lastAck, _lastFailure, _resumedAt, _outageStart, _outageEnd;
+    private DateTimeOffset? _lastAck, _lastFailure, _firstFailure, _resumedAt, _outageStart, _outageEnd;
+    private WriteErrorKind? _lastFailureKind;
     private TimeSpan? _outage;
     private string? _firstOtherMessage;
 
@@ -35,7 +37,8 @@ public sealed class LoadRecorder
         {
             _acked.Add(sequence);
             Count(at, acked: true);
-            if (_lastAck is { } last && at - last is var gap && gap > (_outage ?? TimeSpan.Zero))
+            // The first acknowledged write after failures from the start ends an outage that began with them.
+            if ((_lastAck ?? _firstFailure) is { } last && at - last is var gap && gap > (_outage ?? TimeSpan.Zero))
                 (_outage, _outageStart, _outageEnd) = (gap, last, at);
             if (_lastAck is null || at > _lastAck) _lastAck = at;
             if (_lastFailure is { } f && (_resumedAt is null || _resumedAt < f) && at >= f) _resumedAt = at;
@@ -52,7 +55,8 @@ public sealed class LoadRecorder
             _failed.Add(sequence);
             _errors[(int)kind]++;
             Count(at, acked: false);
-            if (_lastFailure is null || at > _lastFailure) _lastFailure = at;
+            if (_lastFailure is null || at >= _lastFailure) (_lastFailure, _lastFailureKind) = (at, kind);
+            if (_firstFailure is null || at < _firstFailure) _firstFailure = at;
             if (kind == WriteErrorKind.Other) _firstOtherMessage ??= message;
             // A burst starts with a kind not seen since the last acknowledged write, or one that comes back after another
             // kind (NOREPLICAS from the old master, connection errors, then NOREPLICAS from the new one) a while later.
@@ -100,18 +104,31 @@ public sealed class LoadRecorder
     }
 
     /// <summary>The running counts on top of <paramref name="ledger"/> (its number, start and rate are the writer's).</summary>
-    public LoadLedger Fill(LoadLedger ledger)
+    /// <param name="now">Now while the load runs; when it stopped writing once it has ended: where an open outage ends.</param>
+    public LoadLedger Fill(LoadLedger ledger, DateTimeOffset now)
     {
         lock (_gate)
         {
+            (TimeSpan? outage, DateTimeOffset? start, DateTimeOffset? end, bool open) = (_outage, _outageStart, _outageEnd, false);
+            // Writes failed since the last acknowledged one: the outage under way counts, up to now (or the last
+            // failure, if an answer stamped later is already in). Without a failure the quiet since the last
+            // acknowledged write is only the next write not being back yet.
+            if (_lastFailure is { } failed && (_lastAck is null || failed > _lastAck))
+            {
+                DateTimeOffset from = _lastAck ?? _firstFailure!.Value;
+                TimeSpan current = (now > failed ? now : failed) - from;
+                if (current >= (outage ?? TimeSpan.Zero)) (outage, start, end, open) = (current, from, null, true);
+            }
             return ledger with
             {
                 Acked = _acked.Count,
                 Failed = _failed.Count,
                 Errors = [.. Enum.GetValues<WriteErrorKind>().Where(k => _errors[(int)k] > 0).Select(k => new WriteErrorCount(k, _errors[(int)k]))],
-                Outage = _outage,
-                OutageStart = _outageStart,
-                OutageEnd = _outageEnd,
+                Outage = outage,
+                OutageStart = start,
+                OutageEnd = end,
+                OutageOpen = open,
+                OutageError = open ? _lastFailureKind : null,
                 PerSecond = [.. _seconds],
                 LastFailureAt = _lastFailure,
                 ResumedAt = _resumedAt,

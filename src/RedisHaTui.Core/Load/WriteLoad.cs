@@ -91,10 +91,12 @@ public sealed class WriteLoad : IAsyncDisposable
             IDatabase db = mux.GetDatabase();
             Task publisher = PublishLoopAsync();
             await WriteLoopAsync(db);
+            // The run ends when it stops writing, not after the drain and the read-back: an outage still open ends here.
+            DateTimeOffset stopped = _time.GetUtcNow();
             await DrainAsync();
             _stop.Cancel();
             await publisher.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            return Finish(await VerifyAsync(mux, _recorder.Fill(_ledger)));
+            return Finish(await VerifyAsync(mux, _recorder.Fill(_ledger, stopped) with { EndedAt = stopped }));
         }
         finally
         {
@@ -178,7 +180,7 @@ public sealed class WriteLoad : IAsyncDisposable
             while (!_stop.IsCancellationRequested)
             {
                 await Task.Delay(PublishEvery, _time, _stop.Token);
-                Publish(_recorder.Fill(_ledger));
+                Publish(_recorder.Fill(_ledger, _time.GetUtcNow()));
             }
         }
         catch (OperationCanceledException) { }
@@ -201,7 +203,7 @@ public sealed class WriteLoad : IAsyncDisposable
 
     private LoadLedger Finish(LoadLedger ledger)
     {
-        ledger = ledger with { Running = false, EndedAt = _time.GetUtcNow() };
+        ledger = ledger with { Running = false, EndedAt = ledger.EndedAt ?? _time.GetUtcNow() };
         Publish(ledger);
         DateTimeOffset now = _time.GetUtcNow();
         _store.Update(s =>

@@ -38,6 +38,7 @@ public sealed class LabMonitor : IAsyncDisposable
     private readonly IProcessControl? _control;
     /// <summary>Pids a process reported for itself that were not the port's owner: not looked up again (a /proc scan each).</summary>
     private readonly Dictionary<string, int> _notTakenIn = new(StringComparer.OrdinalIgnoreCase);
+    private readonly LoggedEvents? _logged;
     private long _hurryTicks; // 0: the configured interval; read by the loop, set by whoever hurries it
     private Task? _loop;
 
@@ -47,10 +48,12 @@ public sealed class LabMonitor : IAsyncDisposable
     /// The control of a lab this app owns: a process that answers where the app runs none (start.sh by hand) is
     /// taken in with its pid, and let go when that pid is gone. Null when attached: nothing is taken in.
     /// </param>
+    /// <param name="logs">Each process's log lines, when the app has them: the sentinels' own times for their events.</param>
     public LabMonitor(Func<LabDefinition> topology, LabStore store, ProcessConnections connections, bool inferProcessStates = false,
-        IProcessControl? control = null)
+        IProcessControl? control = null, Func<string, LogRing?>? logs = null)
     {
         _control = control;
+        _logged = logs is null ? null : new LoggedEvents(logs);
         _topology = topology;
         _store = store;
         _connections = connections;
@@ -161,6 +164,7 @@ public sealed class LabMonitor : IAsyncDisposable
             {
                 await SubscribeAsync();
                 await PollAsync(checkQuorum: woken || polls++ % 5 == 0);
+                _logged?.Note(_store, Lab);
                 _firstRead.TrySetResult();
                 long hurry = Interlocked.Read(ref _hurryTicks);
                 woken = await WaitAsync(hurry > 0 ? TimeSpan.FromTicks(hurry) : TimeSpan.FromMilliseconds(Lab.Monitor.PollIntervalMilliseconds));

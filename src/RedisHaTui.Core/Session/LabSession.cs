@@ -29,7 +29,8 @@ public sealed class LabSession : ILabSession
         _launcher = launcher;
         Store = new LabStore(LabSnapshot.Initial(Lab), time, s => ActionRules.Evaluate(s, source.Lab, source.Policy));
         _connections = new ProcessConnections(Lab);
-        _monitor = new LabMonitor(() => source.Lab, Store, _connections, inferProcessStates: !source.ReportsProcessStates, control: source.Control);
+        _monitor = new LabMonitor(() => source.Lab, Store, _connections, inferProcessStates: !source.ReportsProcessStates, control: source.Control,
+            logs: LogOrNone);
         Actions = new LabActions(source, Store, _connections);
         source.ProcessStatusChanged += _monitor.OnProcessStatus;
         if (source is OwnedLab owned) owned.Supervisor.CurrentMaster = () => ActionRules.CurrentMaster(Store.Current);
@@ -107,6 +108,13 @@ public sealed class LabSession : ILabSession
     }
 
     public LogRing Log(string processName) => _source.Log(processName);
+
+    /// <summary>A process's log ring, or null for a name the source has none for (a topology that changed).</summary>
+    private LogRing? LogOrNone(string processName)
+    {
+        try { return _source.Log(processName); }
+        catch (Exception e) when (e is KeyNotFoundException or ArgumentException) { return null; }
+    }
 
     public string LogSource(string processName) => _source.LogSource(processName);
 

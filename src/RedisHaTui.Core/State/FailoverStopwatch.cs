@@ -12,8 +12,32 @@ public static class FailoverStopwatch
     public static LabSnapshot Start(LabSnapshot s, string cause, string? oldMaster, DateTimeOffset at)
     {
         if (s.CurrentFailover is not null) return s;
-        var record = new FailoverRecord { Number = s.Failovers.Length + 1, StartedAt = at, Cause = cause, OldMaster = oldMaster };
+        var record = new FailoverRecord { Number = NextNumber(s), StartedAt = at, Cause = cause, OldMaster = oldMaster };
         return s with { Failovers = s.Failovers.Add(record) };
+    }
+
+    /// <summary>
+    /// A failover's number comes from the lab's own history, so the screen, `events` and the handout of another
+    /// process say the same (issue 19): the sentinels' epoch. Each failover election takes a new epoch and the one
+    /// that wins becomes the master's config epoch, so until the election names it the next failover is provisionally
+    /// the config epoch read last, plus one (never below a number this session already used).
+    /// </summary>
+    private static int NextNumber(LabSnapshot s)
+    {
+        long epoch = s.Sentinels.Select(x => x.Epoch ?? 0).DefaultIfEmpty(0).Max();
+        return (int)Math.Max(epoch, s.Failovers.LastOrDefault()?.Number ?? 0) + 1;
+    }
+
+    /// <summary>
+    /// The election's epoch (+new-epoch, +vote-for-leader) is the number of the failover under way. A record that
+    /// ended without an election (the master came back) keeps its provisional number, which the next failover's
+    /// election may take too: the number is the lab's, and that failover is the one the sentinels count.
+    /// </summary>
+    private static LabSnapshot NumberFromEpoch(LabSnapshot s, SentinelEvent e)
+    {
+        if (e.Kind is not (SentinelEventKind.NewEpoch or SentinelEventKind.VoteForLeader) || e.Epoch is not { } epoch
+            || s.CurrentFailover is not { } f || f.Number == epoch || epoch is < 1 or > int.MaxValue) return s;
+        return s with { Failovers = s.Failovers.SetItem(s.Failovers.Length - 1, f with { Number = (int)epoch }) };
     }
 
     /// <summary>Takes back a record the app started for an action that then failed (nothing happened yet).</summary>
@@ -27,8 +51,14 @@ public static class FailoverStopwatch
         if (e.Kind == SentinelEventKind.SDown && aboutMaster)
             s = Start(s, "+sdown (master unreachable)", nodeName(e.Ip, e.Port), at);
         // A failover asked for elsewhere (another terminal's SENTINEL FAILOVER) has no +sdown: its election starts it.
+        // Its old master comes from the events' own payloads, never from the consensus: a watcher that has just
+        // started has none yet, and a consensus read mid-failover may already name the new master (issue 14).
+        string? named = OldMasterNamedBy(e, s.MasterName) is var (ip, port) ? nodeName(ip, port) : null;
         if (e.Kind is SentinelEventKind.TryFailover or SentinelEventKind.VoteForLeader)
-            s = Start(s, "failover started elsewhere", s.Consensus.MasterBySentinels ?? s.Consensus.MasterByRoles, at);
+            s = Start(s, "failover started elsewhere", named, at);
+        if (named is not null && s.CurrentFailover is { OldMaster: null })
+            s = s with { Failovers = s.Failovers.SetItem(s.Failovers.Length - 1, s.Failovers[^1] with { OldMaster = named }) };
+        s = NumberFromEpoch(s, e);
         if (SentinelEventNames.IsAbort(e.Kind))
             return Complete(Phase(s, FailoverPhaseKind.Aborted, at, detail: e.Name.TrimStart('+', '-')));
         return e.Kind switch
@@ -43,14 +73,37 @@ public static class FailoverStopwatch
         };
     }
 
+    /// <summary>
+    /// The master a failover is leaving, when the event names it: the subject of +try-failover, +elected-leader and
+    /// the +failover-state-* events, the master after the "@" of +selected-slave, +promoted-slave and +slave-reconf-*, the first
+    /// address of +switch-master. Events after the switch (+slave, +convert-to-slave) name the new master: not these.
+    /// +vote-for-leader names no master at all.
+    /// </summary>
+    private static (string Ip, int Port)? OldMasterNamedBy(SentinelEvent e, string masterName)
+    {
+        if (e.MasterName != masterName) return null;
+        (string? ip, int? port) = e.Kind switch
+        {
+            SentinelEventKind.SwitchMaster => (e.OldMasterIp, e.OldMasterPort),
+            SentinelEventKind.TryFailover or SentinelEventKind.ElectedLeader or SentinelEventKind.FailoverStateSelectSlave
+                or SentinelEventKind.SelectedSlave or SentinelEventKind.FailoverStateSendSlaveofNoone or SentinelEventKind.FailoverStateWaitPromotion
+                or SentinelEventKind.PromotedSlave or SentinelEventKind.FailoverStateReconfSlaves or SentinelEventKind.SlaveReconfSent
+                or SentinelEventKind.SlaveReconfInprog or SentinelEventKind.SlaveReconfDone or SentinelEventKind.FailoverEnd
+                or SentinelEventKind.FailoverEndForTimeout => (e.MasterIp, e.MasterPort),
+            _ => (null, null),
+        };
+        return ip is not null && port is { } p ? (ip, p) : null;
+    }
+
     /// <summary>Phases seen in the nodes' and sentinels' own state rather than in events.</summary>
     public static LabSnapshot OnState(LabSnapshot s, DateTimeOffset at)
     {
         FailoverRecord? f = s.Failovers.LastOrDefault();
         if (f is null) return s;
         string? newMaster = f.NewMaster;
-        if (!f.Complete && newMaster is null)
-            newMaster = s.Nodes.FirstOrDefault(n => n.Reachable && n.Role == NodeRole.Master && n.Name != f.OldMaster)?.Name;
+        // Only a master other than a known old one is new: while the old master is unknown, every master may be it.
+        if (!f.Complete && newMaster is null && f.OldMaster is { } leaving)
+            newMaster = s.Nodes.FirstOrDefault(n => n.Reachable && n.Role == NodeRole.Master && n.Name != leaving)?.Name;
         if (!f.Complete && newMaster is not null && s.Node(newMaster) is { Reachable: true, Role: NodeRole.Master })
             s = Phase(s, FailoverPhaseKind.NewMasterRole, at, newMaster);
         if (!f.Complete && newMaster is not null && s.Sentinels.Where(x => x.Reachable).ToArray() is { Length: > 0 } up

@@ -127,6 +127,14 @@ public sealed record TimelineEntry
     public ValueArray<string> SeenBy { get; init; }
     /// <summary>Time since the start of the failover this entry belongs to, if any.</summary>
     public TimeSpan? SinceFailover { get; init; }
+    /// <summary>
+    /// For a sentinel event: when the sentinel that brought it first (<see cref="SeenBy"/>[0]) wrote it in its own
+    /// log, once the app has read that line. <see cref="At"/> stays the arrival; the difference is how late it came.
+    /// </summary>
+    public DateTimeOffset? LoggedAt { get; init; }
+
+    /// <summary>How long after the sentinel logged it the event arrived, when that is known and worth saying.</summary>
+    public TimeSpan? Late => LoggedAt is { } logged && At - logged >= Timeline.LateAfter ? At - logged : null;
 }
 
 /// <summary>The phases the failover stopwatch times, in the order they usually come.</summary>
@@ -165,6 +173,7 @@ public sealed record FailoverPhase(FailoverPhaseKind Kind, TimeSpan After, strin
 /// <summary>The stopwatch of one failover: its cause, old and new master, and the phases reached so far.</summary>
 public sealed record FailoverRecord
 {
+    /// <summary>The sentinels' epoch of its election, the same in every process watching the lab (provisional until the election).</summary>
     public required int Number { get; init; }
     public required DateTimeOffset StartedAt { get; init; }
     public required string Cause { get; init; }

@@ -39,10 +39,19 @@ public sealed record LoadLedger
     public long Acked { get; init; }
     public long Failed { get; init; }
     public ValueArray<WriteErrorCount> Errors { get; init; }
-    /// <summary>The longest gap between two acknowledged writes, with its ends; null until two writes were acknowledged.</summary>
+    /// <summary>
+    /// The longest time without an acknowledged write, the one still going on included (from the last acknowledged
+    /// write to now, or to the end of the run, when writes have failed since): issue 14. Null until it can be said.
+    /// </summary>
     public TimeSpan? Outage { get; init; }
+    /// <summary>The last acknowledged write before the outage (or the first failure, when none was ever acknowledged).</summary>
     public DateTimeOffset? OutageStart { get; init; }
+    /// <summary>The first acknowledged write after it; null while it is still open.</summary>
     public DateTimeOffset? OutageEnd { get; init; }
+    /// <summary>True when the longest outage had not ended when the ledger was filled: no write acknowledged since.</summary>
+    public bool OutageOpen { get; init; }
+    /// <summary>While the outage is open, how the latest write failed (NOREPLICAS until the old master rejoins).</summary>
+    public WriteErrorKind? OutageError { get; init; }
     /// <summary>The last seconds, oldest first (bounded: the chart and the handout read them).</summary>
     public ValueArray<WriteSecond> PerSecond { get; init; }
     /// <summary>Set when the run ended and the final master was read back: acknowledged writes it holds.</summary>

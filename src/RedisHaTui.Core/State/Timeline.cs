@@ -24,6 +24,41 @@ public static class Timeline
         return Add(s, new TimelineEntry { At = at, Source = TimelineSource.Sentinel, Kind = e.Name, Event = e.Kind, Text = text, SeenBy = [sentinel] }, max);
     }
 
+    /// <summary>
+    /// An event that arrives this long after its sentinel logged it is shown as late. Pub/sub on one machine takes
+    /// 1-20 ms, but Sentinel sends what it published only at the end of its event-loop iteration, after any config
+    /// flush (fsync) in it: the leader's +switch-master waits for "Sentinel new configuration saved on disk", a second
+    /// on a busy disk. The app cannot make that shorter; it can say so instead of disagreeing silently with the log.
+    /// </summary>
+    public static readonly TimeSpan LateAfter = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// Notes when <paramref name="sentinel"/> logged an event, on the entry it brought first (the nearest in time, not
+    /// yet noted): the timeline keeps the arrival as its time and can say that it came late (issue 19).
+    /// </summary>
+    public static LabSnapshot NoteLogged(LabSnapshot s, string sentinel, SentinelLogLine logged)
+    {
+        string text = logged.Event.Describe();
+        int best = -1;
+        TimeSpan nearest = FoldWindow;
+        for (int i = s.Timeline.Length - 1; i >= 0 && i >= s.Timeline.Length - 256; i--)
+        {
+            TimelineEntry t = s.Timeline[i];
+            if (logged.At - t.At > FoldWindow) break;
+            if (t.Source != TimelineSource.Sentinel || t.LoggedAt is not null || t.Kind != logged.Name || t.Text != text
+                || t.SeenBy.IsEmpty || t.SeenBy[0] != sentinel) continue;
+            TimeSpan off = (t.At - logged.At).Duration();
+            if (off <= nearest) (best, nearest) = (i, off);
+        }
+        return best < 0 ? s : s with { Timeline = s.Timeline.SetItem(best, s.Timeline[best] with { LoggedAt = logged.At }) };
+    }
+
+    /// <summary>"arrived 0.96 s after sentinel1 logged it", or null when it came in time (or nobody knows).</summary>
+    public static string? LateText(TimelineEntry e) =>
+        e.Late is { } late && !e.SeenBy.IsEmpty
+            ? $"arrived {late.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s after {e.SeenBy[0]} logged it"
+            : null;
+
     public static LabSnapshot Add(LabSnapshot s, TimelineSource source, string kind, string text, DateTimeOffset at, int max) =>
         Add(s, new TimelineEntry { At = at, Source = source, Kind = kind, Text = text }, max);
 

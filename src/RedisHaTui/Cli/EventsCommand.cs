@@ -41,6 +41,7 @@ public static class EventsCommand
         Console.Error.WriteLine($"watching {lab.MasterName} through {string.Join(", ", lab.Sentinels.Select(s => $"{s.Name} ({s.Endpoint})"))}{missing}; Ctrl+C stops");
         if (export is not null) Console.Error.WriteLine($"writing the handout to {export} as the session goes; it is complete when you press Ctrl+C");
         long lastId = 0;
+        var saidLate = new HashSet<long>();
         int lastFailoverPhases = 0, lastFailover = 0;
         LabSnapshot? last = null;
         (long, ValueArray<FailoverRecord>, ValueArray<LoadLedger>)? written = null;
@@ -52,13 +53,19 @@ public static class EventsCommand
                 Console.WriteLine(json ? JsonLine(e) : TextLine(e));
                 lastId = e.Id;
             }
-            if (s.Failovers.LastOrDefault() is { } f && (f.Number != lastFailover || f.Phases.Length != lastFailoverPhases))
+            // An event's lateness is known only once its sentinel's log line was read, after the event was printed.
+            if (!json)
+                foreach (TimelineEntry e in s.Timeline)
+                    if (Timeline.LateText(e) is { } late && saidLate.Add(e.Id))
+                        Console.WriteLine($"{"",12}  {e.Kind} {late}");
+            // A record is known by its place: its number may still change once the election names its epoch.
+            if (s.Failovers.LastOrDefault() is { } f && (s.Failovers.Length != lastFailover || f.Phases.Length != lastFailoverPhases))
             {
-                for (int i = f.Number == lastFailover ? lastFailoverPhases : 0; i < f.Phases.Length; i++)
+                for (int i = s.Failovers.Length == lastFailover ? lastFailoverPhases : 0; i < f.Phases.Length; i++)
                     Console.WriteLine(json
                         ? JsonSerializer.Serialize(new FailoverPhaseLine(f.Number, f.Cause, f.OldMaster, f.NewMaster, PhaseText.Name(f.Phases[i]), Math.Round(f.Phases[i].After.TotalSeconds, 3)), CliJson.Line.FailoverPhaseLine)
                         : $"{"",12}  failover #{f.Number}  {f.Phases[i].After.TotalSeconds,6:0.00} s  {PhaseText.Name(f.Phases[i])}{(f.NewMaster is null ? "" : $"  ({f.OldMaster} → {f.NewMaster})")}");
-                (lastFailover, lastFailoverPhases) = (f.Number, f.Phases.Length);
+                (lastFailover, lastFailoverPhases) = (s.Failovers.Length, f.Phases.Length);
             }
             await Console.Out.FlushAsync();
             // Only what the handout shows: the poll times change every second and would rewrite it for nothing.

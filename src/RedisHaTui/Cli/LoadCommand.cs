@@ -3,6 +3,7 @@ using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Load;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
+using RedisHaTui.Presentation.Handout;
 
 namespace RedisHaTui.Cli;
 
@@ -41,7 +42,8 @@ public static class LoadCommand
 
     public static LoadDocument Document(LoadLedger l) => new(
         l.Rate, l.StartedAt, l.EndedAt, l.Acked, l.Failed, l.Present, l.Lost, [.. l.LostSequences], l.Indeterminate,
-        l.Outage is { } o ? Math.Round(o.TotalMilliseconds, 1) : null, l.OutageStart, l.OutageEnd,
+        l.Outage is { } o ? Math.Round(o.TotalMilliseconds, 1) : null, l.OutageStart, l.OutageEnd, l.OutageOpen,
+        l.OutageError is { } k ? HandoutJson.Camel(k) : null,
         new LoadErrors(l.ErrorCount(WriteErrorKind.Connection), l.ErrorCount(WriteErrorKind.NoReplicas), l.ErrorCount(WriteErrorKind.ReadOnly),
             l.ErrorCount(WriteErrorKind.Timeout), l.ErrorCount(WriteErrorKind.Other)),
         l.VerifiedOn, l.Key, l.Problem);
@@ -75,8 +77,8 @@ public static class LoadCommand
         Console.WriteLine(LoadExplanations.Summary(l));
         Console.WriteLine($"  acknowledged   {l.Acked}");
         Console.WriteLine($"  failed         {l.Failed}" + (l.Errors.IsEmpty ? "" : $" ({string.Join(", ", l.Errors.Select(e => $"{e.Kind} {e.Count}"))})"));
-        if (l.Outage is { } o)
-            Console.WriteLine($"  longest gap    {o.TotalMilliseconds:0} ms ({l.OutageStart?.ToLocalTime():HH:mm:ss.fff} → {l.OutageEnd?.ToLocalTime():HH:mm:ss.fff})");
+        if (OutageText.Sentence(l) is { } outage)
+            Console.WriteLine($"  outage         {outage} ({l.OutageStart?.ToLocalTime():HH:mm:ss.fff} → {(l.OutageEnd is { } end ? $"{end.ToLocalTime():HH:mm:ss.fff}" : "not over")})");
         if (l.Present is { } present)
         {
             Console.WriteLine($"  on the master  {present} of the acknowledged ({l.VerifiedOn ?? "?"})");

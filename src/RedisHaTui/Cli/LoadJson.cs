@@ -1,7 +1,8 @@
 namespace RedisHaTui.Cli;
 
 // The document `load --json` prints once, at the end (README: "load"). Field names come from the property names
-// through CliJson's camelCase policy; the order of the parameters is the order printed.
+// through CliJson's camelCase policy; the order of the parameters is the order printed. outageMs counts an outage
+// still open when the run stopped (outageOpen true, outageEnd null, outageError how the last write failed).
 
 public sealed record LoadDocument(
     int Rate,
@@ -16,6 +17,8 @@ public sealed record LoadDocument(
     double? OutageMs,
     DateTimeOffset? OutageStart,
     DateTimeOffset? OutageEnd,
+    bool OutageOpen,
+    string? OutageError,
     LoadErrors Errors,
     string? VerifiedOn,
     string? Key,

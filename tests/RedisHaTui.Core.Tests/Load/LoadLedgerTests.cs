@@ -23,7 +23,7 @@ public class LoadLedgerTests
         r.Acked(5, At(11.2));
         r.Acked(6, At(11.3));
 
-        LoadLedger l = r.Fill(Empty);
+        LoadLedger l = r.Fill(Empty, At(20));
 
         Assert.Equal((4, 2), (l.Acked, l.Failed));
         Assert.Equal(11.1, l.Outage!.Value.TotalSeconds, 3);
@@ -34,6 +34,57 @@ public class LoadLedgerTests
     }
 
     [Fact]
+    public void An_outage_still_going_on_counts_from_the_last_acknowledged_write_to_now_and_says_how_writes_fail()
+    {
+        var r = new LoadRecorder();
+        r.Acked(1, At(0.0));
+        r.Acked(2, At(0.1)); // the kill: nothing acknowledged after this
+        r.Failed(3, WriteErrorKind.Connection, At(0.5));
+        r.Failed(4, WriteErrorKind.NoReplicas, At(3.0));
+        r.Failed(5, WriteErrorKind.NoReplicas, At(12.4));
+
+        LoadLedger running = r.Fill(Empty, At(12.5));
+        LoadLedger ended = r.Fill(Empty with { Running = false }, At(12.3)); // stopped before the last answer came back: it counts
+
+        Assert.Equal((12.4, At(0.1), (DateTimeOffset?)null, true, WriteErrorKind.NoReplicas),
+            (running.Outage!.Value.TotalSeconds, running.OutageStart!.Value, running.OutageEnd, running.OutageOpen, running.OutageError));
+        Assert.Equal(12.3, ended.Outage!.Value.TotalSeconds, 3);
+        Assert.Equal("no write acknowledged for 12.4 s, still refused (NOREPLICAS)", OutageText.Sentence(running));
+        Assert.Equal("no write acknowledged for 12.3 s, refused (NOREPLICAS) until the load stopped", OutageText.Sentence(ended));
+        Assert.Equal("outage 12.4 s, open", OutageText.Compact(running));
+    }
+
+    [Fact]
+    public void A_quiet_moment_without_failures_is_no_outage_and_an_earlier_longer_one_stays_the_longest()
+    {
+        var r = new LoadRecorder();
+        r.Acked(1, At(0.0));
+        r.Failed(2, WriteErrorKind.Timeout, At(1.0));
+        r.Acked(3, At(5.0));   // 5 s closed
+        LoadLedger quiet = r.Fill(Empty, At(9.0)); // 4 s without an answer but nothing failed: the next write is not back yet
+        r.Failed(4, WriteErrorKind.NoReplicas, At(6.0));
+        LoadLedger shorter = r.Fill(Empty, At(8.0)); // open for 3 s: shorter than the 5 s before
+
+        Assert.Equal((5.0, At(5.0), false), (quiet.Outage!.Value.TotalSeconds, quiet.OutageEnd!.Value, quiet.OutageOpen));
+        Assert.Equal((5.0, false, (WriteErrorKind?)null), (shorter.Outage!.Value.TotalSeconds, shorter.OutageOpen, shorter.OutageError));
+        Assert.Equal("no write acknowledged for 5.0 s", OutageText.Sentence(shorter));
+    }
+
+    [Fact]
+    public void Writes_refused_from_the_first_one_are_an_outage_from_the_first_answer()
+    {
+        var r = new LoadRecorder();
+        r.Failed(1, WriteErrorKind.NoReplicas, At(1.0));
+        r.Failed(2, WriteErrorKind.NoReplicas, At(2.0));
+        LoadLedger open = r.Fill(Empty, At(4.0));
+        r.Acked(3, At(7.0));
+        LoadLedger closed = r.Fill(Empty, At(7.5));
+
+        Assert.Equal((3.0, At(1.0), true), (open.Outage!.Value.TotalSeconds, open.OutageStart!.Value, open.OutageOpen));
+        Assert.Equal((6.0, At(1.0), At(7.0), false), (closed.Outage!.Value.TotalSeconds, closed.OutageStart!.Value, closed.OutageEnd!.Value, closed.OutageOpen));
+    }
+
+    [Fact]
     public void Seconds_without_answers_are_bars_of_zero_and_late_answers_land_in_their_own_second()
     {
         var r = new LoadRecorder();
@@ -41,7 +92,7 @@ public class LoadLedgerTests
         r.Failed(2, WriteErrorKind.Timeout, At(3.2));
         r.Acked(3, At(2.9)); // came back after a later one
 
-        WriteSecond[] bars = [.. r.Fill(Empty).PerSecond];
+        WriteSecond[] bars = [.. r.Fill(Empty, At(20)).PerSecond];
 
         Assert.Equal([At(0), At(1), At(2), At(3)], bars.Select(b => b.At));
         Assert.Equal([(1, 0), (0, 0), (1, 0), (0, 1)], bars.Select(b => (b.Acked, b.Failed)));
@@ -53,7 +104,7 @@ public class LoadLedgerTests
         var r = new LoadRecorder();
         for (int i = 0; i < LoadRecorder.MaxSeconds + 50; i++) r.Acked(i, At(i));
 
-        ValueArray<WriteSecond> bars = r.Fill(Empty).PerSecond;
+        ValueArray<WriteSecond> bars = r.Fill(Empty, At(LoadRecorder.MaxSeconds + 50)).PerSecond;
 
         Assert.Equal(LoadRecorder.MaxSeconds, bars.Length);
         Assert.Equal(At(LoadRecorder.MaxSeconds + 49), bars[^1].At);

@@ -52,6 +52,33 @@ public class TimelineAndStopwatchTests
     }
 
     [Fact]
+    public void A_sentinel_log_line_notes_when_it_logged_the_event_it_brought_first_and_a_late_arrival_shows()
+    {
+        // Lines as Sentinel writes them; the log is in local time, here UTC.
+        string Line(double seconds, string text) => $"22532:X {T0.AddSeconds(seconds):dd MMM yyyy HH:mm:ss.fff} # {text}";
+        SentinelLogLine? promoted = SentinelLogLine.Parse(Line(44.704, $"+promoted-slave slave 127.0.0.1:{P(1)} 127.0.0.1 {P(1)} @ myMaster 127.0.0.1 {P(0)}"), TimeZoneInfo.Utc);
+        SentinelLogLine? switched = SentinelLogLine.Parse(Line(44.770, $"+switch-master myMaster 127.0.0.1 {P(0)} 127.0.0.1 {P(1)}"), TimeZoneInfo.Utc);
+        Assert.Null(SentinelLogLine.Parse(Line(44.8, "Sentinel new configuration saved on disk"), TimeZoneInfo.Utc));
+        Assert.Equal((T0.AddSeconds(44.704), "+promoted-slave"), (promoted!.At, promoted.Name));
+
+        LabSnapshot s = LabSnapshot.Initial(_lab);
+        s = Event(s, "sentinel1", "+promoted-slave", promoted.Payload, 45.728); // both came a second late
+        s = Event(s, "sentinel2", "+switch-master", switched!.Payload, 45.728);
+        s = Event(s, "sentinel1", "+switch-master", switched.Payload, 45.729);
+
+        Assert.Same(s, Timeline.NoteLogged(s, "sentinel3", promoted)); // sentinel3 did not bring it
+        s = Timeline.NoteLogged(s, "sentinel1", promoted);
+        s = Timeline.NoteLogged(s, "sentinel2", switched);
+        s = Timeline.NoteLogged(s, "sentinel1", switched); // sentinel1 was not first for +switch-master: nothing to note
+
+        TimelineEntry p = s.Timeline.Single(t => t.Kind == "+promoted-slave"), m = s.Timeline.Single(t => t.Kind == "+switch-master");
+        Assert.Equal((T0.AddSeconds(45.728), T0.AddSeconds(44.704)), (p.At, p.LoggedAt!.Value)); // the time stays the arrival
+        Assert.Equal("arrived 1.02 s after sentinel1 logged it", Timeline.LateText(p));
+        Assert.Equal("arrived 0.96 s after sentinel2 logged it", Timeline.LateText(m));
+        Assert.Null(Timeline.LateText(p with { LoggedAt = p.At.AddMilliseconds(-20) }));
+    }
+
+    [Fact]
     public void The_same_event_after_the_fold_window_is_a_new_entry()
     {
         LabSnapshot s = LabSnapshot.Initial(_lab);
@@ -88,6 +115,91 @@ public class TimelineAndStopwatchTests
         Assert.False(f.Complete);
         Assert.Equal(5.10, s.Timeline.Single(t => t.Kind == "+odown").SinceFailover!.Value.TotalSeconds, 3);
         Assert.Contains("(quorum 2/2)", s.Timeline.Single(t => t.Kind == "+odown").Text);
+    }
+
+    [Fact]
+    public void A_failover_started_elsewhere_calls_no_node_the_new_master_until_an_event_has_named_the_old_one()
+    {
+        // `events` has just started: nothing read yet, no consensus. node1 is still the master (a manual failover
+        // keeps it up) when a non-leader's +vote-for-leader, which names no master, starts the record.
+        LabSnapshot s = LabSnapshot.Initial(_lab);
+        s = s with { Nodes = s.Nodes.SetItem(0, s.Nodes[0] with { Reachable = true, Role = NodeRole.Master }) };
+        s = Event(s, "sentinel2", "+vote-for-leader", "5e0b4a1c 7", 0.00);
+        s = FailoverStopwatch.OnState(s, At(0.01));
+
+        FailoverRecord f = Assert.Single(s.Failovers);
+        Assert.Equal(("failover started elsewhere", (string?)null, (string?)null), (f.Cause, f.OldMaster, f.NewMaster));
+        Assert.Empty(f.Phases); // node1 is not "new master role:master", nor "writes accepted again"
+
+        s = Event(s, "sentinel1", "+elected-leader", $"master myMaster 127.0.0.1 {P(0)}", 0.02);
+        s = FailoverStopwatch.OnState(s, At(0.03));
+        Assert.Equal(("node1", (string?)null), (s.Failovers[0].OldMaster, s.Failovers[0].NewMaster));
+        Assert.Null(s.Failovers[0].PhaseTime(FailoverPhaseKind.NewMasterRole));
+
+        s = s with { Nodes = s.Nodes.SetItem(1, s.Nodes[1] with { Reachable = true, Role = NodeRole.Master }) };
+        s = FailoverStopwatch.OnState(s, At(0.2));
+        s = Event(s, "sentinel3", "+switch-master", $"myMaster 127.0.0.1 {P(0)} 127.0.0.1 {P(1)}", 1.1);
+        Assert.Equal(("node1", "node2"), (s.Failovers[0].OldMaster, s.Failovers[0].NewMaster));
+        Assert.Equal(0.2, s.Failovers[0].PhaseTime(FailoverPhaseKind.NewMasterRole)!.Value.TotalSeconds, 3);
+    }
+
+    [Theory]
+    [InlineData("+try-failover", "master myMaster 127.0.0.1 {0}")]
+    [InlineData("+failover-state-select-slave", "master myMaster 127.0.0.1 {0}")]
+    [InlineData("+promoted-slave", "slave 127.0.0.1:{1} 127.0.0.1 {1} @ myMaster 127.0.0.1 {0}")]
+    [InlineData("+switch-master", "myMaster 127.0.0.1 {0} 127.0.0.1 {1}")]
+    public void The_old_master_of_a_failover_started_elsewhere_is_the_one_its_events_name(string channel, string payload)
+    {
+        LabSnapshot s = Event(LabSnapshot.Initial(_lab), "sentinel2", "+vote-for-leader", "5e0b4a1c 7", 0);
+
+        s = Event(s, "sentinel1", channel, string.Format(System.Globalization.CultureInfo.InvariantCulture, payload, P(0), P(1)), 0.1);
+
+        Assert.Equal("node1", s.Failovers[0].OldMaster);
+    }
+
+    [Fact]
+    public void Events_after_the_switch_name_the_new_master_and_do_not_set_the_old_one()
+    {
+        LabSnapshot s = Event(LabSnapshot.Initial(_lab), "sentinel2", "+vote-for-leader", "5e0b4a1c 7", 0);
+
+        s = Event(s, "sentinel2", "+slave", $"slave 127.0.0.1:{P(0)} 127.0.0.1 {P(0)} @ myMaster 127.0.0.1 {P(1)}", 0.1);
+        s = Event(s, "sentinel2", "+convert-to-slave", $"slave 127.0.0.1:{P(0)} 127.0.0.1 {P(0)} @ myMaster 127.0.0.1 {P(1)}", 0.2);
+
+        Assert.Null(s.Failovers[0].OldMaster);
+    }
+
+    [Fact]
+    public void The_same_failover_has_the_same_number_in_a_process_that_saw_every_failover_and_in_one_that_just_started()
+    {
+        // The screen has run all along: two failovers (epochs 1 and 2) behind it. `events` starts now; its first read
+        // finds the sentinels at config epoch 2. Then node2 is killed and the sentinels elect a leader in epoch 3.
+        LabSnapshot screen = LabSnapshot.Initial(_lab);
+        foreach (int epoch in new[] { 1, 2 })
+        {
+            screen = FailoverStopwatch.Start(screen, "kill -9", "node1", At(epoch * 100));
+            screen = Event(screen, "sentinel1", "+new-epoch", epoch.ToString(System.Globalization.CultureInfo.InvariantCulture), epoch * 100 + 5);
+            screen = screen with { Failovers = screen.Failovers.SetItem(screen.Failovers.Length - 1, screen.Failovers[^1] with { Complete = true }) };
+        }
+        LabSnapshot events = LabSnapshot.Initial(_lab);
+        events = events with { Sentinels = [.. events.Sentinels.Select(x => x with { Reachable = true, Epoch = 2 })] };
+        LabSnapshot fresh = LabSnapshot.Initial(_lab); // nothing read yet
+
+        screen = FailoverStopwatch.Start(screen, "kill -9 node2", "node2", At(300));
+        events = Event(events, "sentinel1", "+sdown", $"master myMaster 127.0.0.1 {P(1)}", 300.1);
+        fresh = Event(fresh, "sentinel1", "+sdown", $"master myMaster 127.0.0.1 {P(1)}", 300.1);
+        Assert.Equal((3, 3), (screen.Failovers[^1].Number, events.Failovers[^1].Number)); // provisional: the config epoch + 1
+        Assert.Equal(1, fresh.Failovers[^1].Number); // no history read yet: a guess until the election
+
+        foreach (string sentinel in new[] { "sentinel2", "sentinel1" })
+        {
+            screen = Event(screen, sentinel, "+new-epoch", "3", 305);
+            events = Event(events, sentinel, "+new-epoch", "3", 305);
+            fresh = Event(fresh, sentinel, "+vote-for-leader", "5e0b4a1c 3", 305);
+        }
+
+        Assert.Equal([1, 2, 3], screen.Failovers.Select(f => f.Number));
+        Assert.Equal(3, Assert.Single(events.Failovers).Number);
+        Assert.Equal(3, Assert.Single(fresh.Failovers).Number);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public class RedisCliCommandTests
         Assert.Equal("node1 is already running", lab.Now.WhyNot(LabActionKind.Start, "node1"));
         Assert.Equal("node1 is not paused", lab.Now.WhyNot(LabActionKind.Resume, "node1"));
         await actions.RunAsync(LabActionKind.Stop, "node2");
-        await lab.WaitForAsync(s => !s.Node("node2")!.Reachable, TimeSpan.FromSeconds(5), "node2 stopped");
+        await lab.WaitForAsync(s => !s.Node("node2")!.Reachable, TimeSpan.FromSeconds(20), "node2 stopped");
 
         // Sentinel's reason, from its own SENTINEL REPLICAS: its link to node2 is gone (then, after down-after, s_down).
         LabSnapshot refusing = await lab.WaitForAsync(s => s.WhyNot(LabActionKind.Failover, null)?.Contains("NOGOODSLAVE") == true, TimeSpan.FromSeconds(5), "failover refused");
@@ -58,8 +58,8 @@ public class RedisCliCommandTests
         LabActionResult result = await lab.Session.Actions.RunAsync(LabActionKind.DebugSleep, "node2");
 
         Assert.True(result.Ok, result.Message);
-        await lab.WaitForAsync(s => !s.Node("node2")!.Reachable, TimeSpan.FromSeconds(4), "node2 not answering");
-        LabSnapshot during = lab.Now;
+        // Seen while it sleeps (a poll times out within it); the wait outlasts the sleep only for a loaded machine.
+        LabSnapshot during = await lab.WaitForAsync(s => !s.Node("node2")!.Reachable, TimeSpan.FromSeconds(LabActions.DebugSleepSeconds + 10), "node2 not answering");
         Assert.Contains("timeout", during.Node("node2")!.Error);
         Assert.True(during.Node("node1")!.Reachable, "node1 still read while node2 sleeps");
         Assert.All(during.Sentinels, x => Assert.True(x.Reachable, $"{x.Name} still read while node2 sleeps"));

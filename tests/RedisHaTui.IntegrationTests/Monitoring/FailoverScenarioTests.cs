@@ -27,7 +27,9 @@ public class FailoverScenarioTests
         Assert.StartsWith("SENTINEL FAILOVER", f.Cause);
         Assert.Equal(("node1", newMaster), (f.OldMaster, f.NewMaster));
         Assert.NotNull(f.PhaseTime(FailoverPhaseKind.SwitchMaster));
-        Assert.True(f.PhaseTime(FailoverPhaseKind.NewMasterRole) < TimeSpan.FromSeconds(5));
+        // Sentinel waits at most failover-timeout (10 s in these labs) for the promotion before it gives up, and the
+        // monitor reads roles every 500 ms: a bound Redis sets (0.2 s is usual here, a figure only a quiet machine keeps).
+        Assert.True(f.PhaseTime(FailoverPhaseKind.NewMasterRole) < TimeSpan.FromSeconds(10.5), $"{f.PhaseTime(FailoverPhaseKind.NewMasterRole)}");
     }
 
     [Fact]
@@ -42,7 +44,9 @@ public class FailoverScenarioTests
         FailoverRecord f = s.Failovers.Single();
         Assert.Equal(("kill -9 node1", "node1", "node2"), (f.Cause, f.OldMaster, f.NewMaster));
         TimeSpan sdown = f.PhaseTime(FailoverPhaseKind.SDown)!.Value, promoted = f.PhaseTime(FailoverPhaseKind.NewMasterRole)!.Value;
-        Assert.InRange(sdown.TotalSeconds, 1.9, 4); // down-after 2 s, then the next PING
+        // Sentinel declares +sdown down-after (2 s) after the last answer, which came at most one PING period (1 s)
+        // before the kill; the upper bound leaves a loaded machine two seconds to deliver the event.
+        Assert.InRange(sdown.TotalSeconds, 1.0, 5);
         Assert.True(f.PhaseTime(FailoverPhaseKind.ODown) >= sdown);
         Assert.True(promoted > sdown);
         Assert.NotNull(f.PhaseTime(FailoverPhaseKind.SwitchMaster));
@@ -108,7 +112,7 @@ public class FailoverScenarioTests
 
         Signals.Send(lab.Session.Supervisor!["node2"].Status.Pid!.Value, Signals.SIGTERM); // a plain `kill`
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20)); // polls every 500 ms: a wait, not a figure
         await watcher.Store.WaitForAsync(s => !s.Node("node2")!.Reachable, timeout.Token);
         Assert.Contains("node2 is down", watcher.Store.Current.Consensus.Problems);
     }

@@ -59,7 +59,7 @@ public class HandoutTests
         Assert.Contains("| writes acknowledged | 500 |", md);
         Assert.Contains("| … failed with NOREPLICAS | 297 |", md);
         Assert.Contains("| … failed with connection refused or reset | 3 |", md);
-        Assert.Contains("| longest gap between acknowledged writes | 3.10 s (03:00:05.100 to 03:00:08.200) |", md);
+        Assert.Contains("| longest outage | no write acknowledged for 3.1 s (03:00:05.100 to 03:00:08.200) |", md);
         Assert.Contains("| acknowledged writes lost | 0 |", md);
         // The chart: full bars of # before the failover, of x after; the second of the failover carries its phases.
         Assert.Contains("03:00:00 |" + new string('#', HandoutMarkdown.ChartWidth) + "|   100 ok     0 failed\n", md);
@@ -87,10 +87,10 @@ public class HandoutTests
 
         Assert.Equal(string.Join(',', HandoutCsv.Columns), rows[0]);
         Assert.Equal(1 + 2 + 3 + 1, rows.Length);
-        Assert.Equal("event,2026-11-28T03:00:05.000Z,app,failover,SENTINEL FAILOVER myMaster,,,1,,,,,", rows[1]);
-        Assert.Equal("event,2026-11-28T03:00:06.130Z,sentinel,+switch-master,\"myMaster: node1 → node2 | \"\"quoted\"\", with comma\",sentinel1 sentinel2,1.13,1,,,,,", rows[2]);
-        Assert.Equal("failover-phase,2026-11-28T03:00:06.130Z,app,+switch-master,failover (SENTINEL FAILOVER): node1 → node2,,1.13,1,1.13,,,,", rows[4]);
-        Assert.Equal("load,2026-11-28T03:00:00.000Z,app,load #1,100 writes/s; NOREPLICAS 297; connection refused or reset 3,,,,8,500,300,0,3.1", rows[6]);
+        Assert.Equal("event,2026-11-28T03:00:05.000Z,app,failover,SENTINEL FAILOVER myMaster,,,1,,,,,,", rows[1]);
+        Assert.Equal("event,2026-11-28T03:00:06.130Z,sentinel,+switch-master,\"myMaster: node1 → node2 | \"\"quoted\"\", with comma\",sentinel1 sentinel2,1.13,1,,,,,,", rows[2]);
+        Assert.Equal("failover-phase,2026-11-28T03:00:06.130Z,app,+switch-master,failover (SENTINEL FAILOVER): node1 → node2,,1.13,1,1.13,,,,,", rows[4]);
+        Assert.Equal("load,2026-11-28T03:00:00.000Z,app,load #1,100 writes/s; NOREPLICAS 297; connection refused or reset 3; no write acknowledged for 3.1 s,,,,8,500,300,0,3.1,false", rows[6]);
         Assert.All(rows, r => Assert.Equal(HandoutCsv.Columns.Length, Cells(r)));
     }
 
@@ -110,8 +110,30 @@ public class HandoutTests
         Assert.Equal(500, l.GetProperty("acked").GetInt64());
         Assert.Equal(297, l.GetProperty("errors").GetProperty("noReplicas").GetInt64());
         Assert.Equal(3100, l.GetProperty("outageMs").GetDouble());
+        Assert.False(l.GetProperty("outageOpen").GetBoolean());
         Assert.Equal(0, l.GetProperty("lost").GetInt64());
         Assert.Equal(8, l.GetProperty("perSecond").GetArrayLength());
+    }
+
+    [Fact]
+    public void An_outage_still_open_is_said_with_the_same_figure_in_all_three_formats()
+    {
+        LabSnapshot s = Session();
+        // Refused from 5.1 s until the run stopped at 17.5 s: no write was acknowledged again.
+        s = s with { Loads = [s.Loads[0] with { EndedAt = T0.AddSeconds(17.5), Outage = TimeSpan.FromSeconds(12.4), OutageStart = T0.AddMilliseconds(5100),
+            OutageEnd = null, OutageOpen = true, OutageError = WriteErrorKind.NoReplicas }] };
+        const string Said = "no write acknowledged for 12.4 s, refused (NOREPLICAS) until the load stopped";
+
+        string md = HandoutMarkdown.Render(s, TimeZoneInfo.Utc, T0.AddSeconds(20));
+        string csv = HandoutCsv.Render(s).Split("\r\n")[6];
+        using JsonDocument doc = JsonDocument.Parse(HandoutJson.Render(s, T0.AddSeconds(20)));
+        JsonElement l = doc.RootElement.GetProperty("loads")[0];
+
+        Assert.Contains($"| longest outage | {Said} (03:00:05.100 to the end) |", md);
+        Assert.EndsWith($"; {Said}\",,,,17.5,500,300,0,12.4,true", csv);
+        Assert.Equal((12400, true, JsonValueKind.Null, "noReplicas", Said),
+            (l.GetProperty("outageMs").GetDouble(), l.GetProperty("outageOpen").GetBoolean(), l.GetProperty("outageEnd").ValueKind,
+             l.GetProperty("outageError").GetString(), l.GetProperty("outage").GetString()));
     }
 
     [Theory]

@@ -12,24 +12,26 @@ namespace RedisHaTui.Presentation.Handout;
 public static class HandoutCsv
 {
     public static readonly string[] Columns =
-        ["type", "at", "source", "kind", "text", "seen_by", "since_failover_s", "failover", "seconds", "acked", "failed", "lost", "outage_s"];
+        ["type", "at", "source", "kind", "text", "seen_by", "since_failover_s", "failover", "seconds", "acked", "failed", "lost", "outage_s", "outage_open"];
 
     public static string Render(LabSnapshot s)
     {
         var csv = new StringBuilder(string.Join(',', Columns)).Append("\r\n");
         foreach (TimelineEntry e in s.Timeline)
             Row(csv, "event", Iso(e.At), e.Source.ToString().ToLowerInvariant(), e.Kind, e.Text, string.Join(' ', e.SeenBy),
-                e.SinceFailover is { } t ? Num(t.TotalSeconds) : "", FailoverOf(s, e.At), "", "", "", "", "");
+                e.SinceFailover is { } t ? Num(t.TotalSeconds) : "", FailoverOf(s, e.At), "", "", "", "", "", "");
         foreach (FailoverRecord f in s.Failovers)
         foreach (FailoverPhase p in f.Phases)
             Row(csv, "failover-phase", Iso(f.StartedAt + p.After), "app", PhaseText.Name(p),
                 $"{f.Cause}: {f.OldMaster ?? "?"} → {f.NewMaster ?? "?"}", "", Num(p.After.TotalSeconds), f.Number.ToString(CultureInfo.InvariantCulture),
-                Num(p.After.TotalSeconds), "", "", "", "");
+                Num(p.After.TotalSeconds), "", "", "", "", "");
         foreach (LoadLedger l in s.Loads)
             Row(csv, "load", Iso(l.StartedAt), "app", $"load #{l.Number}",
-                $"{l.Rate} writes/s{(l.Running ? ", running" : "")}; " + string.Join("; ", l.Errors.Where(c => c.Count > 0).Select(c => $"{HandoutMarkdown.KindText(c.Kind)} {c.Count}")),
+                $"{l.Rate} writes/s{(l.Running ? ", running" : "")}; " + string.Join("; ", l.Errors.Where(c => c.Count > 0).Select(c => $"{HandoutMarkdown.KindText(c.Kind)} {c.Count}"))
+                + (Core.Load.OutageText.Sentence(l) is { } outage ? $"; {outage}" : ""),
                 "", "", "", l.EndedAt is { } end ? Num((end - l.StartedAt).TotalSeconds) : "",
-                Int(l.Acked), Int(l.Failed), l.Lost is { } lost ? Int(lost) : "", l.Outage is { } o ? Num(o.TotalSeconds) : "");
+                Int(l.Acked), Int(l.Failed), l.Lost is { } lost ? Int(lost) : "", l.Outage is { } o ? Num(o.TotalSeconds) : "",
+                l.Outage is null ? "" : l.OutageOpen ? "true" : "false");
         return csv.ToString();
     }
 

@@ -12,16 +12,18 @@ public static class HandoutJson
     public static HandoutDocument Document(LabSnapshot s, DateTimeOffset now) => new(
         now, s.MasterName,
         [.. s.Timeline.Select(e => new HandoutEvent(e.Id, e.At, e.Source.ToString().ToLowerInvariant(), e.Kind, e.Text, [.. e.SeenBy],
-            e.SinceFailover is { } t ? Math.Round(t.TotalSeconds, 3) : null))],
+            e.SinceFailover is { } t ? Math.Round(t.TotalSeconds, 3) : null, e.LoggedAt))],
         [.. s.Failovers.Select(f => new HandoutFailover(f.Number, f.StartedAt, f.Cause, f.OldMaster, f.NewMaster, f.Complete,
             [.. f.Phases.Select(p => new HandoutPhase(PhaseText.Name(p), Math.Round(p.After.TotalSeconds, 3)))]))],
         [.. s.Loads.Select(l => new HandoutLoad(l.Number, l.StartedAt, l.EndedAt, l.Running, l.Rate, l.Acked, l.Failed,
             l.Errors.GroupBy(c => c.Kind).ToDictionary(g => Camel(g.Key), g => g.Sum(c => c.Count)),
-            l.Outage is { } o ? Math.Round(o.TotalMilliseconds) : null, l.OutageStart, l.OutageEnd,
+            l.Outage is { } o ? Math.Round(o.TotalMilliseconds) : null, l.OutageStart, l.OutageEnd, l.OutageOpen,
+            l.OutageError is { } k ? Camel(k) : null, Core.Load.OutageText.Sentence(l),
             l.Present, l.Lost, [.. l.LostSequences], l.Indeterminate, l.VerifiedOn,
             [.. l.PerSecond.Select(p => new HandoutSecond(p.At, p.Acked, p.Failed))]))]);
 
-    private static string Camel(WriteErrorKind k) => k switch
+    /// <summary>An error kind as the JSON documents name it (the keys of "errors").</summary>
+    internal static string Camel(WriteErrorKind k) => k switch
     {
         WriteErrorKind.Connection => "connection",
         WriteErrorKind.NoReplicas => "noReplicas",
@@ -39,8 +41,9 @@ public sealed record HandoutDocument(
     IReadOnlyList<HandoutFailover> Failovers,
     IReadOnlyList<HandoutLoad> Loads);
 
-/// <summary>One timeline entry (the fields of `events --json`'s event lines).</summary>
-public sealed record HandoutEvent(long Id, DateTimeOffset At, string Source, string Kind, string Text, IReadOnlyList<string> SeenBy, double? SinceFailoverSeconds);
+/// <summary>One timeline entry (the fields of `events --json`'s event lines); LoggedAt: when its sentinel logged it, if read.</summary>
+public sealed record HandoutEvent(long Id, DateTimeOffset At, string Source, string Kind, string Text, IReadOnlyList<string> SeenBy, double? SinceFailoverSeconds,
+    DateTimeOffset? LoggedAt);
 
 /// <summary>One failover's stopwatch.</summary>
 public sealed record HandoutFailover(int Number, DateTimeOffset StartedAt, string Cause, string? OldMaster, string? NewMaster, bool Complete, IReadOnlyList<HandoutPhase> Phases);
@@ -52,6 +55,7 @@ public sealed record HandoutPhase(string Phase, double Seconds);
 public sealed record HandoutLoad(
     int Number, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, bool Running, int Rate, long Acked, long Failed,
     IReadOnlyDictionary<string, long> Errors, double? OutageMs, DateTimeOffset? OutageStart, DateTimeOffset? OutageEnd,
+    bool OutageOpen, string? OutageError, string? Outage,
     long? Present, long? Lost, IReadOnlyList<long> LostSequences, long? Indeterminate, string? VerifiedOn,
     IReadOnlyList<HandoutSecond> PerSecond);
 

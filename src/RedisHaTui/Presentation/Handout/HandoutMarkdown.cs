@@ -62,8 +62,8 @@ public static class HandoutMarkdown
             md.Append("| | |\n|---|---:|\n");
             md.Append($"| writes acknowledged | {l.Acked} |\n| writes failed | {l.Failed} |\n");
             foreach (WriteErrorCount c in l.Errors.Where(c => c.Count > 0)) md.Append($"| … failed with {KindText(c.Kind)} | {c.Count} |\n");
-            if (l.Outage is { } gap)
-                md.Append($"| longest gap between acknowledged writes | {Seconds(gap)} ({(l.OutageStart is { } a ? time(a) : "?")} to {(l.OutageEnd is { } b ? time(b) : "?")}) |\n");
+            if (Core.Load.OutageText.Sentence(l) is { } outage)
+                md.Append($"| longest outage | {Cell(outage)} ({(l.OutageStart is { } a ? time(a) : "?")} to {(l.OutageEnd is { } b ? time(b) : l.Running ? "now" : "the end")}) |\n");
             if (l.Present is { } present) md.Append($"| acknowledged writes on the final master | {present} |\n");
             if (l.Lost is { } lost) md.Append($"| acknowledged writes lost | {lost}{(l.LostSequences.IsEmpty ? "" : $" (e.g. {string.Join(", ", l.LostSequences.Take(10))})")} |\n");
             if (l.Indeterminate is { } ind) md.Append($"| failed on the client, on the server anyway | {ind} |\n");
@@ -102,7 +102,7 @@ public static class HandoutMarkdown
         }
         md.Append("| time | since failover | from | event | what | seen by |\n|---|---:|---|---|---|---|\n");
         foreach (TimelineEntry e in s.Timeline)
-            md.Append($"| {time(e.At)} | {(e.SinceFailover is { } t ? "+" + Seconds(t) : "")} | {e.Source.ToString().ToLowerInvariant()} | {Cell(e.Kind)} | {Cell(e.Text)} | {Cell(string.Join(", ", e.SeenBy))} |\n");
+            md.Append($"| {time(e.At)} | {(e.SinceFailover is { } t ? "+" + Seconds(t) : "")} | {e.Source.ToString().ToLowerInvariant()} | {Cell(e.Kind)} | {Cell(Core.State.Timeline.LateText(e) is { } late ? $"{e.Text} ({late})" : e.Text)} | {Cell(string.Join(", ", e.SeenBy))} |\n");
     }
 
     /// <summary>A bar's length: a non-zero count never rounds down to nothing.</summary>

@@ -23,12 +23,12 @@ internal static class LoadChartText
         ('F', "failover"), ('M', "new master"), ('A', "all agree"), ('C', "old master converted"), ('W', "writes back"),
     ];
 
-    /// <summary>"load #1 100/s running · acked 1395 · failed 1105 · gap 11.1 s · lost 0".</summary>
+    /// <summary>"load #1 100/s running · acked 210 · failed 1239 · no write acknowledged for 12.4 s, still refused (NOREPLICAS)".</summary>
     public static Fact Ledger(LoadLedger l)
     {
         string state = l.Running ? "running" : "ended";
         string text = $"load #{l.Number} {l.Rate}/s {state} · acked {l.Acked} · failed {l.Failed}" +
-                      (l.Outage is { } o ? $" · gap {LoadExplanations.Gap(o)}" : "") +
+                      (OutageText.Sentence(l) is { } outage ? $" · {outage}" : "") +
                       (l.Lost is { } lost ? $" · lost {lost}" : "") +
                       (l.Indeterminate is > 0 ? $" · indeterminate {l.Indeterminate}" : "") +
                       (l.Problem is { } p ? $" · {p}" : "");

@@ -22,7 +22,8 @@ internal static partial class TimelineText
         string source = e.Source == TimelineSource.App ? "app: " : "";
         string seenBy = e.SeenBy.IsEmpty ? "" : $"  [{Names(e.SeenBy)}]";
         string since = e.SinceFailover is { } d ? $"  +{Seconds(d)}" : "";
-        return $"{time} {source}{what}{seenBy}{since}";
+        string late = Timeline.LateText(e) is { } l ? $"  ({l})" : "";
+        return $"{time} {source}{what}{seenBy}{since}{late}";
     }
 
     public static Tone ToneOf(TimelineEntry e) => e.Source switch

@@ -51,7 +51,10 @@ public class LoadChartTextTests
         var l = new LoadLedger { Number = 2, StartedAt = T0, Rate = 100, Acked = 1395, Failed = 1105, Outage = TimeSpan.FromSeconds(11.06), Present = 1395, Lost = 0, Indeterminate = 0,
             Errors = [new(WriteErrorKind.Connection, 107), new(WriteErrorKind.NoReplicas, 997), new(WriteErrorKind.Timeout, 1)] };
 
-        Assert.Equal(new Fact("load #2 100/s ended · acked 1395 · failed 1105 · gap 11.1 s · lost 0", Tone.Strong), LoadChartText.Ledger(l));
+        Assert.Equal(new Fact("load #2 100/s ended · acked 1395 · failed 1105 · no write acknowledged for 11.1 s · lost 0", Tone.Strong), LoadChartText.Ledger(l));
+        Assert.Equal("load #1 100/s running · acked 210 · failed 1239 · no write acknowledged for 12.4 s, still refused (NOREPLICAS)",
+            LoadChartText.Ledger(new LoadLedger { Number = 1, StartedAt = T0, Rate = 100, Running = true, Acked = 210, Failed = 1239,
+                Outage = TimeSpan.FromSeconds(12.4), OutageOpen = true, OutageError = WriteErrorKind.NoReplicas }).Text);
         Assert.Equal(Tone.Bad, LoadChartText.Ledger(l with { Lost = 3 }).Tone);
         Assert.Equal("connection 107 · NOREPLICAS 997 · timeout 1", LoadChartText.Errors(l));
         Assert.Null(LoadChartText.Errors(l with { Errors = [] }));

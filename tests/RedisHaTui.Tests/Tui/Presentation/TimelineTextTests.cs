@@ -17,6 +17,17 @@ public sealed class TimelineTextTests
     }
 
     [Fact]
+    public void An_event_that_arrived_well_after_its_sentinel_logged_it_says_so_and_keeps_its_arrival_time()
+    {
+        TimelineEntry e = FakeLab.Event(1, "+switch-master", "myMaster switched 127.0.0.1:7001 → 127.0.0.1:7002", At, seenBy: ["sentinel2"]);
+
+        Assert.Equal("10:20:30.123 +switch-master myMaster switched 127.0.0.1:7001 → 127.0.0.1:7002  [sentinel2]  (arrived 0.96 s after sentinel2 logged it)",
+            TimelineText.Entry(e with { LoggedAt = At.AddMilliseconds(-958) }, TimeZoneInfo.Utc));
+        Assert.Equal("10:20:30.123 +switch-master myMaster switched 127.0.0.1:7001 → 127.0.0.1:7002  [sentinel2]",
+            TimelineText.Entry(e with { LoggedAt = At.AddMilliseconds(-8) }, TimeZoneInfo.Utc)); // in time: nothing to say
+    }
+
+    [Fact]
     public void An_event_whose_text_already_names_it_is_not_repeated() =>
         Assert.Equal("10:20:30.123 +switch-master myMaster 127.0.0.1 7001 127.0.0.1 7002",
             TimelineText.Entry(FakeLab.Event(2, "+switch-master", "+switch-master myMaster 127.0.0.1 7001 127.0.0.1 7002", At), TimeZoneInfo.Utc));
