@@ -4,7 +4,7 @@ using Terminal.Gui.Input;
 
 namespace RedisHaTui.Tests.Tui;
 
-/// <summary>`v` shows the selected process's config drift in the overlay; `e` writes the handout into the run directory.</summary>
+/// <summary>`v` shows the selected process's config drift in the overlay; `e` writes the handout into handouts/ beside the lab file.</summary>
 [Collection("Tui")]
 public sealed class DriftAndHandoutKeyTests : IDisposable
 {
@@ -118,7 +118,7 @@ public sealed class DriftAndHandoutKeyTests : IDisposable
     }
 
     [Fact]
-    public void e_writes_the_handout_into_the_run_directory_and_says_where()
+    public void e_writes_the_handout_beside_the_lab_file_where_neither_reset_nor_a_walkthrough_deletes_it()
     {
         LabDefinition lab = LabOnDisk();
         using var screen = TuiScreen.Open(160, 45, new FakeSession(lab));
@@ -126,9 +126,17 @@ public sealed class DriftAndHandoutKeyTests : IDisposable
         screen.Type("e");
         screen.WaitUntil(() => screen.Text.Contains("handout written:"), "the handout's status line");
 
-        string file = Assert.Single(Directory.GetFiles(lab.RunDirectory, "handout-*.md"));
+        string file = Assert.Single(Directory.GetFiles(Path.Combine(_root, "handouts"), "handout-*.md"));
         Assert.Contains(Path.GetFileName(file), screen.Text);
+        Assert.Contains(file, screen.Session.Store.Current.Timeline[^1].Text); // the full path, kept after the status line fades
         Assert.StartsWith("# Redis HA lab: session handout (myMaster)", File.ReadAllText(file));
+        Assert.Empty(Directory.GetFiles(lab.RunDirectory, "handout-*", SearchOption.AllDirectories));
+
+        // What --walkthrough does to an earlier run, then `redis-ha-tui reset`: the run directory goes, the handout stays.
+        new RunDirectory(lab).DeleteProcessFolders();
+        Assert.Equal(0, RedisHaTui.Cli.ResetCommand.Run(lab));
+        Assert.False(Directory.Exists(lab.RunDirectory));
+        Assert.True(File.Exists(file));
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

@@ -1,3 +1,4 @@
+using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.State;
 
 namespace RedisHaTui.Presentation.Handout;
@@ -21,6 +22,22 @@ public static class HandoutFile
         {
             if (File.Exists(temp)) File.Delete(temp);
         }
+    }
+
+    /// <summary>
+    /// Where the screen's `e` puts handouts: a <c>handouts/</c> folder beside the lab file (for the built-in lab, under
+    /// the state folder, where its lab file is), never inside the run directory, which <c>reset</c> and
+    /// <c>--walkthrough</c> delete: what the presenter made is theirs. A deployment has no lab file: the current folder.
+    /// </summary>
+    public static string FolderFor(LabDefinition lab) =>
+        lab.LabFile.Length > 0 ? Path.Combine(lab.LabDirectory, "handouts") : Environment.CurrentDirectory;
+
+    /// <summary>A path as the person reads it: full, with the home folder as ~ so it fits a status line.</summary>
+    public static string Shown(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return home.Length > 1 && full.StartsWith(home + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? "~" + full[home.Length..] : full;
     }
 
     /// <summary>A file name for the session's handout, e.g. handout-20261128-031500.md.</summary>

@@ -70,7 +70,7 @@ internal static class KeyMap
         new(Steps, (s, _) => s.Walkthrough.Previous()) { Chars = "[" },
         new(Steps, (s, _) => s.Walkthrough.Next()) { Chars = "]" },
         new(new("v", "config drift: the selected process's working config against lab/, and why"), (s, _) => s.Drift.ShowSelected()) { Chars = "v", Hint = new(15, "v", "drift") },
-        new(new("e", "write the session's handout (Markdown) into the run directory"), (s, _) => s.Handout.Write()) { Chars = "e", Hint = new(16, "e", "handout") },
+        new(new("e", "write the session's handout (Markdown) into handouts/ beside the lab file"), (s, _) => s.Handout.Write()) { Chars = "e", Hint = new(16, "e", "handout") },
 
         new(new(":", "send a Redis command to it (↑↓ history)"), (s, _) => s.Console.Open()) { Chars = ":", Hint = new(6, ":", "cmd") },
         new(Help, (s, _) => s.Modes.ShowHelp(HelpText.Lines(HelpRows(s.Actions.Snapshot, s.Grid.SelectedProcess?.ProcessName))))

@@ -1,6 +1,6 @@
 using RedisHaTui.Core.Actions;
-using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Session;
+using RedisHaTui.Core.State;
 using RedisHaTui.Presentation.Handout;
 using RedisHaTui.Tui.Presentation;
 using RedisHaTui.Tui.Views;
@@ -8,8 +8,9 @@ using RedisHaTui.Tui.Views;
 namespace RedisHaTui.Tui.Screen;
 
 /// <summary>
-/// `e`: the session's handout so far (Markdown) into the lab's run directory, or the current folder when there
-/// is none (a deployment), written off the UI thread; the status line says where.
+/// `e`: the session's handout so far (Markdown) into the lab's handouts/ folder (<see cref="HandoutFile.FolderFor"/>:
+/// never the run directory, which reset deletes), written off the UI thread; the status line and the timeline say
+/// where, in full.
 /// </summary>
 internal sealed class HandoutWriter(ILabSession session, StatusLine status, UiThreadDoor door, TimeZoneInfo zone)
 {
@@ -17,16 +18,18 @@ internal sealed class HandoutWriter(ILabSession session, StatusLine status, UiTh
     {
         var snapshot = session.Store.Current;
         DateTimeOffset now = session.Store.Time.GetUtcNow();
-        string folder = session.Lab.LabFile.Length > 0 && Directory.Exists(session.Lab.RunDirectory) ? session.Lab.RunDirectory : Environment.CurrentDirectory;
-        string path = Path.Combine(folder, HandoutFile.NameFor(now, zone));
+        string path = Path.Combine(HandoutFile.FolderFor(session.Lab), HandoutFile.NameFor(now, zone));
         status.Show("writing the handout…", Tone.Dim);
         door.RunThenShow(
             _ =>
             {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 HandoutFile.Write(path, HandoutFormat.Markdown, snapshot, zone, now);
-                return Task.FromResult(LabActionResult.Success($"handout written: {LabLoader.Relative(path)}"));
+                // The status line fades and may be narrower than the path: the timeline keeps it.
+                session.Store.Update(s => Timeline.Add(s, TimelineSource.App, "handout", $"handout written: {HandoutFile.Shown(path)}", session.Store.Time.GetUtcNow(), session.Lab.Ui.TimelineLines));
+                return Task.FromResult(LabActionResult.Success($"handout written: {HandoutFile.Shown(path)}"));
             },
-            ex => LabActionResult.Refused($"handout not written ({LabLoader.Relative(path)}): {ex.GetBaseException().Message}"),
+            ex => LabActionResult.Refused($"handout not written ({HandoutFile.Shown(path)}): {ex.GetBaseException().Message}"),
             result => status.Show(result.Message, result.Ok ? Tone.Good : Tone.Warn));
     }
 }
