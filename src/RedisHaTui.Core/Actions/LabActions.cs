@@ -115,19 +115,23 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
 
     internal async Task<LabActionResult> CheckQuorumAsync()
     {
-        var lines = new List<string>();
+        var answers = new List<(string Sentinel, string Answer)>();
         bool anyOk = false;
         foreach (SentinelDefinition sentinel in Lab.Sentinels)
         {
             try
             {
                 IServer server = connections.Server(await connections.GetAsync(sentinel), sentinel);
-                lines.Add($"{sentinel.Name}: {await server.ExecuteAsync("SENTINEL", "CKQUORUM", Lab.MasterName)}");
+                answers.Add((sentinel.Name, $"{await server.ExecuteAsync("SENTINEL", "CKQUORUM", Lab.MasterName)}"));
                 anyOk = true;
             }
-            catch (RedisServerException e) { lines.Add(SentinelRefusals.Explain(sentinel.Name, e.Message, store.Current)); }
-            catch (Exception e) when (e is RedisException or TimeoutException) { lines.Add($"{sentinel.Name}: {LabReader.Short(e)}"); }
+            // A refusal explained names its sentinel itself ("sentinel2 found no replica it may promote: …").
+            catch (RedisServerException e) { answers.Add(("", SentinelRefusals.Explain(sentinel.Name, e.Message, store.Current))); }
+            catch (Exception e) when (e is RedisException or TimeoutException) { answers.Add((sentinel.Name, LabReader.Short(e))); }
         }
+        // Sentinels that agree say it once: "sentinel1, sentinel2, sentinel3: OK 3 usable Sentinels…" fits a status line.
+        IEnumerable<string> lines = answers.GroupBy(a => (a.Sentinel.Length == 0, a.Answer))
+            .SelectMany(g => g.Key.Item1 ? g.Select(a => a.Answer) : [$"{string.Join(", ", g.Select(a => a.Sentinel))}: {g.Key.Answer}"]);
         return new LabActionResult(anyOk, string.Join("\n", lines));
     }
 
@@ -192,7 +196,10 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
     /// <summary>Every action goes to the timeline, refusals included: the presenter sees what was tried.</summary>
     private LabActionResult Record(LabActionKind kind, string? target, LabActionResult result)
     {
-        string text = result.Ok ? result.Message.Split('\n')[0] : $"{kind} {target}: refused: {result.Message.Split('\n')[0]}";
+        // A sentence for people: "check quorum refused: sentinel1: not answering", never the enum's name.
+        string label = LabCommands.Get(kind).Label(target);
+        string said = string.Join(" · ", result.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        string text = !result.Ok ? $"{label} refused: {said}" : kind == LabActionKind.CheckQuorum ? $"{label}: {said}" : said;
         store.Update(s => Timeline.Add(s, TimelineSource.App, kind.ToString().ToLowerInvariant(), text, Time.GetUtcNow(), Lab.Ui.TimelineLines));
         return result;
     }

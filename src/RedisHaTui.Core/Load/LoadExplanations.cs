@@ -16,10 +16,25 @@ public static class LoadExplanations
     {
         WriteErrorKind.NoReplicas => NoReplicas(s, master),
         WriteErrorKind.ReadOnly => "READONLY: the client still wrote to the old master, now a replica",
-        WriteErrorKind.Connection => "writes failed (connection refused or reset): the master is gone; the client waits for the sentinels to name a new one",
+        WriteErrorKind.Connection => Connection(s, master),
         WriteErrorKind.Timeout => "writes timed out: the master did not answer in time (paused or busy?)",
         _ => $"writes failed: {otherMessage ?? "an unexpected error"}",
     };
+
+    /// <summary>
+    /// A dropped connection means the master is gone only when it is: during a failover with every process up,
+    /// Sentinel itself closes the clients' connections (CLIENT KILL) on the nodes it reconfigures.
+    /// </summary>
+    private static string Connection(LabSnapshot s, string? master)
+    {
+        master ??= s.Writes.Master;
+        bool failingOver = s.CurrentFailover is not null || s.Sentinels.Any(x => x.FailoverInProgress);
+        if (master is null || s.Node(master) is not { Reachable: true })
+            return "writes failed (connection refused or reset): the master is gone; the client waits for the sentinels to name a new one";
+        return failingOver
+            ? $"writes failed (connection closed): Sentinel closes clients' connections on the nodes it reconfigures in a failover ({master} is up); the client reconnects to the master the sentinels name"
+            : $"writes failed (connection closed or reset) while {master} is up: the client reconnects";
+    }
 
     /// <summary>The count is said only when the snapshot already shows the shortfall; a read from before the refusal would contradict it.</summary>
     private static string NoReplicas(LabSnapshot s, string? master)

@@ -37,7 +37,14 @@ public sealed record ProcessStatus(ProcessState State, int? Pid = null, int? Exi
         ProcessState.Exited when ExitCode is { } code => Signals.DescribeExit(code),
         // Not our child, so no exit code: what was seen instead ("pid 4242 gone").
         ProcessState.Exited when Detail is { } seen => seen,
-        _ when Pid is { } pid => $"{State.ToString().ToLowerInvariant()} (pid {pid})",
-        _ => State.ToString().ToLowerInvariant(),
+        _ when Pid is { } pid => $"{Word(State)} (pid {pid})",
+        _ => Word(State),
+    };
+
+    /// <summary>The state in words for a pane or a table ("not started"), never the enum's name.</summary>
+    public static string Word(ProcessState state) => state switch
+    {
+        ProcessState.NotStarted => "not started",
+        _ => state.ToString().ToLowerInvariant(),
     };
 }

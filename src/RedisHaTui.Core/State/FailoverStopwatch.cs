@@ -8,6 +8,12 @@ namespace RedisHaTui.Core.State;
 /// </summary>
 public static class FailoverStopwatch
 {
+    /// <summary>
+    /// The cause of a failover this app did not ask for and no +sdown explains: someone's SENTINEL FAILOVER (another
+    /// terminal's `redis-ha-tui failover`, redis-cli). Said as who, since the handout reads "Started … by" it.
+    /// </summary>
+    public const string ElsewhereCause = "another client's SENTINEL FAILOVER";
+
     /// <summary>Starts a failover record, unless one is already under way.</summary>
     public static LabSnapshot Start(LabSnapshot s, string cause, string? oldMaster, DateTimeOffset at)
     {
@@ -55,7 +61,7 @@ public static class FailoverStopwatch
         // started has none yet, and a consensus read mid-failover may already name the new master (issue 14).
         string? named = OldMasterNamedBy(e, s.MasterName) is var (ip, port) ? nodeName(ip, port) : null;
         if (e.Kind is SentinelEventKind.TryFailover or SentinelEventKind.VoteForLeader)
-            s = Start(s, "failover started elsewhere", named, at);
+            s = Start(s, ElsewhereCause, named, at);
         if (named is not null && s.CurrentFailover is { OldMaster: null })
             s = s with { Failovers = s.Failovers.SetItem(s.Failovers.Length - 1, s.Failovers[^1] with { OldMaster = named }) };
         s = NumberFromEpoch(s, e);

@@ -4,6 +4,7 @@ using RedisHaTui.Core.Load;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
 using RedisHaTui.Presentation.Handout;
+using RedisHaTui.Presentation;
 
 namespace RedisHaTui.Cli;
 
@@ -76,7 +77,7 @@ public static class LoadCommand
     {
         Console.WriteLine(LoadExplanations.Summary(l));
         Console.WriteLine($"  acknowledged   {l.Acked}");
-        Console.WriteLine($"  failed         {l.Failed}" + (l.Errors.IsEmpty ? "" : $" ({string.Join(", ", l.Errors.Select(e => $"{e.Kind} {e.Count}"))})"));
+        Console.WriteLine($"  failed         {l.Failed}" + (l.Errors.IsEmpty ? "" : $" ({WriteErrorText.Counts(l.Errors)})"));
         if (OutageText.Sentence(l) is { } outage)
             Console.WriteLine($"  outage         {outage} ({l.OutageStart?.ToLocalTime():HH:mm:ss.fff} → {(l.OutageEnd is { } end ? $"{end.ToLocalTime():HH:mm:ss.fff}" : "not over")})");
         if (l.Present is { } present)

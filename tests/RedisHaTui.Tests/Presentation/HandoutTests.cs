@@ -57,8 +57,9 @@ public class HandoutTests
         Assert.Contains("| all sentinels agree | 1.20 s |", md);
         Assert.Contains("### Write load 1: 100 writes/s, 03:00:00.000 to 03:00:08.000", md);
         Assert.Contains("| writes acknowledged | 500 |", md);
-        Assert.Contains("| … failed with NOREPLICAS | 297 |", md);
-        Assert.Contains("| … failed with connection refused or reset | 3 |", md);
+        // The same names as the screen and `load` (WriteErrorText), each with what it means.
+        Assert.Contains("| … failed with NOREPLICAS (the master has fewer good replicas than min-replicas-to-write) | 297 |", md);
+        Assert.Contains("| … failed with connection (refused or reset: nothing listening, or the connection was closed) | 3 |", md);
         Assert.Contains("| longest outage | no write acknowledged for 3.1 s (03:00:05.100 to 03:00:08.200) |", md);
         Assert.Contains("| acknowledged writes lost | 0 |", md);
         // The chart: full bars of # before the failover, of x after; the second of the failover carries its phases.
@@ -90,7 +91,7 @@ public class HandoutTests
         Assert.Equal("event,2026-11-28T03:00:05.000Z,app,failover,SENTINEL FAILOVER myMaster,,,1,,,,,,", rows[1]);
         Assert.Equal("event,2026-11-28T03:00:06.130Z,sentinel,+switch-master,\"myMaster: node1 → node2 | \"\"quoted\"\", with comma\",sentinel1 sentinel2,1.13,1,,,,,,", rows[2]);
         Assert.Equal("failover-phase,2026-11-28T03:00:06.130Z,app,+switch-master,failover (SENTINEL FAILOVER): node1 → node2,,1.13,1,1.13,,,,,", rows[4]);
-        Assert.Equal("load,2026-11-28T03:00:00.000Z,app,load #1,100 writes/s; NOREPLICAS 297; connection refused or reset 3; no write acknowledged for 3.1 s,,,,8,500,300,0,3.1,false", rows[6]);
+        Assert.Equal("load,2026-11-28T03:00:00.000Z,app,load #1,100 writes/s; NOREPLICAS 297; connection 3; no write acknowledged for 3.1 s,,,,8,500,300,0,3.1,false", rows[6]);
         Assert.All(rows, r => Assert.Equal(HandoutCsv.Columns.Length, Cells(r)));
     }
 

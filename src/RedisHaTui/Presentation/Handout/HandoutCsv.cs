@@ -27,7 +27,7 @@ public static class HandoutCsv
                 Num(p.After.TotalSeconds), "", "", "", "", "");
         foreach (LoadLedger l in s.Loads)
             Row(csv, "load", Iso(l.StartedAt), "app", $"load #{l.Number}",
-                $"{l.Rate} writes/s{(l.Running ? ", running" : "")}; " + string.Join("; ", l.Errors.Where(c => c.Count > 0).Select(c => $"{HandoutMarkdown.KindText(c.Kind)} {c.Count}"))
+                $"{l.Rate} writes/s{(l.Running ? ", running" : "")}; " + WriteErrorText.Counts(l.Errors, "; ")
                 + (Core.Load.OutageText.Sentence(l) is { } outage ? $"; {outage}" : ""),
                 "", "", "", l.EndedAt is { } end ? Num((end - l.StartedAt).TotalSeconds) : "",
                 Int(l.Acked), Int(l.Failed), l.Lost is { } lost ? Int(lost) : "", l.Outage is { } o ? Num(o.TotalSeconds) : "",

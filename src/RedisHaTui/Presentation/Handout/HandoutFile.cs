@@ -32,14 +32,6 @@ public static class HandoutFile
     public static string FolderFor(LabDefinition lab) =>
         lab.LabFile.Length > 0 ? Path.Combine(lab.LabDirectory, "handouts") : Environment.CurrentDirectory;
 
-    /// <summary>A path as the person reads it: full, with the home folder as ~ so it fits a status line.</summary>
-    public static string Shown(string path)
-    {
-        string full = Path.GetFullPath(path);
-        string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return home.Length > 1 && full.StartsWith(home + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? "~" + full[home.Length..] : full;
-    }
-
     /// <summary>A file name for the session's handout, e.g. handout-20261128-031500.md.</summary>
     public static string NameFor(DateTimeOffset now, TimeZoneInfo zone) => $"handout-{TimeZoneInfo.ConvertTime(now, zone):yyyyMMdd-HHmmss}.md";
 }

@@ -61,7 +61,7 @@ public static class HandoutMarkdown
             md.Append($"### Write load {l.Number}: {l.Rate} writes/s, {time(l.StartedAt)} to {end}\n\n");
             md.Append("| | |\n|---|---:|\n");
             md.Append($"| writes acknowledged | {l.Acked} |\n| writes failed | {l.Failed} |\n");
-            foreach (WriteErrorCount c in l.Errors.Where(c => c.Count > 0)) md.Append($"| … failed with {KindText(c.Kind)} | {c.Count} |\n");
+            foreach (WriteErrorCount c in l.Errors.Where(c => c.Count > 0)) md.Append($"| … failed with {WriteErrorText.Name(c.Kind)} ({WriteErrorText.Meaning(c.Kind)}) | {c.Count} |\n");
             if (Core.Load.OutageText.Sentence(l) is { } outage)
                 md.Append($"| longest outage | {Cell(outage)} ({(l.OutageStart is { } a ? time(a) : "?")} to {(l.OutageEnd is { } b ? time(b) : l.Running ? "now" : "the end")}) |\n");
             if (l.Present is { } present) md.Append($"| acknowledged writes on the final master | {present} |\n");
@@ -107,15 +107,6 @@ public static class HandoutMarkdown
 
     /// <summary>A bar's length: a non-zero count never rounds down to nothing.</summary>
     private static int Bar(int count, int most) => count == 0 ? 0 : Math.Max(1, (int)Math.Round((double)count * ChartWidth / most));
-
-    internal static string KindText(WriteErrorKind k) => k switch
-    {
-        WriteErrorKind.Connection => "connection refused or reset",
-        WriteErrorKind.NoReplicas => "NOREPLICAS",
-        WriteErrorKind.ReadOnly => "READONLY",
-        WriteErrorKind.Timeout => "timeout",
-        _ => "other errors",
-    };
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
 

@@ -85,7 +85,10 @@ internal sealed class ActionRunner
             ct => _session.Actions.RunAsync(kind, target, ct),
             ex => LabActionResult.Refused($"{label} failed: {ex.GetBaseException().Message}"),
             result => _status.Show(
-                string.IsNullOrWhiteSpace(result.Message) ? $"{label}: {(result.Ok ? "done" : "refused")}" : result.Message,
+                string.IsNullOrWhiteSpace(result.Message) ? $"{label}: {(result.Ok ? "done" : "refused")}"
+                // CKQUORUM's answer names sentinels, not the action: say which action answered.
+                : kind == LabActionKind.CheckQuorum ? $"{label}: {result.Message}"
+                : result.Message,
                 result.Ok ? Tone.Good : Tone.Warn));
     }
 

@@ -1,6 +1,7 @@
 using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
+using RedisHaTui.Presentation;
 using RedisHaTui.Presentation.Handout;
 using RedisHaTui.Tui.Presentation;
 using RedisHaTui.Tui.Views;
@@ -26,10 +27,10 @@ internal sealed class HandoutWriter(ILabSession session, StatusLine status, UiTh
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 HandoutFile.Write(path, HandoutFormat.Markdown, snapshot, zone, now);
                 // The status line fades and may be narrower than the path: the timeline keeps it.
-                session.Store.Update(s => Timeline.Add(s, TimelineSource.App, "handout", $"handout written: {HandoutFile.Shown(path)}", session.Store.Time.GetUtcNow(), session.Lab.Ui.TimelineLines));
-                return Task.FromResult(LabActionResult.Success($"handout written: {HandoutFile.Shown(path)}"));
+                session.Store.Update(s => Timeline.Add(s, TimelineSource.App, "handout", $"handout written: {PathText.Shown(path)}", session.Store.Time.GetUtcNow(), session.Lab.Ui.TimelineLines));
+                return Task.FromResult(LabActionResult.Success($"handout written: {PathText.Shown(path)}"));
             },
-            ex => LabActionResult.Refused($"handout not written ({HandoutFile.Shown(path)}): {ex.GetBaseException().Message}"),
+            ex => LabActionResult.Refused($"handout not written ({PathText.Shown(path)}): {ex.GetBaseException().Message}"),
             result => status.Show(result.Message, result.Ok ? Tone.Good : Tone.Warn));
     }
 }

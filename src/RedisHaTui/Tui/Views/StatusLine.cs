@@ -43,7 +43,8 @@ internal sealed class StatusLine : View
 
     public void Show(string text, Tone tone = Tone.Normal)
     {
-        Message = new Fact(text, tone);
+        // One line: a message of several (CKQUORUM's answer per sentinel) would draw its line breaks as ␊.
+        Message = new Fact(string.Join(" · ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), tone);
         _messageUntil = Environment.TickCount64 + (long)MessageLife.TotalMilliseconds;
         SetNeedsDraw();
     }
