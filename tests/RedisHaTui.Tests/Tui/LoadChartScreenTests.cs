@@ -46,17 +46,19 @@ public sealed class LoadChartScreenTests
         string text = screen.Text;
         Assert.NotNull(screen.Window.LoadChart);
         Assert.Contains("writes/s", text);
-        // The headline wraps at a word onto a second line: "… · no write" / "acknowledged for 11.1 s".
-        Assert.Contains("load #1 100/s running · acked 900 · failed 1100 · no write", text);
-        Assert.Contains("acknowledged for 11.1 s", text);
+        // Full words where the panel has the rows, wrapped between figures: the outage as issue 14 words it.
+        Assert.Contains("write load #1 100/s running: acknowledged 900 · failed 1100 ·", text);
+        Assert.Contains("│no write acknowledged for 11.1 s ", text);
         Assert.Contains("NOREPLICAS 1100", text);
-        int row = screen.Find("F failover").Row;
+        // The legend has a row of its own under the marks, and names every mark the chart can show.
+        int legendRow = screen.Find("F failover").Row;
         int chartLeft = screen.Window.LoadChart!.FrameToScreen().X + 1;
-        string marks = screen.Rows[row][chartLeft..];
-        Assert.StartsWith("     FM         W ", marks);
-        Assert.Contains("F failover M new master W writes back", marks);
+        Assert.StartsWith("F failover  M new master  A all agree  W writes back ", screen.Rows[legendRow][chartLeft..]);
+        Assert.StartsWith("C old master converted ", screen.Rows[legendRow + 1][chartLeft..]);
+        string marks = screen.Rows[legendRow - 1][chartLeft..];
+        Assert.Equal("     FM         W", marks.TrimEnd('│', ' ', '╮', '╯', '┃'));
         // Above the marks: full green bars before and after the outage, full red ones during it; the timeline keeps the left.
-        string bars = screen.Rows[row - 1][chartLeft..(chartLeft + 20)];
+        string bars = screen.Rows[legendRow - 2][chartLeft..(chartLeft + 20)];
         Assert.Equal(new string('█', 5) + new string('▒', 11) + new string('█', 4), bars);
         Assert.True(screen.Window.LoadChart.Frame.X > screen.Window.Timeline.Frame.X);
         Assert.Equal(screen.Window.LoadChart.Frame.Y, screen.Window.Timeline.Frame.Y);

@@ -20,6 +20,9 @@ internal static class HelpText
         new Fact(""),
         new Fact("Tab walks the panes, then the timeline and the write-load chart: z (or Enter) zooms the one selected.", Tone.Dim),
         new Fact("badges: MASTER REPLICA SENTINEL SYNCING STARTING PAUSED DOWN", Tone.Dim),
+        new Fact(""),
+        new Fact("short forms where a pane is narrow (z zooms it for the full words):", Tone.Dim),
+        .. ScreenGlossary.Lines.Select(h => new Fact($"{h.Keys,-KeysColumn} {h.Text}", Tone.Dim)),
     ];
 
     /// <summary>The rows with nothing disabled: what the help says when no lab is read yet, and the key sheet.</summary>

@@ -1,12 +1,14 @@
 using System.Drawing;
-using System.Globalization;
-using RedisHaTui.Core.Load;
 using RedisHaTui.Core.State;
+using RedisHaTui.Presentation;
 
 namespace RedisHaTui.Tui.Presentation;
 
 /// <summary>One column of the chart: how many rows of acknowledged and of failed writes it shows, from the bottom.</summary>
 internal sealed record ChartColumn(DateTimeOffset Second, int AckedRows, int FailedRows);
+
+/// <summary>The write-load panel's rows, top to bottom: ledger lines, the errors line, bars, the marks, the legend.</summary>
+internal sealed record ChartRows(int Ledger, int Errors, int Bars, int Marks, int Legend);
 
 /// <summary>
 /// The write-load panel's words and shapes, pure: the running ledger in a line, one bar per second (acknowledged
@@ -15,39 +17,38 @@ internal sealed record ChartColumn(DateTimeOffset Second, int AckedRows, int Fai
 /// </summary>
 internal static class LoadChartText
 {
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
-    /// <summary>The marks under the bars, with what each means (the panel's legend).</summary>
+    /// <summary>Every mark the chart can show under its bars, with what it means: the legend names them all, shown or not.</summary>
     public static readonly IReadOnlyList<(char Mark, string Meaning)> Legend =
     [
-        ('F', "failover"), ('M', "new master"), ('A', "all agree"), ('C', "old master converted"), ('W', "writes back"),
+        ('F', "failover"), ('M', "new master"), ('A', "all agree"), ('W', "writes back"), ('C', "old master converted"),
     ];
 
-    /// <summary>"load #1 100/s running · acked 210 · failed 1239 · no write acknowledged for 12.4 s, still refused (NOREPLICAS)".</summary>
-    public static Fact Ledger(LoadLedger l)
-    {
-        string state = l.Running ? "running" : "ended";
-        string text = $"load #{l.Number} {l.Rate}/s {state} · acked {l.Acked} · failed {l.Failed}" +
-                      (OutageText.Sentence(l) is { } outage ? $" · {outage}" : "") +
-                      (l.Lost is { } lost ? $" · lost {lost}" : "") +
-                      (l.Indeterminate is > 0 ? $" · indeterminate {l.Indeterminate}" : "") +
-                      (l.Problem is { } p ? $" · {p}" : "");
-        Tone tone = l.Problem is not null || l.Lost is > 0 ? Tone.Bad : l.Running && l.PerSecond.LastOrDefault() is { Failed: > 0 } ? Tone.Warn : Tone.Strong;
-        return new Fact(text, tone);
-    }
+    /// <summary>The legend on as few lines of <paramref name="width"/> as it takes, each entry whole ("F failover  M new master").</summary>
+    public static IReadOnlyList<string> LegendLines(int width) =>
+        Headline.Fit([new HeadlineForm(null, [.. Legend.Select(l => $"{l.Mark} {l.Meaning}")], Separator: "  ")], width, Legend.Count);
 
     /// <summary>"NOREPLICAS 997 · connection 107 · timeout 1", or null when nothing failed.</summary>
-    public static string? Errors(LoadLedger l) =>
-        l.Errors.IsEmpty ? null : string.Join(" · ", l.Errors.Select(e => $"{Name(e.Kind)} {e.Count}"));
+    public static string? Errors(LoadLedger l) => l.Errors.IsEmpty ? null : WriteErrorText.Counts(l.Errors, " · ");
 
-    public static string Name(WriteErrorKind kind) => kind switch
+    /// <summary>
+    /// How the panel's rows are shared, top to bottom: the ledger, the errors by kind, the bars, the marks, the legend.
+    /// The ledger (as many lines as keep its figures whole) and the marks always; then the legend (on its own rows) as long as two rows of bars
+    /// remain; then a second ledger line and the errors while three remain. Bars take the rest.
+    /// </summary>
+    /// <param name="ledgerRowsNeeded">The rows the ledger's most compact form needs to be whole: given before anything else.</param>
+    /// <param name="ledgerRowsWanted">The rows its fullest form would like (a second line of words).</param>
+    public static ChartRows Plan(int rows, int ledgerRowsNeeded, int ledgerRowsWanted, int legendRows, bool errors)
     {
-        WriteErrorKind.NoReplicas => "NOREPLICAS",
-        WriteErrorKind.ReadOnly => "READONLY",
-        WriteErrorKind.Connection => "connection",
-        WriteErrorKind.Timeout => "timeout",
-        _ => "other",
-    };
+        if (rows <= 0) return new ChartRows(0, 0, 0, 0, 0);
+        int ledger = Math.Clamp(ledgerRowsNeeded, 1, Math.Max(1, rows - 2)), marks = rows >= 3 ? 1 : 0;
+        int left = Math.Max(0, rows - ledger - marks);
+        int legend = legendRows > 0 && left - legendRows >= 2 ? legendRows : 0;
+        left -= legend;
+        if (ledgerRowsWanted > ledger && left - 1 >= 3) { ledger++; left--; }
+        int errorRows = errors && left - 1 >= 3 ? 1 : 0;
+        left -= errorRows;
+        return new ChartRows(ledger, errorRows, Math.Max(0, left), marks, legend);
+    }
 
     /// <summary>The newest <paramref name="width"/> seconds, scaled so the busiest second fills <paramref name="height"/> rows.</summary>
     public static IReadOnlyList<ChartColumn> Columns(IReadOnlyList<WriteSecond> seconds, int width, int height)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using RedisHaTui.Core.Events;
+using RedisHaTui.Core.Processes;
 using RedisHaTui.Core.State;
 using RedisHaTui.Presentation;
 
@@ -15,8 +16,9 @@ internal static partial class TimelineText
     public static string Entry(TimelineEntry e, TimeZoneInfo zone)
     {
         string time = TimeZoneInfo.ConvertTime(e.At, zone).ToString("HH:mm:ss.fff", Invariant);
-        // Sentinel texts often start with their event name already; saying it twice wastes a narrow pane.
-        string what = e.Text.StartsWith(e.Kind, StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(e.Kind)
+        // A sentinel's event name is Redis's word and leads its line (unless the text says it already); the app's and
+        // the processes' entries are sentences of their own, and their kind is a name for scripts (events --json), not for people.
+        string what = e.Source != TimelineSource.Sentinel || e.Text.StartsWith(e.Kind, StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(e.Kind)
             ? e.Text
             : $"{e.Kind} {e.Text}".TrimEnd();
         string source = e.Source == TimelineSource.App ? "app: " : "";
@@ -45,10 +47,11 @@ internal static partial class TimelineText
     };
 
     /// <summary>
-    /// "failover #1 (kill -9 node1) node1→node2: +sdown 5.01 · +odown 5.10 · … · all sentinels agree 6.40 s": seconds
-    /// since the cause, the unit said once, so the phases that matter most (the last ones) still fit a narrow pane.
+    /// "failover #1 (kill -9 node1) node1→node2: +sdown 5.01 · +odown 5.10 · … · all agree 6.40 s": seconds since the
+    /// cause, the unit said once. Narrower forms drop the cause, then the earliest phases: the newest phase is the
+    /// figure the room is looking at, so it is the last to go.
     /// </summary>
-    public static string Failover(FailoverRecord f)
+    public static HeadlineText Stopwatch(FailoverRecord f)
     {
         string who = (f.OldMaster, f.NewMaster) switch
         {
@@ -56,31 +59,104 @@ internal static partial class TimelineText
             (not null, null) => $" {f.OldMaster}→?",
             _ => "",
         };
-        IEnumerable<string> phases = f.Phases.Select(p => $"{PhaseText.Short(p)} {p.After.TotalSeconds.ToString("0.00", Invariant)}");
-        string tail = f.Complete ? (f.Phases.IsEmpty ? "" : " s") : f.Phases.IsEmpty ? " …" : " s · …";
-        return $"failover #{f.Number} ({f.Cause}){who}: {string.Join(" · ", phases)}{tail}";
+        string[] phases = [.. f.Phases.Select(p => $"{PhaseText.Short(p)} {p.After.TotalSeconds.ToString("0.00", Invariant)}")];
+        if (phases.Length > 0) phases[^1] += " s";
+        string[] underWay = f.Complete ? [] : ["…"];
+        var forms = new List<HeadlineForm>
+        {
+            new($"failover #{f.Number} ({f.Cause}){who}", [.. phases, .. underWay]),
+            new($"failover #{f.Number}{who}", [.. phases, .. underWay]),
+        };
+        string[] tiny = [.. f.Phases.Select(p => $"{Tiny(p)} {p.After.TotalSeconds.ToString("0.00", Invariant)}")];
+        if (tiny.Length > 0) tiny[^1] += " s";
+        for (int keep = phases.Length - 1; keep >= 1; keep--)
+            forms.Add(new($"#{f.Number}{who}", ["…", .. tiny[^keep..], .. underWay]));
+        if (phases.Length > 0) forms.Add(new($"#{f.Number}", [tiny[^1], .. underWay]));
+        return new HeadlineText([.. forms], f.Complete ? Tone.Strong : Tone.Warn);
     }
 
-    /// <summary>The verdict first (it is what a presenter points at), then who is master by whom, then the problems.</summary>
-    /// <param name="readiness">Whether a failover would be accepted now: a healthy lab says "ready to fail over" only when Sentinel would.</param>
-    public static Fact Consensus(Consensus c, FailoverReadiness? readiness = null)
+    /// <summary>The phase names of the compact stopwatch (`?` lists them), where a narrow pane cannot afford Redis's own.</summary>
+    public static readonly IReadOnlyList<(FailoverPhaseKind Kind, string Short)> TinyPhaseNames =
+    [
+        (FailoverPhaseKind.SwitchMaster, "switch"), (FailoverPhaseKind.Converted, "converted"),
+        (FailoverPhaseKind.Aborted, "aborted"), (FailoverPhaseKind.NoFailover, "no failover"),
+    ];
+
+    private static string Tiny(FailoverPhase p) =>
+        TinyPhaseNames.FirstOrDefault(t => t.Kind == p.Kind).Short ?? PhaseText.Short(p);
+
+    /// <summary>The stopwatch on one line, whole: what the CLI-like places and the tests read.</summary>
+    public static string Failover(FailoverRecord f) => Stopwatch(f).Full;
+
+    /// <summary>
+    /// The verdict first (it is what a presenter points at), then who is master by whom, then the problems (plain
+    /// words, cut last). Before anything runs there is no verdict to give: it says so.
+    /// </summary>
+    public static HeadlineText Verdict(LabSnapshot s)
     {
-        if (!c.Read)
-            return new Fact("consensus: not read yet", Tone.Dim);
-        string masters = c.MasterBySentinels == c.MasterByRoles
-            ? $"master {c.MasterByRoles ?? "?"} (sentinels and roles agree)"
-            : $"master by sentinels {c.MasterBySentinels ?? "?"} · by roles {c.MasterByRoles ?? "?"}";
-        // Readiness after the masters: "HEALTHY · master …" stays the line's start, what a presenter (and a script) looks for.
-        if (c.Healthy && readiness is { Ready: false } notReady)
-            return new Fact($"HEALTHY · {masters} · NOT READY TO FAIL OVER: {notReady.Reason}", Tone.Warn);
-        if (c.Healthy) return new Fact($"HEALTHY · {masters}{(readiness is null ? "" : " · ready to fail over")}", Tone.Good);
-        string problems = c.Problems.IsEmpty ? "" : $" · {string.Join("; ", c.Problems)}";
-        return new Fact($"NOT HEALTHY · {masters}{problems}", Tone.Bad);
+        if (NothingRunning(s) is { } nothing) return new HeadlineText([new(null, [nothing], "s starts the selected process")], Tone.Strong);
+        Consensus c = s.Consensus;
+        if (!c.Read) return new HeadlineText([new("health: not read yet")], Tone.Dim);
+        string verdict = c.Healthy ? "HEALTHY" : "NOT HEALTHY";
+        if (c.Healthy) return Healthy(c.MasterByRoles ?? c.MasterBySentinels, s.Readiness);
+        string? problems = c.Problems.IsEmpty ? null : string.Join("; ", c.Problems);
+        HeadlineForm[] forms = (c.MasterBySentinels, c.MasterByRoles) switch
+        {
+            (null, null) => [new(null, [verdict, "no master"], problems), new(null, [verdict], problems)],
+            (var a, var b) when a == b =>
+            [
+                new(null, [verdict, $"master {a} (sentinels and roles agree)"], problems), new(null, [verdict, $"master {a}"], problems),
+                new(null, [verdict, a!], problems), new(null, [verdict], problems),
+            ],
+            (var a, var b) =>
+            [
+                new(null, [verdict, $"master by sentinels {a ?? "none"}", $"by roles {b ?? "none"}"], problems),
+                new(null, [verdict, $"sentinels: {a ?? "none"}", $"roles: {b ?? "none"}"], problems),
+                new(null, [verdict, $"{a ?? "none"}≠{b ?? "none"}"], problems),
+                new(null, [verdict], problems),
+            ],
+        };
+        return new HeadlineText([.. forms], c.Healthy ? Tone.Good : Tone.Bad);
     }
 
-    /// <summary>The health line's second half: whether clients can write, in the snapshot's plain words.</summary>
-    public static Fact Writes(WritesStatus w) =>
-        new(w.Text, w == WritesStatus.Unknown ? Tone.Dim : w.Accepted ? Tone.Good : Tone.Bad);
+    /// <summary>
+    /// A healthy lab, then whether a failover would be accepted now, after the master: "HEALTHY · master node1 (…)"
+    /// stays the line's start, what presenters and scripts look for; the reason it is not ready is plain words, cut last.
+    /// </summary>
+    private static HeadlineText Healthy(string? master, FailoverReadiness readiness)
+    {
+        string[] ready = readiness.Ready ? ["ready to fail over"] : ["NOT READY TO FAIL OVER"];
+        string? why = readiness.Ready ? null : readiness.Reason;
+        HeadlineForm Form(params string[] parts) => new(null, [.. parts], why, TailSeparator: ": ");
+        HeadlineForm[] forms =
+        [
+            Form(["HEALTHY", $"master {master} (sentinels and roles agree)", .. ready]),
+            Form(["HEALTHY", $"master {master}", .. ready]),
+            Form(["HEALTHY", master!, readiness.Ready ? "ready" : "NOT READY"]),
+            Form("HEALTHY", master!),
+            Form("HEALTHY"),
+        ];
+        return new HeadlineText([.. forms], readiness.Ready ? Tone.Good : Tone.Warn);
+    }
+
+    /// <summary>"nothing running yet" before the first start (a walkthrough, --no-start on a stopped lab), "nothing running" after.</summary>
+    private static string? NothingRunning(LabSnapshot s)
+    {
+        bool anyUp = s.Nodes.Any(n => n.Reachable || n.Process.IsAlive) || s.Sentinels.Any(x => x.Reachable || x.Process.IsAlive);
+        if (anyUp || (s.Nodes.IsEmpty && s.Sentinels.IsEmpty)) return null;
+        bool ever = s.Nodes.Any(n => n.Process.State != ProcessState.NotStarted) || s.Sentinels.Any(x => x.Process.State != ProcessState.NotStarted);
+        return ever ? "nothing running" : "nothing running yet";
+    }
+
+    /// <summary>The health line's second half: whether clients can write, in the snapshot's plain words, or in two.</summary>
+    public static HeadlineText Writes(WritesStatus w)
+    {
+        Tone tone = w == WritesStatus.Unknown ? Tone.Dim : w.Accepted ? Tone.Good : Tone.Bad;
+        if (w.Accepted) return new HeadlineText([new(w.Text), new("writes ok")], tone);
+        return w.Refusal is { } why
+            ? new HeadlineText([new(w.Text), new($"writes refused: {why}"), new($"writes: {why}")], tone)
+            : new HeadlineText([new(w.Text)], tone);
+    }
 
     /// <summary>["sentinel1","sentinel2","sentinel3"] → "sentinel1,2,3": same information, a third of the width.</summary>
     public static string Names(IEnumerable<string> names)

@@ -6,7 +6,7 @@ namespace RedisHaTui.Tui.Views;
 
 /// <summary>
 /// The write load's panel: the running ledger, then acknowledged (green) and refused (red) writes per second as
-/// bars (refused ones shaded ▒), newest at the right, with the failover's phases marked under them. It only ever draws the snapshot's
+/// bars (refused ones shaded ▒), newest at the right, with the failover's phases marked under them and a legend under those. It only ever draws the snapshot's
 /// ledger; the writer runs elsewhere.
 /// </summary>
 internal sealed class LoadChartView : PaneView
@@ -41,13 +41,16 @@ internal sealed class LoadChartView : PaneView
             this.Put(0, 0, "no write load yet: w starts one", Theme.Of(Tone.Dim), width);
             return true;
         }
+        HeadlineText ledger = LedgerHeadline.For(load);
+        IReadOnlyList<string> legend = LoadChartText.LegendLines(width);
+        string? errors = LoadChartText.Errors(load);
+        ChartRows plan = LoadChartText.Plan(rows, Headline.RowsNeeded(ledger.Forms, width, 3), Headline.Fit(ledger.Forms, width, 2).Count, legend.Count, errors is not null);
         int row = 0;
-        Fact ledger = LoadChartText.Ledger(load);
-        foreach (string line in TextFit.Wrap(ledger.Text, width, rows >= 6 ? 2 : 1)) this.Put(0, row++, line, Theme.Of(ledger.Tone), width);
-        if (rows - row >= 4 && LoadChartText.Errors(load) is { } errors) this.Put(0, row++, errors, Theme.Of(Tone.Warn), width);
-        int markRow = rows - 1, barRows = markRow - row;
-        if (barRows < 1) return true;
-        IReadOnlyList<ChartColumn> columns = LoadChartText.Columns(load.PerSecond, width, barRows);
+        foreach (Fact line in ledger.Fit(width, plan.Ledger)) this.Put(0, row++, line.Text, Theme.Of(line.Tone), width);
+        if (plan.Errors > 0) this.Put(0, row++, TextFit.Truncate(errors!, width), Theme.Of(Tone.Warn), width);
+        if (plan.Bars < 1) return true;
+        int markRow = row + plan.Bars;
+        IReadOnlyList<ChartColumn> columns = LoadChartText.Columns(load.PerSecond, width, plan.Bars);
         for (int c = 0; c < columns.Count; c++)
         {
             ChartColumn col = columns[c];
@@ -55,12 +58,10 @@ internal sealed class LoadChartView : PaneView
             // Refused writes are a lighter shade as well as red: the outage reads without colour too.
             for (int i = 0; i < col.FailedRows; i++) this.Put(c, markRow - 1 - col.AckedRows - i, "▒", Theme.Of(Tone.Bad), 1);
         }
-        string marks = LoadChartText.Marks(columns, _failovers);
-        this.Put(0, markRow, marks, Theme.Of(Tone.Accent), width);
-        // The legend fills the mark row's right side when the bars leave room: only the letters that are shown.
-        string legend = string.Join(" ", LoadChartText.Legend.Where(l => marks.Contains(l.Mark)).Select(l => $"{l.Mark} {l.Meaning}"));
-        if (legend.Length > 0 && marks.TrimEnd().Length + 2 + legend.Length <= width)
-            this.Put(width - legend.Length, markRow, legend, Theme.Of(Tone.Dim), legend.Length);
+        if (plan.Marks > 0) this.Put(0, markRow, LoadChartText.Marks(columns, _failovers), Theme.Of(Tone.Accent), width);
+        // The legend has rows of its own under the marks (a letter never reads as a mark twice); where there is no
+        // room for it, `?` names the marks.
+        for (int i = 0; i < plan.Legend; i++) this.Put(0, markRow + 1 + i, legend[i], Theme.Of(Tone.Dim), width);
         return true;
     }
 }

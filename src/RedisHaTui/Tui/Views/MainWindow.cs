@@ -81,7 +81,9 @@ internal sealed class MainWindow : Runnable
             _load = new LoadController(session, _status));
 
         Show(session.Store.Current);
-        if (session.Lab.BuiltIn) _status.Show($"the built-in tutorial lab (no lab.json here) · `{ShellForms.ThisMachine.AppFrom(Directory.GetCurrentDirectory())} init DIR` writes a copy to edit", Tone.Dim);
+        // The folder first: it is where the lab's files, run directory and handouts are (README), and what must not be cut.
+        if (session.Lab.BuiltIn)
+            _status.Show($"built-in tutorial lab: {PathText.Shown(session.Lab.LabDirectory)} (no lab.json here) · `{ShellForms.ThisMachine.AppFrom(Directory.GetCurrentDirectory())} init DIR` writes a copy to edit", Tone.Dim);
         _door.WatchNewest(session.Store, Show);
         _door.Every(LogRedrawPeriod, Tick);
         _app.Keyboard.KeyDown += OnKeyDown;
@@ -206,7 +208,7 @@ internal sealed class MainWindow : Runnable
     /// <summary>Every frame comes from the pure layout functions, recomputed on each resize; no Pos/Dim chains to reason about.</summary>
     protected override void OnSubViewLayout(LayoutEventArgs args)
     {
-        ScreenLayout layout = ScreenLayout.For(Viewport.Size);
+        ScreenLayout layout = ScreenLayout.For(Viewport.Size, chart: LoadChart is not null);
         if (_walkthrough.Panel is { } panel)
         {
             System.Drawing.Rectangle beside = default;

@@ -11,8 +11,8 @@ namespace RedisHaTui.Tui.Views;
 internal sealed class TimelineView : PaneView
 {
     private readonly TimeZoneInfo _zone;
-    private Fact _verdict = TimelineText.Consensus(Consensus.Unknown);
-    private Fact _writes = TimelineText.Writes(WritesStatus.Unknown);
+    private HeadlineText _verdict = new([new HeadlineForm("health: not read yet")], Tone.Dim);
+    private HeadlineText _writes = TimelineText.Writes(WritesStatus.Unknown);
     private ValueArray<TimelineEntry> _entries = [];
     private ValueArray<FailoverRecord> _failovers = [];
     private long? _anchorId; // the entry shown at the bottom when scrolled back; null follows the newest
@@ -27,8 +27,8 @@ internal sealed class TimelineView : PaneView
     /// <summary>Redraws only when what it shows changed: the consensus is rebuilt on every poll, its verdict rarely changes.</summary>
     public override void Show(LabSnapshot snapshot)
     {
-        Fact verdict = TimelineText.Consensus(snapshot.Consensus, snapshot.Readiness);
-        Fact writes = TimelineText.Writes(snapshot.Writes);
+        HeadlineText verdict = TimelineText.Verdict(snapshot);
+        HeadlineText writes = TimelineText.Writes(snapshot.Writes);
         if (verdict == _verdict && writes == _writes && _entries == snapshot.Timeline && _failovers == snapshot.Failovers) return;
         _verdict = verdict;
         _writes = writes;
@@ -63,18 +63,25 @@ internal sealed class TimelineView : PaneView
         if (width <= 0 || rows <= 0) return true;
         for (int r = 0; r < rows; r++) this.Blank(r, width, Theme.Of(Tone.Normal));
 
-        var header = new List<Fact>();
-        Fact verdict = _verdict;
-        int wrap = rows >= 8 ? 3 : 1; // room to read the problems only when the pane is tall (zoomed or big screen)
-        header.AddRange(TextFit.Wrap(verdict.Text, width, wrap).Select(t => verdict with { Text = t }));
-        // What clients live through, under what Sentinel believes: only when the pane has rows to spare for it.
-        if (rows >= 4) header.Add(_writes with { Text = TextFit.Truncate(_writes.Text, width) });
-        int failoverCount = rows >= 12 ? 3 : 1;
-        foreach (FailoverRecord f in _failovers.TakeLast(failoverCount))
-            header.AddRange(TextFit.Wrap(TimelineText.Failover(f), width, rows >= 5 ? 2 : 1)
-                .Select(t => new Fact(t, f.Complete ? Tone.Strong : Tone.Warn)));
-        // Events keep at least a row: the header yields before the story does.
-        int headerRows = Math.Min(header.Count, Math.Max(0, rows - 1));
+        // The figures the room reads come first and whole, each in the fullest form its rows allow: the verdict, the
+        // newest failover's stopwatch, then (rows permitting) whether writes are accepted; events keep at least a row.
+        int budget = Math.Max(1, rows - 1);
+        IReadOnlyList<Fact> verdict = _verdict.Fit(width, 1);
+        budget -= verdict.Count;
+        var stopwatches = new List<IReadOnlyList<Fact>>();
+        foreach (FailoverRecord f in _failovers.Reverse().Take(rows >= 12 ? 3 : 1))
+        {
+            if (budget <= 0) break;
+            IReadOnlyList<Fact> lines = TimelineText.Stopwatch(f).Fit(width, Math.Min(budget, rows >= 5 ? 2 : 1));
+            stopwatches.Insert(0, lines);
+            budget -= lines.Count;
+        }
+        IReadOnlyList<Fact> writes = budget > 0 && rows >= 4 ? _writes.Fit(width, 1) : [];
+        budget -= writes.Count;
+        // The problems behind a verdict are plain words: read only where rows are left over (zoomed, a tall screen).
+        if (rows >= 8 && budget > 0) verdict = _verdict.Fit(width, 1, tailRows: Math.Min(2, budget));
+        Fact[] header = [.. verdict, .. writes, .. stopwatches.SelectMany(l => l)];
+        int headerRows = header.Length;
         for (int r = 0; r < headerRows; r++) this.Put(0, r, header[r].Text, Theme.Of(header[r].Tone), width);
 
         _eventRows = rows - headerRows;

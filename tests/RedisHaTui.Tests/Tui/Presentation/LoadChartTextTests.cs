@@ -10,6 +10,51 @@ public class LoadChartTextTests
     private static WriteSecond S(int i, int acked, int failed) => new(T0.AddSeconds(i), acked, failed);
 
     [Theory]
+    [InlineData(100, 1, "write load #2 100/s running: acknowledged 1395 · failed 1105 · no write acknowledged for 11.1 s")]
+    [InlineData(60, 1, "load #2 running: acked 1395 · failed 1105 · outage 11.1 s")]
+    [InlineData(45, 1, "ack 1395 · fail 1105 · out 11.1 s")]
+    [InlineData(30, 1, "ack 1395 fail 1105 out 11.1 s")]
+    [InlineData(23, 2, "ack 1395 · fail 1105 ·|out 11.1 s")]
+    [InlineData(45, 2, "load #2 running: acked 1395 · failed 1105 ·|outage 11.1 s")]
+    public void The_ledger_headline_keeps_every_figure_whole_in_the_space_it_has(int width, int rows, string shown)
+    {
+        var l = new LoadLedger { Number = 2, StartedAt = T0, Rate = 100, Running = true, Acked = 1395, Failed = 1105, Outage = TimeSpan.FromSeconds(11.06) };
+        Assert.Equal(shown.Split('|'), LedgerHeadline.For(l).Fit(width, rows).Select(f => f.Text));
+    }
+
+    [Fact]
+    public void An_outage_still_going_on_says_so_in_every_form()
+    {
+        var l = new LoadLedger { Number = 1, StartedAt = T0, Rate = 100, Running = true, Acked = 210, Failed = 1239,
+            Outage = TimeSpan.FromSeconds(12.4), OutageOpen = true, OutageError = WriteErrorKind.NoReplicas };
+        HeadlineText ledger = LedgerHeadline.For(l);
+        Assert.Equal("write load #1 100/s running: acknowledged 210 · failed 1239 · no write acknowledged for 12.4 s, still refused (NOREPLICAS)", ledger.Full);
+        Assert.Equal(["load #1 running: acked 210 · failed 1239 ·", "outage 12.4 s, open"], ledger.Fit(45, 2).Select(f => f.Text));
+        Assert.Equal("ack 210 fail 1239 out 12.4 s, open", ledger.Compact);
+    }
+
+    [Fact]
+    public void The_legend_names_every_mark_on_lines_of_its_own_each_entry_whole()
+    {
+        Assert.Equal(["F failover  M new master  A all agree", "W writes back  C old master converted"], LoadChartText.LegendLines(43));
+        Assert.All(LoadChartText.LegendLines(23), line => Assert.True(line.Length <= 23));
+        Assert.Equal(5, LoadChartText.LegendLines(23).Sum(l => l.Split("  ").Length));
+    }
+
+    [Theory]
+    // rows, ledger lines needed, wanted, legend lines, errors → ledger, errors, bars, marks, legend
+    [InlineData(4, 1, 1, 2, true, 1, 0, 2, 1, 0)]   // 80x24: no room for the legend (? names the marks)
+    [InlineData(5, 1, 2, 2, true, 1, 0, 3, 1, 0)]
+    [InlineData(5, 2, 2, 3, true, 2, 0, 2, 1, 0)]   // 80x24 beside the walkthrough: the ledger's figures whole first
+    [InlineData(7, 1, 2, 2, true, 1, 0, 3, 1, 2)]   // 100x30 with a chart: the legend under the marks
+    [InlineData(8, 1, 2, 2, true, 2, 0, 3, 1, 2)]
+    [InlineData(10, 1, 2, 2, true, 2, 1, 4, 1, 2)]
+    [InlineData(21, 1, 2, 2, false, 2, 0, 16, 1, 2)] // zoomed
+    public void The_panel_s_rows_go_to_the_ledger_and_two_rows_of_bars_before_the_legend_then_the_rest(
+        int rows, int ledgerNeeded, int ledgerWanted, int legend, bool errors, int ledgerRows, int errorRows, int barRows, int markRows, int legendRows) =>
+        Assert.Equal(new ChartRows(ledgerRows, errorRows, barRows, markRows, legendRows), LoadChartText.Plan(rows, ledgerNeeded, ledgerWanted, legend, errors));
+
+    [Theory]
     [InlineData(100, 0, 4, 4, 0)]
     [InlineData(0, 100, 4, 0, 4)]
     [InlineData(50, 50, 4, 2, 2)]
@@ -51,11 +96,11 @@ public class LoadChartTextTests
         var l = new LoadLedger { Number = 2, StartedAt = T0, Rate = 100, Acked = 1395, Failed = 1105, Outage = TimeSpan.FromSeconds(11.06), Present = 1395, Lost = 0, Indeterminate = 0,
             Errors = [new(WriteErrorKind.Connection, 107), new(WriteErrorKind.NoReplicas, 997), new(WriteErrorKind.Timeout, 1)] };
 
-        Assert.Equal(new Fact("load #2 100/s ended · acked 1395 · failed 1105 · no write acknowledged for 11.1 s · lost 0", Tone.Strong), LoadChartText.Ledger(l));
-        Assert.Equal("load #1 100/s running · acked 210 · failed 1239 · no write acknowledged for 12.4 s, still refused (NOREPLICAS)",
-            LoadChartText.Ledger(new LoadLedger { Number = 1, StartedAt = T0, Rate = 100, Running = true, Acked = 210, Failed = 1239,
-                Outage = TimeSpan.FromSeconds(12.4), OutageOpen = true, OutageError = WriteErrorKind.NoReplicas }).Text);
-        Assert.Equal(Tone.Bad, LoadChartText.Ledger(l with { Lost = 3 }).Tone);
+        HeadlineText ledger = LedgerHeadline.For(l);
+        Assert.Equal("write load #2 100/s ended: acknowledged 1395 · failed 1105 · no write acknowledged for 11.1 s · lost 0", ledger.Full);
+        Assert.Equal("ack 1395 fail 1105 out 11.1 s lost 0", ledger.Compact);
+        Assert.Equal(Tone.Strong, ledger.Tone);
+        Assert.Equal(Tone.Bad, LedgerHeadline.For(l with { Lost = 3 }).Tone);
         Assert.Equal("connection 107 · NOREPLICAS 997 · timeout 1", LoadChartText.Errors(l));
         Assert.Null(LoadChartText.Errors(l with { Errors = [] }));
     }
