@@ -78,7 +78,7 @@ public static class EventsCommand
         if (export is not null && last is not null)
         {
             if (!TryExport(export, format, last, session.Store.Time)) return ExitCodes.NotHealthy;
-            Console.Error.WriteLine($"handout complete: {export} ({last.Timeline.Length} timeline entries, {last.Failovers.Length} failovers, {last.Loads.Length} write-load runs)");
+            Console.Error.WriteLine($"handout complete: {export} ({CountText.Of(last.Timeline.Length, "timeline entry", "timeline entries")}, {CountText.Of(last.Failovers.Length, "failover")}, {CountText.Of(last.Loads.Length, "write-load run")})");
         }
         return ExitCodes.Ok;
     }

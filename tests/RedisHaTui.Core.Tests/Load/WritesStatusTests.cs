@@ -70,4 +70,18 @@ public class WritesStatusTests
         Assert.Equal("writes refused (NOREPLICAS): node2 has 0 of 1 required replicas", LoadExplanations.ForBurst(WriteErrorKind.NoReplicas, stale, "node2", null));
         Assert.Equal("writes failed: ERR boom", LoadExplanations.ForBurst(WriteErrorKind.Other, stale, null, "ERR boom"));
     }
+
+    [Fact]
+    public void A_dropped_connection_says_the_master_is_gone_only_when_it_is()
+    {
+        LabSnapshot up = With(n => n);
+        LabSnapshot failingOver = up with { Failovers = [new FailoverRecord { Number = 1, StartedAt = DateTimeOffset.UnixEpoch, Cause = FailoverStopwatch.ElsewhereCause, OldMaster = "node1" }] };
+        LabSnapshot down = With(n => n with { Reachable = false });
+
+        Assert.StartsWith("writes failed (connection refused or reset): the master is gone", LoadExplanations.ForBurst(WriteErrorKind.Connection, down, "node1", null));
+        // SENTINEL FAILOVER with every process up: Sentinel's CLIENT KILL on the reconfigured nodes, not a dead master.
+        Assert.StartsWith("writes failed (connection closed): Sentinel closes clients' connections on the nodes it reconfigures in a failover (node1 is up)",
+            LoadExplanations.ForBurst(WriteErrorKind.Connection, failingOver, "node1", null));
+        Assert.DoesNotContain("gone", LoadExplanations.ForBurst(WriteErrorKind.Connection, up, "node1", null));
+    }
 }

@@ -92,6 +92,17 @@ public class TimelineAndStopwatchTests
     }
 
     [Fact]
+    public void A_failover_no_sdown_explains_is_started_by_another_client_s_SENTINEL_FAILOVER_and_says_so()
+    {
+        LabSnapshot s = LabSnapshot.Initial(_lab);
+
+        s = Event(s, "sentinel2", "+try-failover", $"master myMaster 127.0.0.1 {P(0)}", 0.2);
+
+        FailoverRecord f = Assert.Single(s.Failovers);
+        Assert.Equal("another client's SENTINEL FAILOVER", f.Cause);
+    }
+
+    [Fact]
     public void A_crash_failover_is_timed_from_the_kill_through_every_phase()
     {
         LabSnapshot s = LabSnapshot.Initial(_lab);

@@ -20,7 +20,7 @@ public static class HandoutMarkdown
         string Time(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, zone).ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
         md.Append($"# Redis HA lab: session handout ({s.MasterName})\n\n");
         md.Append($"Written {TimeZoneInfo.ConvertTime(now, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} ({zone.Id}) by redis-ha-tui: ");
-        md.Append($"{Count(s.Failovers.Length, "failover")}, {Count(s.Loads.Length, "write-load run")}, {Count(s.Timeline.Length, "timeline entry", "timeline entries")}.\n");
+        md.Append($"{CountText.Of(s.Failovers.Length, "failover")}, {CountText.Of(s.Loads.Length, "write-load run")}, {CountText.Of(s.Timeline.Length, "timeline entry", "timeline entries")}.\n");
         Failovers(md, s, Time);
         Loads(md, s, Time);
         Timeline(md, s, Time);
@@ -109,8 +109,6 @@ public static class HandoutMarkdown
     private static int Bar(int count, int most) => count == 0 ? 0 : Math.Max(1, (int)Math.Round((double)count * ChartWidth / most));
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
-
-    private static string Count(int n, string one, string? many = null) => $"{n} {(n == 1 ? one : many ?? one + "s")}";
 
     /// <summary>Text in a table cell: a pipe or a line break would end the cell.</summary>
     private static string Cell(string text) => text.Replace("|", "\\|").ReplaceLineEndings(" ");
