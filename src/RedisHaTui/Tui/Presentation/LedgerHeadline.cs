@@ -21,7 +21,7 @@ internal static class LedgerHeadline
         ("fail", "writes that failed (NOREPLICAS, READONLY, connection, timeout, other)"),
         ("out", "the outage: the longest time without an acknowledged write"),
         ("open", "the outage is still going on: no write acknowledged since it began"),
-        ("lost", "acknowledged writes the final master does not hold (counted when the load stops)"),
+        ("lost", "acknowledged writes the final master lacks (counted when the load stops)"),
         ("ind", "indeterminate: failed on the client, stored anyway"),
     ];
 
