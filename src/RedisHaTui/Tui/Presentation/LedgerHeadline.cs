@@ -6,7 +6,7 @@ namespace RedisHaTui.Tui.Presentation;
 
 /// <summary>
 /// The write load's ledger as a headline, pure: acknowledged, failed, the outage and the lost writes, from the full
-/// words ("write load #1 100/s running: acknowledged 2576 · failed 1109 · outage 11.1 s · lost 0") down to the
+/// words ("write load #1 100/s running: acknowledged 2576 · failed 1109 · no write acknowledged for 11.1 s · lost 0") down to the
 /// compact form a narrow chart keeps whole ("ack 2576 · fail 1109 · out 11.1 s · lost 0"; `?` explains the
 /// abbreviations). Each figure is said by one function below, so a new wording (an outage still open) changes one place.
 /// </summary>
