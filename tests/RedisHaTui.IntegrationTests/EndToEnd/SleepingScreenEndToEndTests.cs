@@ -31,7 +31,7 @@ public class SleepingScreenEndToEndTests
         // The timeline (Tab past the five process panes, zoomed) names the polling path, and only when it runs.
         terminal.Send("Tab", "Tab", "Tab", "Tab", "Tab", "z");
         await terminal.WaitUntilAsync(s => SelectedTitle(s).Contains("timeline") && TitleRow(s, lab.Nodes[0]) < 0, Soon, "the timeline zoomed");
-        Assert.Equal(pollWhenIdle, terminal.Screen.Any(r => r.Contains("app: screen the idle screen polls as Terminal.Gui does")));
+        Assert.Equal(pollWhenIdle, terminal.Screen.Any(r => r.Contains("app: the idle screen polls as Terminal.Gui does")));
         terminal.Send("Escape");
         await terminal.WaitUntilAsync(s => TitleRow(s, lab.Nodes[0]) >= 0, Soon, "the grid back");
         await Task.Delay(TimeSpan.FromSeconds(2)); // nothing typed for a while: a sleeping loop sleeps as long as it may
