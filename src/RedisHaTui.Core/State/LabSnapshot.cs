@@ -207,6 +207,8 @@ public sealed record LabSnapshot
     public WritesStatus Writes { get; init; } = WritesStatus.Unknown;
     /// <summary>Whether SENTINEL FAILOVER would be accepted now and why (not): derived with the consensus (<see cref="LabHealth"/>).</summary>
     public FailoverReadiness Readiness { get; init; } = FailoverReadiness.Unknown;
+    /// <summary>The lab's network: whether links can be cut, and the cut in force.</summary>
+    public NetworkState Network { get; init; } = NetworkState.Off;
 
     public static LabSnapshot Initial(LabDefinition lab) => new()
     {
