@@ -38,6 +38,9 @@ public sealed class NetworkActions
 
     public LabNetwork Network => _lab.Network;
 
+    /// <summary>The cut in force (the relay's own, where there is one).</summary>
+    public NetworkCut? Cut => _relay?.Cut ?? _store.Current.Network.Cut;
+
     /// <summary>How many connections the relay carries and holds now; null without a relay.</summary>
     public RelayCounts? Counts => _relay?.Counts;
 

@@ -22,6 +22,7 @@ public sealed class LabSession : ILabSession
     private readonly ITopologySource _source;
     private readonly LabLauncher? _launcher;
     private readonly CancellationTokenSource _closing = new();
+    private ControlServer? _control;
     private int _disposed;
 
     private LabSession(ITopologySource source, LabLauncher? launcher, TimeProvider? time)
@@ -79,7 +80,18 @@ public sealed class LabSession : ILabSession
             RedisBinaries binaries = await launcher.PreflightAsync(ct: ct);
             // Listening before any process starts: the first replica connects through it.
             NetworkRelay? relay = lab.Network.Partitions ? NetworkRelay.Open(lab) : null;
-            return new LabSession(new OwnedLab(lab, binaries, ownership, time, relay), launcher, time);
+            var session = new LabSession(new OwnedLab(lab, binaries, ownership, time, relay), launcher, time);
+            try
+            {
+                // Other terminals reach the relay through the owner: `partition`, `heal`, `load --client`.
+                if (relay is not null) session._control = ControlServer.Open(lab, session.Network);
+            }
+            catch
+            {
+                await session.DisposeAsync();
+                throw;
+            }
+            return session;
         }
         catch
         {
@@ -144,6 +156,7 @@ public sealed class LabSession : ILabSession
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _closing.Cancel(); // a lab start still under way stops where it is
+        if (_control is not null) await _control.DisposeAsync();
         await _monitor.DisposeAsync();
         await _source.DisposeAsync();
         await _connections.DisposeAsync();

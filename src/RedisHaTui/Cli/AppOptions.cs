@@ -127,6 +127,22 @@ public sealed class AppOptions
 
     public Option<bool> LoadJson { get; } = Json("One JSON object at the end (shape in README.md) instead of text");
 
+    public Option<string> Client { get; } = new("--client")
+    {
+        HelpName = "NAME",
+        Description = "Write as client NAME (A or B) of a lab with partitions on: from its own address, through the owner's relay, with its own ledger",
+    };
+
+    public Argument<string[]> PartitionSpec { get; } = new("SPEC")
+    {
+        Description = "Two sides separated by '/', each a comma list of processes and clients (A, B); 'rest' is everything else: node1,sentinel1,A / rest",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    public Option<bool> PartitionJson { get; } = Json("One JSON object (shape in README.md) instead of text");
+
+    public Option<bool> HealJson { get; } = Json("One JSON object (shape in README.md) instead of text");
+
     // Attaching to a deployment instead of a lab file: one instance per command that watches (screen, status, events, failover).
 
     /// <summary>The options that point a watching command at a deployment, for one command.</summary>

@@ -14,7 +14,7 @@ namespace RedisHaTui.Cli;
 /// </summary>
 public static class LoadCommand
 {
-    public static async Task<int> RunAsync(LabDefinition lab, int rate, double? durationSeconds, bool json)
+    public static async Task<int> RunAsync(LabDefinition lab, int rate, double? durationSeconds, bool json, string? client = null)
     {
         var options = new LoadOptions(rate, durationSeconds is { } d ? TimeSpan.FromSeconds(d) : null);
         if (options.Problem() is { } problem)
