@@ -97,6 +97,9 @@ public sealed class WriteLoad : IAsyncDisposable
         await _drained.Task;
     }
 
+    /// <summary>Every acknowledged write with when it was acknowledged (a named client's only; empty otherwise).</summary>
+    public IReadOnlyList<(long Sequence, DateTimeOffset At)> AckTimes() => _ackTimes is null ? [] : [.. _ackTimes];
+
     /// <summary>The sequences acknowledged from <paramref name="from"/> to <paramref name="to"/> (a named client's only; empty otherwise).</summary>
     public IReadOnlyList<long> AckedBetween(DateTimeOffset from, DateTimeOffset to) =>
         _ackTimes is null ? [] : [.. _ackTimes.Where(a => a.At >= from && a.At <= to).Select(a => a.Sequence)];
