@@ -15,6 +15,7 @@ internal sealed class TimelineView : PaneView
     private Fact _writes = TimelineText.Writes(WritesStatus.Unknown);
     private ValueArray<TimelineEntry> _entries = [];
     private ValueArray<FailoverRecord> _failovers = [];
+    private Fact[] _network = []; // split brain, the cut, the clients' ledgers: only while there is something to say
     private long? _anchorId; // the entry shown at the bottom when scrolled back; null follows the newest
     private int _eventRows = 1;
 
@@ -29,7 +30,10 @@ internal sealed class TimelineView : PaneView
     {
         Fact verdict = TimelineText.Consensus(snapshot.Consensus, snapshot.Readiness);
         Fact writes = TimelineText.Writes(snapshot.Writes);
-        if (verdict == _verdict && writes == _writes && _entries == snapshot.Timeline && _failovers == snapshot.Failovers) return;
+        Fact[] network = [.. new[] { NetworkText.SplitBrain(snapshot), NetworkText.Cut(snapshot), NetworkText.ClientLedgers(snapshot) }.OfType<Fact>()];
+        if (verdict == _verdict && writes == _writes && _entries == snapshot.Timeline && _failovers == snapshot.Failovers
+            && network.SequenceEqual(_network)) return;
+        _network = network;
         _verdict = verdict;
         _writes = writes;
         _entries = snapshot.Timeline;
@@ -64,6 +68,8 @@ internal sealed class TimelineView : PaneView
         for (int r = 0; r < rows; r++) this.Blank(r, width, Theme.Of(Tone.Normal));
 
         var header = new List<Fact>();
+        // Two masters is the news of a partition: said first, above the consensus that cannot be healthy then.
+        foreach (Fact f in _network) header.AddRange(TextFit.Wrap(f.Text, width, rows >= 8 ? 2 : 1).Select(t => f with { Text = t }));
         Fact verdict = _verdict;
         int wrap = rows >= 8 ? 3 : 1; // room to read the problems only when the pane is tall (zoomed or big screen)
         header.AddRange(TextFit.Wrap(verdict.Text, width, wrap).Select(t => verdict with { Text = t }));
