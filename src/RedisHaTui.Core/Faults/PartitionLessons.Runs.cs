@@ -97,8 +97,11 @@ public static partial class PartitionLessons
         return text.ToString();
     }
 
+    /// <summary>": #51 … #150" when the ledger lists them all, else which of them it lists (it keeps the first ones only).</summary>
     private static string Sequences(LoadLedger l) =>
-        l.LostSequences.IsEmpty ? "" : $": #{l.LostSequences[0]}…#{l.LostSequences[^1]}";
+        l.LostSequences.IsEmpty ? ""
+        : l.LostSequences.Length == l.Lost ? $": #{l.LostSequences[0]} … #{l.LostSequences[^1]}"
+        : $": #{l.LostSequences[0]} onwards (the ledger lists the first {l.LostSequences.Length})";
 
     private static async Task<LabActionResult> MinoritySentinelAsync(FaultContext c, CancellationToken ct)
     {

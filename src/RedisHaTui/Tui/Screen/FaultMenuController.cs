@@ -44,7 +44,7 @@ internal sealed class FaultMenuController
 
     public void Open() => _modes.ShowMenu("faults: break the lab on purpose", MenuLines(), $"1-{KeyOf(FaultMenu.All.Count - 1)} choose · Esc close", Choose);
 
-    /// <summary>The key of entry <paramref name="index"/>: 1-9, then a, b, c… (the partition lessons follow the nine classics).</summary>
+    /// <summary>The key of entry <paramref name="index"/>: 1-9, then a, b, c… (the partition lessons made the menu longer than nine).</summary>
     public static char KeyOf(int index) => index < 9 ? (char)('1' + index) : (char)('a' + index - 9);
 
     /// <summary>Which entry a key picks; -1 for none.</summary>
