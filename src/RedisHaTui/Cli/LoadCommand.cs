@@ -25,11 +25,7 @@ public static class LoadCommand
         }
         if (client is not null)
         {
-            if (!lab.Network.Partitions)
-            {
-                Console.Error.WriteLine($"redis-ha-tui: --client {client}: clients with their own address are for a lab with partitions on; {NetworkActions.Off}");
-                return ExitCodes.BadInput;
-            }
+            lab = PartitionCommand.Partitionable(lab);
             if (lab.Network.Member(client) is not { IsClient: true } member)
             {
                 Console.Error.WriteLine($"redis-ha-tui: --client {client}: not a client of this lab ({string.Join(", ", lab.Network.Clients.Select(c => c.Name))})");

@@ -6,7 +6,8 @@ namespace RedisHaTui.Cli;
 
 /// <summary>
 /// `partition SPEC` and `heal`: ask the lab's owner, whose relay carries every link, over its control socket.
-/// The spec is checked here first, so a typo is bad input named before any owner is asked.
+/// The spec is checked here first, so a typo is bad input named before any owner is asked. The flag need not be
+/// given again here: the identities follow from the lab's ports, and only an owner with partitions on listens.
 /// </summary>
 public static class PartitionCommand
 {
@@ -14,8 +15,7 @@ public static class PartitionCommand
 
     public static async Task<int> PartitionAsync(LabDefinition lab, string spec, bool json)
     {
-        if (!lab.Network.Partitions) return Refused(NetworkActions.Off);
-        if (NetworkCutSpec.Parse(spec, lab.Network).Problem is { } problem)
+        if (NetworkCutSpec.Parse(spec, Partitionable(lab).Network).Problem is { } problem)
         {
             Console.Error.WriteLine($"redis-ha-tui: partition: {problem}");
             return ExitCodes.BadInput;
@@ -23,11 +23,12 @@ public static class PartitionCommand
         return Print(await ControlClient.AskAsync(lab, new ControlRequest("partition", spec), Wait), json);
     }
 
-    public static async Task<int> HealAsync(LabDefinition lab, bool json)
-    {
-        if (!lab.Network.Partitions) return Refused(NetworkActions.Off);
-        return Print(await ControlClient.AskAsync(lab, new ControlRequest("heal"), Wait), json);
-    }
+    public static async Task<int> HealAsync(LabDefinition lab, bool json) =>
+        Print(await ControlClient.AskAsync(lab, new ControlRequest("heal"), Wait), json);
+
+    /// <summary>The lab as its owner runs it with partitions on, whether or not this command line said so.</summary>
+    public static LabDefinition Partitionable(LabDefinition lab) =>
+        lab.Network.Partitions ? lab : lab with { Network = LabNetwork.For(lab, partitions: true) };
 
     private static int Print((ControlReply? Reply, string? Problem) answer, bool json)
     {

@@ -49,7 +49,8 @@ public class ClientLoadCliTests
 
         Assert.Equal(2, unknown);
         Assert.Contains("--client C: not a client of this lab (A, B)", unknownText);
-        Assert.Equal(2, partitionsOff);
+        Assert.Equal(1, partitionsOff);
+        Assert.Contains("no app owns", offText);
         Assert.Contains("--Lab:Network:Partitions true", offText);
         Assert.Equal(1, noOwner);
         Assert.Contains("no app owns", noOwnerText);
