@@ -32,7 +32,7 @@ public sealed class AppCommandLine
         Root = new RootCommand("redis-ha-tui: a live screen for a Redis master/replica + Sentinel lab.\n" +
                                "Without a command, starts the lab of lab.json and opens the screen (? there lists the keys).")
         {
-            _o.Lab, _o.PortOffset, _o.Settings, _o.NoStart, _o.Theme, _o.ExitAfter, _o.Walkthrough,
+            _o.Lab, _o.PortOffset, _o.Partitions, _o.Settings, _o.NoStart, _o.Theme, _o.ExitAfter, _o.Walkthrough,
             Verb("up", """
                 Start the lab in the foreground, without the screen.
                 Starts the data nodes, waits for the replicas to link, then the sentinels, and prints every
@@ -390,6 +390,8 @@ public sealed class AppCommandLine
         var arguments = new List<string>();
         if (r.GetValue(_o.PortOffset) is { } offset) arguments.AddRange(["--port-offset", offset]);
         if (r.GetValue(_o.Theme) is { } theme) arguments.AddRange(["--theme", theme]);
+        // Before the settings: an explicit --Lab:Network:Partitions false after it still wins, as the later value does.
+        if (r.GetValue(_o.Partitions)) arguments.AddRange(["--Lab:Network:Partitions", "true"]);
         arguments.AddRange(_settings);
         return arguments;
     }

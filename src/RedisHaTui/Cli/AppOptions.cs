@@ -27,6 +27,13 @@ public sealed class AppOptions
         Recursive = true,
     };
 
+    /// <summary>The short form of --Lab:Network:Partitions true, on every command like the setting itself.</summary>
+    public Option<bool> Partitions { get; } = new("--partitions")
+    {
+        Description = "Run the lab with partitions on: its processes reach each other through the app's relay (same as --Lab:Network:Partitions true)",
+        Recursive = true,
+    };
+
     /// <summary>
     /// A help row only: real --Section:Key tokens are lifted out before parsing (<see cref="ConfigOverrides"/>),
     /// this literal name included, so it never matches anything.

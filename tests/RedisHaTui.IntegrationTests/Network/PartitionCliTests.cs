@@ -63,4 +63,23 @@ public class PartitionCliTests
         Assert.Null(lab.Now.Network.Cut);
         Assert.Equal(0, lab.Session.Network.Counts!.Stalled);
     }
+
+    [Fact]
+    public async Task Up_with_the_short_flag_owns_a_partitionable_lab_that_another_terminal_cuts_and_heals()
+    {
+        using var files = TempLab.Create(downAfterMs: 2000); // partitions off in its lab.json: the flag turns them on
+        await using AppProcess up = AppProcess.Start("up", "--partitions", "--lab", files.LabFile);
+        await up.WaitForOutputAsync("lab ready in", TimeSpan.FromSeconds(60));
+
+        (int cutCode, string cutText) = await AppProcess.RunAsync(Quick, "partition", "node2", "/", "node1", "--lab", files.LabFile);
+        (int healCode, string healText) = await AppProcess.RunAsync(Quick, "heal", "--lab", files.LabFile);
+
+        Assert.True(cutCode == 0, cutText);
+        Assert.Contains("cut node2 / node1: 1 link between processes cut", cutText);
+        Assert.Contains("cut links  node1-node2", cutText);
+        Assert.True(healCode == 0, healText);
+        Assert.Contains("healed node2 / node1", healText);
+        await up.WaitForOutputAsync("redis-ha-tui | heal: healed node2 / node1", TimeSpan.FromSeconds(5));
+        Assert.Contains("redis-ha-tui | partition: cut node2 / node1", up.Output);
+    }
 }
