@@ -71,7 +71,8 @@ public sealed class NetworkActions
         int closed = await _relay.HealAsync();
         DateTimeOffset now = _store.Time.GetUtcNow();
         string text = was is null ? "the network was whole: nothing to heal" : $"healed {was}: {closed} stalled connection{(closed == 1 ? "" : "s")} closed, the processes reconnect";
-        _store.Update(s => Timeline.Add(s with { Network = s.Network with { Cut = null, CutAt = null } }, TimelineSource.App, "heal", text, now, _lab.Ui.TimelineLines));
+        _store.Update(s => FailoverStopwatch.OnHeal(
+            Timeline.Add(s with { Network = s.Network with { Cut = null, CutAt = null } }, TimelineSource.App, "heal", text, now, _lab.Ui.TimelineLines), now));
         return LabActionResult.Success(text);
     }
 

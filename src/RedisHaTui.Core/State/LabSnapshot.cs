@@ -164,6 +164,14 @@ public enum FailoverPhaseKind
     Aborted,
     /// <summary>The master came back before anyone failed over.</summary>
     NoFailover,
+    /// <summary>A partition cut the network: the start of a partition's stopwatch.</summary>
+    Cut,
+    /// <summary>The old master, cut off, refuses writes: its replica was silent for min-replicas-max-lag.</summary>
+    OldMasterRefuses,
+    /// <summary>The network was healed.</summary>
+    Healed,
+    /// <summary>A client's read-back counted writes acknowledged and then lost.</summary>
+    LostCounted,
 }
 
 /// <summary>A phase of a failover and when it happened, from the failover's start.</summary>
