@@ -46,6 +46,10 @@ public class PartitionLessonTests
         Assert.Contains("acknowledged then LOST", result.Message);
         Assert.Equal(0, lab.Session.Network.Counts!.Stalled);
         Assert.Equal("node2", ActionRules.CurrentMaster(lab.Now));
+        // The stopwatch ran from the cut to the lost writes.
+        FailoverRecord f = lab.Now.Failovers.Single(x => x.Cause.StartsWith("partition ", StringComparison.Ordinal));
+        foreach (FailoverPhaseKind phase in new[] { FailoverPhaseKind.Cut, FailoverPhaseKind.SDown, FailoverPhaseKind.Promoted, FailoverPhaseKind.OldMasterRefuses, FailoverPhaseKind.Healed, FailoverPhaseKind.LostCounted })
+            Assert.True(f.PhaseTime(phase) is not null, $"{phase} missing: {string.Join(", ", f.Phases.Select(p => p.Kind))}");
     }
 
     [Fact]
