@@ -6,7 +6,11 @@ using RedisHaTui.Core.State;
 namespace RedisHaTui.Core.Faults;
 
 /// <summary>What a fault runs with: the lab's own actions (the same as the keys), the store to wait on, the logs to read.</summary>
-public sealed record FaultContext(ILabActions Actions, LabStore Store, LabDefinition Lab, Func<string, LogRing> Log);
+public sealed record FaultContext(ILabActions Actions, LabStore Store, LabDefinition Lab, Func<string, LogRing> Log)
+{
+    /// <summary>Partition and heal, for the partition lessons; null where the session has none.</summary>
+    public Network.NetworkActions? Network { get; init; }
+}
 
 /// <summary>
 /// One entry of the fault menu as data: what it is called, what to expect (said before it runs, read from the

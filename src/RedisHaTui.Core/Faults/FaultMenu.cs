@@ -12,7 +12,10 @@ public static partial class FaultMenu
 {
     public const string TimelineKind = "fault";
 
-    public static readonly IReadOnlyList<FaultEntry> All =
+    /// <summary>The crash-and-pause entries, then the partition lessons (disabled with the flag that enables them where partitions are off).</summary>
+    public static readonly IReadOnlyList<FaultEntry> All = [.. Classic(), .. PartitionLessons.All];
+
+    private static FaultEntry[] Classic() =>
     [
         new("kill -9 the master",
             (s, lab) => $"{Master(s)} dies at once, without a goodbye. After down-after-milliseconds ({DownAfter(lab)}) the sentinels mark it " +

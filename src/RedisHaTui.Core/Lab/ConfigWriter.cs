@@ -27,16 +27,20 @@ public static class ConfigWriter
         "requirepass", "sentinel auth-pass", "sentinel auth-user", "sentinel sentinel-pass", "sentinel sentinel-user",
     ];
 
+    // With partitions on, who a process is on the network is lab.json's too (Lab:Network).
+    private static readonly string[] NetworkOwned = ["bind-source-addr", "protected-mode"];
+
     public static string Node(string template, NodeDefinition node, LabDefinition lab, string folder, Version? redis = null)
     {
-        var text = new StringBuilder(Strip(template, NodeOwned));
+        var text = new StringBuilder(Strip(template, lab.Network.Partitions ? [.. NodeOwned, .. NetworkOwned] : NodeOwned));
         Header(text);
         text.Append($"port {node.Port}\nbind {node.Endpoint.Host}\ndaemonize no\nlogfile \"\"\ndir {Quote(folder)}\n");
+        if (lab.Network.Partitions) Identity(text, lab.Network.Reach(node).Host, "replica-announce-ip");
         // Connections between loopback addresses leave from 127.0.0.1 whatever the bind: say our own address, or the
         // master lists this replica (and sentinels find it) at 127.0.0.1.
-        if (node.Endpoint.Host != Endpoint.DefaultHost) text.Append($"replica-announce-ip {node.Endpoint.Host}\n");
+        else if (node.Endpoint.Host != Endpoint.DefaultHost) text.Append($"replica-announce-ip {node.Endpoint.Host}\n");
         if (node.ReplicaOf is { } of)
-            text.Append($"replicaof {Address(lab.Nodes.First(n => n.Name == of).Endpoint)}\n");
+            text.Append($"replicaof {Address(lab.Network.Reach(lab.Nodes.First(n => n.Name == of)))}\n");
         if (lab.Security.Credentials is { } credentials)
         {
             // requirepass: clients (the app included) must AUTH; masterauth: this node, when a replica, authenticates
@@ -53,13 +57,14 @@ public static class ConfigWriter
 
     public static string Sentinel(string template, SentinelDefinition sentinel, LabDefinition lab, string folder)
     {
-        var text = new StringBuilder(Strip(template, SentinelOwned));
+        var text = new StringBuilder(Strip(template, lab.Network.Partitions ? [.. SentinelOwned, .. NetworkOwned] : SentinelOwned));
         Header(text);
         string m = lab.MasterName;
         text.Append($"port {sentinel.Port}\nbind {sentinel.Endpoint.Host}\ndaemonize no\nlogfile \"\"\ndir {Quote(folder)}\n");
+        if (lab.Network.Partitions) Identity(text, lab.Network.Reach(sentinel).Host, "sentinel announce-ip");
         // As for nodes: other sentinels would otherwise learn this one at 127.0.0.1, where nothing listens.
-        if (sentinel.Endpoint.Host != Endpoint.DefaultHost) text.Append($"sentinel announce-ip {sentinel.Endpoint.Host}\n");
-        text.Append($"sentinel monitor {m} {Address(lab.InitialMaster.Endpoint)} {sentinel.Quorum}\n");
+        else if (sentinel.Endpoint.Host != Endpoint.DefaultHost) text.Append($"sentinel announce-ip {sentinel.Endpoint.Host}\n");
+        text.Append($"sentinel monitor {m} {Address(lab.Network.Reach(lab.InitialMaster))} {sentinel.Quorum}\n");
         text.Append($"sentinel down-after-milliseconds {m} {sentinel.DownAfterMilliseconds}\n");
         text.Append($"sentinel failover-timeout {m} {sentinel.FailoverTimeoutMilliseconds}\n");
         text.Append($"sentinel parallel-syncs {m} {sentinel.ParallelSyncs}\n");
@@ -75,6 +80,14 @@ public static class ConfigWriter
         }
         return text.ToString();
     }
+
+    /// <summary>
+    /// A process of a partitionable lab: its connections leave from its identity address (the relay reads who connects
+    /// from it), it announces that address (so the others reach it through the relay), and it takes connections from
+    /// addresses other than 127.0.0.1 — protected mode would refuse them, and it only ever binds loopback (LabValidator).
+    /// </summary>
+    private static void Identity(StringBuilder text, string identity, string announce) =>
+        text.Append($"bind-source-addr {identity}\n{announce} {identity}\nprotected-mode no\n");
 
     /// <summary>"127.0.0.1 7001": host and port as redis.conf and sentinel.conf take them.</summary>
     private static string Address(Endpoint e) => $"{e.Host} {e.Port}";

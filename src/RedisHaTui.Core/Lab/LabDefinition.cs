@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using RedisHaTui.Core.Shell;
+using RedisHaTui.Core.Network;
 
 namespace RedisHaTui.Core.Lab;
 
@@ -46,6 +47,9 @@ public sealed record LabDefinition(
     /// <summary>The write load's settings (lab.json "Load").</summary>
     public LoadSettings Load { get; init; } = new();
 
+    /// <summary>Identities and relay endpoints when partitions are on (lab.json "Lab:Network:Partitions"); else <see cref="LabNetwork.None"/>.</summary>
+    public LabNetwork Network { get; init; } = LabNetwork.None;
+
     public string LabDirectory => Path.GetDirectoryName(LabFile)!;
 
     /// <summary>True for the tutorial lab the app carries, run because no lab file was found.</summary>
@@ -66,7 +70,9 @@ public sealed record LabDefinition(
         Processes.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The node at an address a sentinel or a replica reports, e.g. to name the master.</summary>
-    public NodeDefinition? NodeAt(string? host, int port) => Nodes.FirstOrDefault(n => n.Endpoint.Matches(host, port));
+    /// <remarks>With partitions on, the processes know each other by their relay endpoints: those name the node too.</remarks>
+    public NodeDefinition? NodeAt(string? host, int port) =>
+        Nodes.FirstOrDefault(n => n.Endpoint.Matches(host, port) || (Network.Partitions && Network.Reach(n).Matches(host, port)));
 
     /// <summary>An address as a lab node name (node1) when it is one, else as host:port.</summary>
     public string NodeLabel(string? host, int? port) =>

@@ -62,7 +62,11 @@ public static class LabLoader
         LabDefinition definition = LabValidator.Validate(path, shown, lab, redis, monitor, ui);
         if (load.Rate is < 1 or > RedisHaTui.Core.Load.LoadOptions.MaxRate)
             throw new LabLoadException($"{shown}: Load:Rate: {load.Rate} must be between 1 and {RedisHaTui.Core.Load.LoadOptions.MaxRate} writes per second");
-        return definition with { Security = LabSecrets.Resolve(definition, lab.Auth, shown), Load = load };
+        return definition with
+        {
+            Security = LabSecrets.Resolve(definition, lab.Auth, shown), Load = load,
+            Network = RedisHaTui.Core.Network.LabNetwork.For(definition, lab.Network.Partitions),
+        };
     }
 
     private static IConfigurationRoot Build(string path, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment)

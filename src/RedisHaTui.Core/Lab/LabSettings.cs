@@ -15,6 +15,17 @@ public sealed class LabSettings
     public List<NodeSettings> Nodes { get; set; } = [];
     public List<SentinelSettings> Sentinels { get; set; } = [];
     public AuthSettings Auth { get; set; } = new();
+    public NetworkSettings Network { get; set; } = new();
+}
+
+/// <summary>
+/// "Lab:Network": partitions on one machine without root. Off by default: the tutorial's lab (and start.sh by hand)
+/// stays exactly as it is; on, every process gets an identity address and reaches the others through the app's relay.
+/// </summary>
+public sealed class NetworkSettings
+{
+    /// <summary>Put the app's relay between every pair of processes so links can be cut (`--Lab:Network:Partitions true`).</summary>
+    public bool Partitions { get; set; }
 }
 
 /// <summary>

@@ -21,6 +21,9 @@ public sealed class RunDirectory(LabDefinition lab)
     /// <summary>Who owns the lab while it runs (<see cref="LabOwner"/>); absent when nobody does.</summary>
     public string OwnerPath => Path.Combine(Root, "owner.json");
 
+    /// <summary>The owner's control socket (0600) when the lab has partitions on: `partition`, `heal`, `load --client` from other terminals.</summary>
+    public string ControlPath => Path.Combine(Root, "owner.sock");
+
     /// <summary>
     /// Locked only while the owner record is read and replaced, so two starts cannot both take the lab. Never
     /// deleted: a start that deleted it could lock a new file while another still holds the old one.

@@ -4,7 +4,8 @@ namespace RedisHaTui.Core.Load;
 /// <param name="Rate">Writes per second asked for (1 to <see cref="MaxRate"/>).</param>
 /// <param name="Duration">How long to write; null: until stopped.</param>
 /// <param name="Timeout">How long a write may wait for its answer before it counts as timed out.</param>
-public sealed record LoadOptions(int Rate, TimeSpan? Duration = null, TimeSpan? Timeout = null)
+/// <param name="Client">A client of a partitionable lab (A, B) to write as; null: the plain load, straight to the lab.</param>
+public sealed record LoadOptions(int Rate, TimeSpan? Duration = null, TimeSpan? Timeout = null, string? Client = null)
 {
     public const int MaxRate = 20_000;
 

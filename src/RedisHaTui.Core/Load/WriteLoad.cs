@@ -35,6 +35,11 @@ public sealed class WriteLoad : IAsyncDisposable
     private long _issued;
     private Task<LoadLedger>? _run;
     private ConnectionMultiplexer? _mux;
+    private readonly Network.NetworkMember? _client;
+    /// <summary>When each write was acknowledged, kept for a named client only (a partition lesson asks which came after the cut).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(long Sequence, DateTimeOffset At)>? _ackTimes;
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile TaskCompletionSource? _holdVerify;
 
     private WriteLoad(LabDefinition lab, LabStore store, LoadOptions options)
     {
@@ -44,8 +49,14 @@ public sealed class WriteLoad : IAsyncDisposable
         _time = store.Time;
         DateTimeOffset now = _time.GetUtcNow();
         _number = store.Current.Loads.Length + 1;
-        _key = $"redis-ha-tui:load:{now.ToUnixTimeMilliseconds()}";
-        _ledger = new LoadLedger { Number = _number, StartedAt = now, Running = true, Rate = options.Rate, Key = _key };
+        if (options.Client is { } name)
+        {
+            _client = lab.Network.Member(name) is { IsClient: true } member ? member
+                : throw new ArgumentException($"{name} is not a client of this lab ({string.Join(", ", lab.Network.Clients.Select(c => c.Name))})", nameof(options));
+            _ackTimes = new();
+        }
+        _key = _client is null ? $"redis-ha-tui:load:{now.ToUnixTimeMilliseconds()}" : $"redis-ha-tui:load:{_client.Name}:{now.ToUnixTimeMilliseconds()}";
+        _ledger = new LoadLedger { Number = _number, StartedAt = now, Running = true, Rate = options.Rate, Key = _key, Client = _client?.Name };
     }
 
     /// <summary>Writes issued so far (a benchmark compares them with the rate asked).</summary>
@@ -71,8 +82,27 @@ public sealed class WriteLoad : IAsyncDisposable
     public async Task<LoadLedger> StopAsync()
     {
         _stop.Cancel();
+        _holdVerify?.TrySetResult();
         return await Completion;
     }
+
+    /// <summary>
+    /// Stops writing and waits for the answers in flight, but reads back only at <see cref="StopAsync"/>: a partition
+    /// lesson stops its client before the heal and counts what was lost once the old master has been converted.
+    /// </summary>
+    public async Task StopWritingAsync()
+    {
+        _holdVerify ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _stop.Cancel();
+        await _drained.Task;
+    }
+
+    /// <summary>Every acknowledged write with when it was acknowledged (a named client's only; empty otherwise).</summary>
+    public IReadOnlyList<(long Sequence, DateTimeOffset At)> AckTimes() => _ackTimes is null ? [] : [.. _ackTimes];
+
+    /// <summary>The sequences acknowledged from <paramref name="from"/> to <paramref name="to"/> (a named client's only; empty otherwise).</summary>
+    public IReadOnlyList<long> AckedBetween(DateTimeOffset from, DateTimeOffset to) =>
+        _ackTimes is null ? [] : [.. _ackTimes.Where(a => a.At >= from && a.At <= to).Select(a => a.Sequence)];
 
     private async Task<LoadLedger> RunAsync()
     {
@@ -85,6 +115,7 @@ public sealed class WriteLoad : IAsyncDisposable
             }
             catch (Exception e) when (e is RedisException or TimeoutException or OperationCanceledException)
             {
+                _drained.TrySetResult();
                 return Finish(_ledger with { Problem = $"could not find the master through the sentinels: {e.Message.Split('\n')[0]}" });
             }
             _mux = mux;
@@ -95,6 +126,8 @@ public sealed class WriteLoad : IAsyncDisposable
             DateTimeOffset stopped = _time.GetUtcNow();
             await DrainAsync();
             _stop.Cancel();
+            _drained.TrySetResult();
+            if (_holdVerify is { } hold) await hold.Task;
             await publisher.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             return Finish(await VerifyAsync(mux, _recorder.Fill(_ledger, stopped) with { EndedAt = stopped }));
         }
@@ -155,7 +188,11 @@ public sealed class WriteLoad : IAsyncDisposable
         {
             var (load, seq) = ((WriteLoad, long))state!;
             DateTimeOffset at = load._time.GetUtcNow();
-            if (t.IsCompletedSuccessfully) load._recorder.Acked(seq, at);
+            if (t.IsCompletedSuccessfully)
+            {
+                load._recorder.Acked(seq, at);
+                load._ackTimes?.Enqueue((seq, at));
+            }
             else
             {
                 Exception e = t.Exception?.GetBaseException() ?? new TimeoutException();
@@ -267,10 +304,17 @@ public sealed class WriteLoad : IAsyncDisposable
             SyncTimeout = timeout,
             // A refused write is a fact to record, not something to queue and retry behind the application's back.
             BacklogPolicy = BacklogPolicy.FailFast,
-            ClientName = "redis-ha-tui-load",
+            ClientName = _client is null ? "redis-ha-tui-load" : $"redis-ha-tui-load-{_client.Name}",
             HeartbeatInterval = TimeSpan.FromSeconds(1),
         };
-        foreach (SentinelDefinition s in _lab.Sentinels) options.EndPoints.Add(s.Endpoint.Host, s.Endpoint.Port);
+        // A named client reaches the sentinels where the lab's processes do, through the relay, from its own address:
+        // a cut then leaves it only its own side's sentinels, as a real partition would.
+        if (_client is not null) options.Tunnel = new ClientIdentity(_client.Address);
+        foreach (SentinelDefinition s in _lab.Sentinels)
+        {
+            Endpoint at = _client is null ? s.Endpoint : _lab.Network.Reach(s);
+            options.EndPoints.Add(at.Host, at.Port);
+        }
         if (_lab.Security.Tls && _lab.Security.TlsCaFile is { } ca) options.TrustIssuer(ca);
         return options;
     }

@@ -21,6 +21,9 @@ public interface ILabSession : IAsyncDisposable
     /// <summary>What this app may do to the processes (the topology source's word), e.g. whether a failover is confirmed by name.</summary>
     ActionPolicy Policy { get; }
 
+    /// <summary>Partition and heal (refused with the reason where this session cannot cut); null where there are none.</summary>
+    Network.NetworkActions? Network => null;
+
     /// <summary>The log of a process: its live output, or the tail of its log file when attached.</summary>
     LogRing Log(string processName);
 

@@ -54,6 +54,9 @@ public sealed class LabLauncher(LabDefinition lab, Action<string>? progress = nu
                 null => $"{p.Endpoint} ({p.Name}) is in use by another process. Stop it, or shift the lab with --port-offset N.",
             });
         }
+        // bind-source-addr, which tells the relay who connects, came with Redis 7.0.
+        if (lab.Network.Partitions && binaries.Version < new Version(7, 0))
+            problems.Add($"Lab:Network:Partitions needs Redis 7.0 or newer (bind-source-addr); {binaries.ServerPath} is {binaries.Version}. Run without --Lab:Network:Partitions, or point Redis:ServerPath at a newer one.");
         if (problems.Count > 0) throw new LabLoadException(problems);
         return binaries;
     }

@@ -1,6 +1,7 @@
 using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Monitoring;
+using RedisHaTui.Core.Network;
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Core.Redis;
 using RedisHaTui.Core.Sources;
@@ -21,6 +22,7 @@ public sealed class LabSession : ILabSession
     private readonly ITopologySource _source;
     private readonly LabLauncher? _launcher;
     private readonly CancellationTokenSource _closing = new();
+    private ControlServer? _control;
     private int _disposed;
 
     private LabSession(ITopologySource source, LabLauncher? launcher, TimeProvider? time)
@@ -32,6 +34,7 @@ public sealed class LabSession : ILabSession
         _monitor = new LabMonitor(() => source.Lab, Store, _connections, inferProcessStates: !source.ReportsProcessStates, control: source.Control,
             logs: LogOrNone);
         Actions = new LabActions(source, Store, _connections);
+        Network = new NetworkActions(Lab, Store, (source as OwnedLab)?.Relay, deployment: source is DeploymentSource);
         source.ProcessStatusChanged += _monitor.OnProcessStatus;
         if (source is OwnedLab owned) owned.Supervisor.CurrentMaster = () => ActionRules.CurrentMaster(Store.Current);
         // A deployment grows or shrinks: the snapshot takes the new set at once, the timeline says what changed.
@@ -48,6 +51,9 @@ public sealed class LabSession : ILabSession
     public LabDefinition Lab => _source.Lab;
     public LabStore Store { get; }
     public ILabActions Actions { get; }
+
+    /// <summary>Partition and heal (refused with the reason where this session cannot cut).</summary>
+    public NetworkActions Network { get; }
     public bool OwnsProcesses => _source.Control is not null;
 
     public ActionPolicy Policy => _source.Policy;
@@ -72,7 +78,20 @@ public sealed class LabSession : ILabSession
         try
         {
             RedisBinaries binaries = await launcher.PreflightAsync(ct: ct);
-            return new LabSession(new OwnedLab(lab, binaries, ownership, time), launcher, time);
+            // Listening before any process starts: the first replica connects through it.
+            NetworkRelay? relay = lab.Network.Partitions ? NetworkRelay.Open(lab) : null;
+            var session = new LabSession(new OwnedLab(lab, binaries, ownership, time, relay), launcher, time);
+            try
+            {
+                // Other terminals reach the relay through the owner: `partition`, `heal`, `load --client`.
+                if (relay is not null) session._control = ControlServer.Open(lab, session.Network);
+            }
+            catch
+            {
+                await session.DisposeAsync();
+                throw;
+            }
+            return session;
         }
         catch
         {
@@ -137,6 +156,7 @@ public sealed class LabSession : ILabSession
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _closing.Cancel(); // a lab start still under way stops where it is
+        if (_control is not null) await _control.DisposeAsync();
         await _monitor.DisposeAsync();
         await _source.DisposeAsync();
         await _connections.DisposeAsync();

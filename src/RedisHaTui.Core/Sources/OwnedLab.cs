@@ -1,6 +1,7 @@
 using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Monitoring;
+using RedisHaTui.Core.Network;
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Core.Redis;
 
@@ -14,10 +15,12 @@ public sealed class OwnedLab : ITopologySource
 {
     private readonly LabOwnership _ownership;
 
-    public OwnedLab(LabDefinition lab, RedisBinaries binaries, LabOwnership ownership, TimeProvider? time = null)
+    /// <param name="relay">The relay between the processes when the lab has partitions on; disposed with the lab.</param>
+    public OwnedLab(LabDefinition lab, RedisBinaries binaries, LabOwnership ownership, TimeProvider? time = null, NetworkRelay? relay = null)
     {
         Lab = lab;
         _ownership = ownership;
+        Relay = relay;
         Supervisor = new Supervisor(lab, new RunDirectory(lab), binaries, time);
         Supervisor.StatusChanged += (p, status) => ProcessStatusChanged?.Invoke(p.Name, status);
     }
@@ -25,6 +28,8 @@ public sealed class OwnedLab : ITopologySource
     public LabDefinition Lab { get; }
 
     public Supervisor Supervisor { get; }
+
+    public NetworkRelay? Relay { get; }
 
     public ActionPolicy Policy => ActionPolicy.Owner;
 
@@ -48,7 +53,12 @@ public sealed class OwnedLab : ITopologySource
     public async ValueTask DisposeAsync()
     {
         // Given back only once every process has stopped: a start that follows must not meet them still running.
-        try { await Supervisor.DisposeAsync(); }
+        try
+        {
+            await Supervisor.DisposeAsync();
+            // After the processes: none of them is left talking through a relay that is gone.
+            if (Relay is not null) await Relay.DisposeAsync();
+        }
         finally { _ownership.Dispose(); }
     }
 }

@@ -14,6 +14,20 @@ public static class FailoverStopwatch
     /// </summary>
     public const string ElsewhereCause = "another client's SENTINEL FAILOVER";
 
+    /// <summary>How a partition's record names its cause ("partition node1, sentinel1, A / …").</summary>
+    public const string PartitionCause = "partition";
+
+    /// <summary>A heal: the latest partition's record notes it.</summary>
+    public static LabSnapshot OnHeal(LabSnapshot s, DateTimeOffset at) => PartitionPhase(s, FailoverPhaseKind.Healed, at);
+
+    /// <summary>The latest partition record, if it still lacks <paramref name="kind"/>, gains it.</summary>
+    private static LabSnapshot PartitionPhase(LabSnapshot s, FailoverPhaseKind kind, DateTimeOffset at)
+    {
+        int i = s.Failovers.Length - 1;
+        if (i < 0 || !s.Failovers[i].Cause.StartsWith(PartitionCause + " ", StringComparison.Ordinal) || s.Failovers[i].PhaseTime(kind) is not null) return s;
+        return WithPhase(s, i, kind, at - s.Failovers[i].StartedAt);
+    }
+
     /// <summary>Starts a failover record, unless one is already under way.</summary>
     public static LabSnapshot Start(LabSnapshot s, string cause, string? oldMaster, DateTimeOffset at)
     {
@@ -55,7 +69,10 @@ public static class FailoverStopwatch
     {
         bool aboutMaster = e.InstanceType == "master" && e.InstanceName == s.MasterName;
         if (e.Kind == SentinelEventKind.SDown && aboutMaster)
-            s = Start(s, "+sdown (master unreachable)", nodeName(e.Ip, e.Port), at);
+            s = s.Network is { Cut: { } cut, CutAt: { } cutAt }
+                // A partition's stopwatch runs from the cut: cut → +sdown → … → healed → converted → lost counted.
+                ? Phase(Start(s, $"{PartitionCause} {cut}", nodeName(e.Ip, e.Port), cutAt), FailoverPhaseKind.Cut, cutAt)
+                : Start(s, "+sdown (master unreachable)", nodeName(e.Ip, e.Port), at);
         // A failover asked for elsewhere (another terminal's SENTINEL FAILOVER) has no +sdown: its election starts it.
         // Its old master comes from the events' own payloads, never from the consensus: a watcher that has just
         // started has none yet, and a consensus read mid-failover may already name the new master (issue 14).
@@ -122,6 +139,11 @@ public static class FailoverStopwatch
             && s.Sentinels.Where(x => x.Reachable).All(x => x.MasterNodeName == was && !x.SDown && !x.FailoverInProgress))
             s = Complete(Phase(s, FailoverPhaseKind.NoFailover, at));
         f = s.Failovers[^1];
+        // Cut off, the old master refuses writes once its replica has been silent for max-lag: the bound of the loss.
+        if (s.Network.Cut is not null && f.OldMaster is { } cutOff
+            && s.Node(cutOff) is { Reachable: true, Role: NodeRole.Master, MinReplicasToWrite: > 0 and var needed, GoodReplicas: { } good } && good < needed)
+            s = PartitionPhase(s, FailoverPhaseKind.OldMasterRefuses, at);
+        f = s.Failovers[^1];
         if (f.OldMaster is { } old && f.NewMaster is { } nm && f.PhaseTime(FailoverPhaseKind.OldMasterLinked) is null
             && s.Node(old) is { Reachable: true, Role: NodeRole.Replica, LinkStatus: "up" } n && n.FollowsName == nm)
             s = PhaseOfOldMaster(s, old, FailoverPhaseKind.OldMasterLinked, at);
@@ -134,6 +156,7 @@ public static class FailoverStopwatch
     /// </summary>
     public static LabSnapshot OnLoad(LabSnapshot s, LoadLedger load)
     {
+        if (load is { Client: not null, Running: false, Lost: > 0, EndedAt: { } ended }) s = PartitionPhase(s, FailoverPhaseKind.LostCounted, ended);
         if (s.Failovers.LastOrDefault() is not { } f || f.PhaseTime(FailoverPhaseKind.WritesAccepted) is not null) return s;
         if (load.LastFailureAt is not { } failed || failed < f.StartedAt || load.ResumedAt is not { } resumed || resumed < failed) return s;
         return WithPhase(s, s.Failovers.Length - 1, FailoverPhaseKind.WritesAccepted, resumed - f.StartedAt);

@@ -164,6 +164,14 @@ public enum FailoverPhaseKind
     Aborted,
     /// <summary>The master came back before anyone failed over.</summary>
     NoFailover,
+    /// <summary>A partition cut the network: the start of a partition's stopwatch.</summary>
+    Cut,
+    /// <summary>The old master, cut off, refuses writes: its replica was silent for min-replicas-max-lag.</summary>
+    OldMasterRefuses,
+    /// <summary>The network was healed.</summary>
+    Healed,
+    /// <summary>A client's read-back counted writes acknowledged and then lost.</summary>
+    LostCounted,
 }
 
 /// <summary>A phase of a failover and when it happened, from the failover's start.</summary>
@@ -207,6 +215,8 @@ public sealed record LabSnapshot
     public WritesStatus Writes { get; init; } = WritesStatus.Unknown;
     /// <summary>Whether SENTINEL FAILOVER would be accepted now and why (not): derived with the consensus (<see cref="LabHealth"/>).</summary>
     public FailoverReadiness Readiness { get; init; } = FailoverReadiness.Unknown;
+    /// <summary>The lab's network: whether links can be cut, and the cut in force.</summary>
+    public NetworkState Network { get; init; } = NetworkState.Off;
 
     public static LabSnapshot Initial(LabDefinition lab) => new()
     {

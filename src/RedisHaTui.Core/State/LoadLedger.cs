@@ -72,6 +72,8 @@ public sealed record LoadLedger
     public string? Problem { get; init; }
     /// <summary>The list the run appended to.</summary>
     public string? Key { get; init; }
+    /// <summary>The client of a partitionable lab it wrote as (A, B); null for the plain load.</summary>
+    public string? Client { get; init; }
 
     public long ErrorCount(WriteErrorKind kind) => Errors.FirstOrDefault(e => e.Kind == kind)?.Count ?? 0;
 }

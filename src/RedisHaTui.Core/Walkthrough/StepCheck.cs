@@ -19,6 +19,14 @@ public enum CheckKind
     ReplicaOf,
     /// <summary>`load-ran`: a run of the write load had at least one acknowledged write.</summary>
     LoadRan,
+    /// <summary>`partitioned`: a cut is in force (lab.json Lab:Network:Partitions on).</summary>
+    Partitioned,
+    /// <summary>`split-brain`: two data nodes answer as master at once.</summary>
+    SplitBrain,
+    /// <summary>`healed`: the network is whole again after a cut.</summary>
+    Healed,
+    /// <summary>`writes-lost C`: client C's latest run ended with acknowledged writes that the final master does not hold.</summary>
+    WritesLost,
     /// <summary>`manual`: nothing to detect (reading, thinking); the presenter moves on with `]`.</summary>
     Manual,
 }
@@ -41,6 +49,10 @@ public sealed record StepCheck(CheckKind Kind, string? Node = null, string? Othe
         CheckKind.FailoverCompleted => "a failover completed",
         CheckKind.ReplicaOf => $"{Node} is a replica of {Other}",
         CheckKind.LoadRan => "the write load ran",
+        CheckKind.Partitioned => "the network is cut",
+        CheckKind.SplitBrain => "two nodes answer as master",
+        CheckKind.Healed => "the network is healed",
+        CheckKind.WritesLost => $"client {Node} lost acknowledged writes (read back)",
         _ => "press ] when done",
     };
 }

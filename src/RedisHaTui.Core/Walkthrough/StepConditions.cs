@@ -28,6 +28,11 @@ public static class StepConditions
         CheckKind.ReplicaOf => s.Node(check.Node!) is { Reachable: true, Role: NodeRole.Replica, LinkStatus: "up" } r
             && string.Equals(r.FollowsName, check.Other, StringComparison.OrdinalIgnoreCase),
         CheckKind.LoadRan => s.Loads.Any(l => l.Acked > 0),
+        CheckKind.Partitioned => s.Network.Cut is not null,
+        CheckKind.SplitBrain => s.Nodes.Count(n => n is { Reachable: true, Role: NodeRole.Master }) >= 2,
+        CheckKind.Healed => s.Network.Cut is null && s.Timeline.Any(t => t.Source == TimelineSource.App && t.Kind == "heal"),
+        // The client's latest run only: a second lesson's step does not tick on the first lesson's losses.
+        CheckKind.WritesLost => s.Loads.LastOrDefault(l => l.Client == check.Node) is { Running: false, Lost: > 0 },
         _ => false,
     };
 }

@@ -22,6 +22,10 @@ public static class WalkthroughParser
         ["failover-completed"] = (CheckKind.FailoverCompleted, "failover-completed"),
         ["replica-of"] = (CheckKind.ReplicaOf, "replica-of NODE MASTER-NODE"),
         ["load-ran"] = (CheckKind.LoadRan, "load-ran"),
+        ["partitioned"] = (CheckKind.Partitioned, "partitioned"),
+        ["split-brain"] = (CheckKind.SplitBrain, "split-brain"),
+        ["healed"] = (CheckKind.Healed, "healed"),
+        ["writes-lost"] = (CheckKind.WritesLost, "writes-lost CLIENT"),
         ["manual"] = (CheckKind.Manual, "manual"),
     };
 
@@ -149,6 +153,14 @@ public static class WalkthroughParser
             why ??= $"{words[0]}: '{name}' is not a {(nodeOnly ? "data node" : "process")} of this lab (it has {string.Join(", ", allowed.Select(x => x.Name))})";
             return null;
         }
+        string? Client(string name)
+        {
+            if (lab.Network.Member(name) is { IsClient: true } c) return c.Name;
+            why ??= lab.Network.Partitions
+                ? $"{words[0]}: '{name}' is not a client of this lab (it has {string.Join(", ", lab.Network.Clients.Select(x => x.Name))})"
+                : $"{words[0]}: clients with their own address need partitions: run with --Lab:Network:Partitions true";
+            return null;
+        }
         int? Count(string value, string what)
         {
             if (int.TryParse(value, out int n) && n >= 0) return n;
@@ -163,6 +175,7 @@ public static class WalkthroughParser
             CheckKind.KeyEquals => new StepCheck(CheckKind.KeyEquals, Node: Process(args[0], true), Key: args[1], Value: string.Join(' ', args[2..])),
             CheckKind.ReadOnlyRefused => new StepCheck(CheckKind.ReadOnlyRefused, Node: Process(args[0], true)),
             CheckKind.ReplicaOf => new StepCheck(CheckKind.ReplicaOf, Node: Process(args[0], true), Other: Process(args[1], true)),
+            CheckKind.WritesLost => new StepCheck(CheckKind.WritesLost, Node: Client(args[0])),
             _ => new StepCheck(known.Kind),
         };
         if (check is { Kind: CheckKind.ReplicaOf } r && why is null && r.Node == r.Other) why = $"replica-of: a node cannot replicate itself ({r.Node})";

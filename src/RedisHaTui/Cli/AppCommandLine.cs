@@ -19,7 +19,7 @@ public sealed class AppCommandLine
     /// <summary>Every verb, in the order --help lists them: the lab's, then its commands (<see cref="LabCommands"/>), then the tools.</summary>
     public static readonly string[] Verbs =
     [
-        "up", "status", "down", "check", "reset", "failover", "events", "load", "drift", "lesson", "init",
+        "up", "status", "down", "check", "reset", "failover", "events", "load", "partition", "heal", "drift", "lesson", "init",
         .. LabCommands.Verbs.Where(c => c.Kind != LabActionKind.Failover).Select(c => c.Verb!),
         "cli", "env", "walkthrough", "keys",
     ];
@@ -32,7 +32,7 @@ public sealed class AppCommandLine
         Root = new RootCommand("redis-ha-tui: a live screen for a Redis master/replica + Sentinel lab.\n" +
                                "Without a command, starts the lab of lab.json and opens the screen (? there lists the keys).")
         {
-            _o.Lab, _o.PortOffset, _o.Settings, _o.NoStart, _o.Theme, _o.ExitAfter, _o.Walkthrough,
+            _o.Lab, _o.PortOffset, _o.Partitions, _o.Settings, _o.NoStart, _o.Theme, _o.ExitAfter, _o.Walkthrough,
             Verb("up", """
                 Start the lab in the foreground, without the screen.
                 Starts the data nodes, waits for the replicas to link, then the sentinels, and prints every
@@ -86,9 +86,18 @@ public sealed class AppCommandLine
                 a sequence number to a list at --rate writes per second, and counts every acknowledged and failed write
                 by kind (connection, NOREPLICAS, READONLY, timeout, other). At the end it reads back what the final
                 master holds: acknowledged writes lost, and failed ones stored anyway. Ctrl+C ends it early and still reports.
+                With --client A (or B) on a lab with partitions on, it writes as that client: from the client's own
+                address, through the owner's relay, so a partition puts it on one side; its ledger is its own.
                 Exit 0 when it ran (whatever was lost), 1 when no master could be found, 2 bad input.
-                """, (r, lab) => LoadCommand.RunAsync(lab, r.GetValue(_o.Rate), r.GetValue(_o.Duration), r.GetValue(_o.LoadJson)),
-                _o.Rate, _o.Duration, _o.LoadJson),
+                """, (r, lab) => LoadCommand.RunAsync(lab, r.GetValue(_o.Rate), r.GetValue(_o.Duration), r.GetValue(_o.LoadJson), r.GetValue(_o.Client)),
+                _o.Rate, _o.Duration, _o.LoadJson, _o.Client),
+            PartitionVerb(),
+            Verb("heal", """
+                Mend the network of a lab with partitions on: every cut link goes through again.
+                Asks the lab's owner (`up` or the screen, started with --Lab:Network:Partitions true) over its control
+                socket; the connections the cut held are closed and the processes reconnect.
+                Exit 0 healed, 1 refused (no owner, partitions off), 2 bad input.
+                """, (r, lab) => PartitionCommand.HealAsync(lab, r.GetValue(_o.HealJson)), _o.HealJson),
             DriftVerb(),
             LessonVerb(),
         };
@@ -248,6 +257,21 @@ public sealed class AppCommandLine
         return init;
     }
 
+    /// <summary>`partition SPEC`: the spec is words (the shell splits "node1,A / rest" at the spaces), joined again.</summary>
+    private Command PartitionVerb()
+    {
+        Command verb = Verb("partition", """
+            Cut the network of a lab with partitions on between two groups of processes and clients.
+            SPEC is two sides separated by '/', each a comma list of process and client names (A, B), 'rest' meaning
+            every one not on the other side: `partition node1,sentinel1,A / rest` is the split brain of the tutorial.
+            Every link between the sides stalls both ways (no reset, as a real partition), until `heal`.
+            Asks the lab's owner (`up` or the screen, started with --Lab:Network:Partitions true) over its control socket.
+            Exit 0 cut, 1 refused (no owner, partitions off), 2 bad input (a SPEC that names no process).
+            """, (r, lab) => PartitionCommand.PartitionAsync(lab, string.Join(' ', r.GetValue(_o.PartitionSpec) ?? []), r.GetValue(_o.PartitionJson)), _o.PartitionJson);
+        verb.Arguments.Add(_o.PartitionSpec);
+        return verb;
+    }
+
     /// <summary>`drift [NAME]`: reads the lab's files only, so it takes a lab file and no deployment.</summary>
     private Command DriftVerb()
     {
@@ -366,6 +390,8 @@ public sealed class AppCommandLine
         var arguments = new List<string>();
         if (r.GetValue(_o.PortOffset) is { } offset) arguments.AddRange(["--port-offset", offset]);
         if (r.GetValue(_o.Theme) is { } theme) arguments.AddRange(["--theme", theme]);
+        // Before the settings: an explicit --Lab:Network:Partitions false after it still wins, as the later value does.
+        if (r.GetValue(_o.Partitions)) arguments.AddRange(["--Lab:Network:Partitions", "true"]);
         arguments.AddRange(_settings);
         return arguments;
     }

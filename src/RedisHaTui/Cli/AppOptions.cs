@@ -27,6 +27,13 @@ public sealed class AppOptions
         Recursive = true,
     };
 
+    /// <summary>The short form of --Lab:Network:Partitions true, on every command like the setting itself.</summary>
+    public Option<bool> Partitions { get; } = new("--partitions")
+    {
+        Description = "Run the lab with partitions on: its processes reach each other through the app's relay (same as --Lab:Network:Partitions true)",
+        Recursive = true,
+    };
+
     /// <summary>
     /// A help row only: real --Section:Key tokens are lifted out before parsing (<see cref="ConfigOverrides"/>),
     /// this literal name included, so it never matches anything.
@@ -126,6 +133,22 @@ public sealed class AppOptions
     };
 
     public Option<bool> LoadJson { get; } = Json("One JSON object at the end (shape in README.md) instead of text");
+
+    public Option<string> Client { get; } = new("--client")
+    {
+        HelpName = "NAME",
+        Description = "Write as client NAME (A or B) of a lab with partitions on: from its own address, through the owner's relay, with its own ledger",
+    };
+
+    public Argument<string[]> PartitionSpec { get; } = new("SPEC")
+    {
+        Description = "Two sides separated by '/', each a comma list of processes and clients (A, B); 'rest' is everything else: node1,sentinel1,A / rest",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    public Option<bool> PartitionJson { get; } = Json("One JSON object (shape in README.md) instead of text");
+
+    public Option<bool> HealJson { get; } = Json("One JSON object (shape in README.md) instead of text");
 
     // Attaching to a deployment instead of a lab file: one instance per command that watches (screen, status, events, failover).
 

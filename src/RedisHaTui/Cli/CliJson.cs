@@ -15,6 +15,7 @@ namespace RedisHaTui.Cli;
 [JsonSerializable(typeof(DriftDocument))]
 [JsonSerializable(typeof(Presentation.Handout.HandoutDocument))]
 [JsonSerializable(typeof(LoadDocument))]
+[JsonSerializable(typeof(RedisHaTui.Core.Network.ControlReply))]
 public sealed partial class CliJson : JsonSerializerContext
 {
     /// <summary>Indented, for `status --json`: one document a person may read too.</summary>

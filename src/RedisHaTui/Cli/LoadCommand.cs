@@ -1,6 +1,7 @@
 using System.Text.Json;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Load;
+using RedisHaTui.Core.Network;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
 using RedisHaTui.Presentation.Handout;
@@ -15,13 +16,30 @@ namespace RedisHaTui.Cli;
 /// </summary>
 public static class LoadCommand
 {
-    public static async Task<int> RunAsync(LabDefinition lab, int rate, double? durationSeconds, bool json)
+    public static async Task<int> RunAsync(LabDefinition lab, int rate, double? durationSeconds, bool json, string? client = null)
     {
-        var options = new LoadOptions(rate, durationSeconds is { } d ? TimeSpan.FromSeconds(d) : null);
+        var options = new LoadOptions(rate, durationSeconds is { } d ? TimeSpan.FromSeconds(d) : null, Client: client);
         if (options.Problem() is { } problem)
         {
             Console.Error.WriteLine($"redis-ha-tui: --{problem}");
             return ExitCodes.BadInput;
+        }
+        if (client is not null)
+        {
+            lab = PartitionCommand.Partitionable(lab);
+            if (lab.Network.Member(client) is not { IsClient: true } member)
+            {
+                Console.Error.WriteLine($"redis-ha-tui: --client {client}: not a client of this lab ({string.Join(", ", lab.Network.Clients.Select(c => c.Name))})");
+                return ExitCodes.BadInput;
+            }
+            // Its connections go through the owner's relay: without an owner there is nothing to reach.
+            (ControlReply? reply, string? why) = await ControlClient.AskAsync(lab, new ControlRequest("network"), TimeSpan.FromSeconds(5));
+            if (reply is not { Ok: true })
+            {
+                Console.Error.WriteLine($"redis-ha-tui: --client {client}: {why ?? reply!.Message}");
+                return ExitCodes.NotHealthy;
+            }
+            options = options with { Client = member.Name };
         }
         (CancellationTokenSource cancel, IDisposable signals) = Terminal.CancelOnSignals();
         using IDisposable signalsHeld = signals;
@@ -29,7 +47,8 @@ public static class LoadCommand
         // The monitor's first read gives the explanations their facts (who is master, how many replicas it needs).
         await ((Task)Task.WhenAny(session.Monitor.FirstRead, Task.Delay(TimeSpan.FromSeconds(3), cancel.Token))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         string until = durationSeconds is { } s ? $"for {s:0.#} s" : "until Ctrl+C";
-        Console.Error.WriteLine($"writing {rate}/s to {lab.MasterName} through {string.Join(", ", lab.Sentinels.Select(x => x.Endpoint))} {until}");
+        string who = options.Client is { } c ? $"as client {c} ({lab.Network.Member(c)!.Address}) " : "";
+        Console.Error.WriteLine($"writing {rate}/s {who}to {lab.MasterName} through {string.Join(", ", lab.Sentinels.Select(x => options.Client is null ? x.Endpoint : lab.Network.Reach(x)))} {until}");
         await using WriteLoad load = WriteLoad.Start(lab, session.Store, options);
         using CancellationTokenRegistration stopOnSignal = cancel.Token.Register(() => _ = load.StopAsync());
         Task printing = json ? Task.CompletedTask : PrintProgressAsync(session.Store, load.Completion);
@@ -47,7 +66,7 @@ public static class LoadCommand
         l.OutageError is { } k ? HandoutJson.Camel(k) : null,
         new LoadErrors(l.ErrorCount(WriteErrorKind.Connection), l.ErrorCount(WriteErrorKind.NoReplicas), l.ErrorCount(WriteErrorKind.ReadOnly),
             l.ErrorCount(WriteErrorKind.Timeout), l.ErrorCount(WriteErrorKind.Other)),
-        l.VerifiedOn, l.Key, l.Problem);
+        l.VerifiedOn, l.Key, l.Problem, l.Client);
 
     /// <summary>One line per finished second, and the timeline's explanations of the load as they come.</summary>
     private static async Task PrintProgressAsync(LabStore store, Task done)

@@ -22,7 +22,8 @@ public sealed record LoadDocument(
     LoadErrors Errors,
     string? VerifiedOn,
     string? Key,
-    string? Problem);
+    string? Problem,
+    string? Client = null);
 
 /// <summary>Failed writes by kind, every kind always present (0 when none).</summary>
 public sealed record LoadErrors(long Connection, long NoReplicas, long ReadOnly, long Timeout, long Other);

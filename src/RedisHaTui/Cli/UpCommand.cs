@@ -29,6 +29,16 @@ public static class UpCommand
             if (Terminal.UseColour) prefix = Colours[index++ % Colours.Length] + prefix + "\e[0m";
             p.LineReceived += (_, line) => { lock (gate) Console.Out.WriteLine(prefix + line); };
         }
+        // A cut or a heal asked from another terminal is said here too: the owner's terminal is where a drill is watched.
+        long lastEntry = 0;
+        session.Store.Changed += snapshot =>
+        {
+            foreach (TimelineEntry e in snapshot.Timeline.Where(e => e.Id > Interlocked.Read(ref lastEntry)))
+            {
+                Interlocked.Exchange(ref lastEntry, e.Id);
+                if (e is { Source: TimelineSource.App, Kind: "partition" or "heal" }) lock (gate) Console.Error.WriteLine($"redis-ha-tui | {e.Kind}: {e.Text}");
+            }
+        };
         bool ready = false;
         try
         {

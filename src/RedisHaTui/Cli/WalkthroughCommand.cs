@@ -14,7 +14,14 @@ public static class WalkthroughCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary>The lab's own walkthrough (lab/walkthrough.md beside the lab file) when no file is named.</summary>
-    public static string WalkthroughFile(LabDefinition lab, string? file) =>
-        string.IsNullOrEmpty(file) ? Path.Combine(lab.LabDirectory, "lab", "walkthrough.md") : Path.GetFullPath(file);
+    /// <summary>
+    /// The lab's own walkthrough (lab/walkthrough.md beside the lab file) when no file is named; a name alone that is
+    /// no file here (`split-brain`) is one of the lab's own under lab/ (lab/split-brain.md).
+    /// </summary>
+    public static string WalkthroughFile(LabDefinition lab, string? file)
+    {
+        if (string.IsNullOrEmpty(file)) return Path.Combine(lab.LabDirectory, "lab", "walkthrough.md");
+        string own = Path.Combine(lab.LabDirectory, "lab", file.EndsWith(".md", StringComparison.Ordinal) ? file : file + ".md");
+        return !File.Exists(file) && !file.Contains('/') && File.Exists(own) ? own : Path.GetFullPath(file);
+    }
 }

@@ -22,6 +22,10 @@ public static class PhaseText
         FailoverPhaseKind.WritesAccepted => "writes accepted again",
         FailoverPhaseKind.Aborted => $"aborted ({p.Detail ?? "?"})",
         FailoverPhaseKind.NoFailover => "no failover: the master is back",
+        FailoverPhaseKind.Cut => "cut",
+        FailoverPhaseKind.OldMasterRefuses => "old master refuses writes (max-lag)",
+        FailoverPhaseKind.Healed => "healed",
+        FailoverPhaseKind.LostCounted => "lost writes counted",
         _ => p.Kind.ToString(),
     };
 
@@ -34,6 +38,8 @@ public static class PhaseText
         FailoverPhaseKind.Converted => "old master converted",
         FailoverPhaseKind.OldMasterLinked => "linked",
         FailoverPhaseKind.WritesAccepted => "writes ok",
+        FailoverPhaseKind.OldMasterRefuses => "old master refuses",
+        FailoverPhaseKind.LostCounted => "lost counted",
         _ => Name(p),
     };
 }

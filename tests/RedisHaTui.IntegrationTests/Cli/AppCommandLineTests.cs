@@ -27,7 +27,7 @@ public class AppCommandLineTests
     [InlineData(new[] { "--Lab:PortOffset" }, "--Lab:PortOffset needs a value")]
     [InlineData(new[] { "status", "--Lab:PortOffset", "--json" }, "--Lab:PortOffset needs a value")]
     [InlineData(new[] { "-x" }, "unknown option '-x'")]
-    [InlineData(new[] { "--json" }, "--json is not an option of the screen (no command): `status`, `events`, `load`, `drift` take it")]
+    [InlineData(new[] { "--json" }, "--json is not an option of the screen (no command): `status`, `events`, `load`, `partition`, `heal`, `drift` take it")]
     [InlineData(new[] { "events", "--wait-ready", "3" }, "--wait-ready is not an option of `events`: `status` takes it")]
     [InlineData(new[] { "down", "now" }, "`down` takes no argument 'now'")]
     [InlineData(new[] { "failover", "--timeout", "-1" }, "--timeout needs a number of seconds, got '-1'")]

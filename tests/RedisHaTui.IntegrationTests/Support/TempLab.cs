@@ -66,6 +66,9 @@ public sealed class TempLab : IDisposable
     /// <summary>A --port-offset that runs a second copy of this lab on free ports no other test is given.</summary>
     public int FreeOffset() => FreePorts.Offset([.. Load().Processes.Select(p => p.Port)]);
 
+    /// <summary>An edit for <see cref="Create"/>: the lab runs with partitions on (Lab:Network:Partitions).</summary>
+    public static void Partitions(JsonObject root) => root["Lab"]!["Network"] = new JsonObject { ["Partitions"] = true };
+
     public LabDefinition Load(params string[] arguments) => LabLoader.Load(LabFile, arguments, new Dictionary<string, string?>());
 
     private static void Copy(string template, string dir, string name, string file)

@@ -20,7 +20,7 @@ public static class HandoutJson
             l.Outage is { } o ? Math.Round(o.TotalMilliseconds) : null, l.OutageStart, l.OutageEnd, l.OutageOpen,
             l.OutageError is { } k ? Camel(k) : null, Core.Load.OutageText.Sentence(l),
             l.Present, l.Lost, [.. l.LostSequences], l.Indeterminate, l.VerifiedOn,
-            [.. l.PerSecond.Select(p => new HandoutSecond(p.At, p.Acked, p.Failed))]))]);
+            [.. l.PerSecond.Select(p => new HandoutSecond(p.At, p.Acked, p.Failed))]) { Client = l.Client })]);
 
     /// <summary>An error kind as the JSON documents name it (the keys of "errors").</summary>
     internal static string Camel(WriteErrorKind k) => k switch
@@ -57,7 +57,11 @@ public sealed record HandoutLoad(
     IReadOnlyDictionary<string, long> Errors, double? OutageMs, DateTimeOffset? OutageStart, DateTimeOffset? OutageEnd,
     bool OutageOpen, string? OutageError, string? Outage,
     long? Present, long? Lost, IReadOnlyList<long> LostSequences, long? Indeterminate, string? VerifiedOn,
-    IReadOnlyList<HandoutSecond> PerSecond);
+    IReadOnlyList<HandoutSecond> PerSecond)
+{
+    /// <summary>The partitionable lab's client it wrote as (A, B); null for the plain load.</summary>
+    public string? Client { get; init; }
+}
 
 /// <summary>One second of the chart.</summary>
 public sealed record HandoutSecond(DateTimeOffset At, int Acked, int Failed);

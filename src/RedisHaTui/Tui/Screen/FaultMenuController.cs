@@ -37,17 +37,23 @@ internal sealed class FaultMenuController
         {
             FaultEntry entry = FaultMenu.All[i];
             string? why = FaultMenu.WhyNot(entry, _session.Store.Current, _session.Lab);
-            lines.Add(why is null ? new Fact($"{i + 1}  {entry.Title}") : new Fact($"{i + 1}  {entry.Title}: {why}", Tone.Dim));
+            lines.Add(why is null ? new Fact($"{KeyOf(i)}  {entry.Title}") : new Fact($"{KeyOf(i)}  {entry.Title}: {why}", Tone.Dim));
         }
         return lines;
     }
 
-    public void Open() => _modes.ShowMenu("faults: break the lab on purpose", MenuLines(), $"1-{FaultMenu.All.Count} choose · Esc close", Choose);
+    public void Open() => _modes.ShowMenu("faults: break the lab on purpose", MenuLines(), $"1-{KeyOf(FaultMenu.All.Count - 1)} choose · Esc close", Choose);
 
-    /// <summary>A key typed while the menu is open: a digit picks an entry; anything else is ignored.</summary>
+    /// <summary>The key of entry <paramref name="index"/>: 1-9, then a, b, c… (the partition lessons made the menu longer than nine).</summary>
+    public static char KeyOf(int index) => index < 9 ? (char)('1' + index) : (char)('a' + index - 9);
+
+    /// <summary>Which entry a key picks; -1 for none.</summary>
+    public static int IndexOf(char key) => key is >= '1' and <= '9' ? key - '1' : key is >= 'a' and <= 'z' ? key - 'a' + 9 : -1;
+
+    /// <summary>A key typed while the menu is open: a digit or letter picks an entry; anything else is ignored.</summary>
     private void Choose(char key)
     {
-        int index = key - '1';
+        int index = IndexOf(key);
         if (index < 0 || index >= FaultMenu.All.Count) return;
         FaultEntry entry = FaultMenu.All[index];
         if (FaultMenu.WhyNot(entry, _session.Store.Current, _session.Lab) is { } why)
@@ -64,7 +70,7 @@ internal sealed class FaultMenuController
     private void Run(FaultEntry entry)
     {
         _status.Show($"fault: {entry.Title}…", Tone.Dim);
-        var context = new FaultContext(_session.Actions, _session.Store, _session.Lab, _session.Log);
+        var context = new FaultContext(_session.Actions, _session.Store, _session.Lab, _session.Log) { Network = _session.Network };
         _door.RunThenShow(
             ct => FaultMenu.RunAsync(entry, context, ct),
             ex => LabActionResult.Refused($"{entry.Title} failed: {ex.GetBaseException().Message}"),

@@ -12,6 +12,7 @@ internal sealed class ProcessPane : PaneView
     private readonly int _number;
     private readonly PaneHeader _header;
     private object? _shown; // the NodeSnapshot or SentinelSnapshot applied last
+    private NetworkState? _network; // and the network it was shown with (a cut marks the pane's side)
     private int _headerRows = 1;
 
     public ProcessPane(ProcessDefinition definition, int number, LogRing ring, string emptyLogText, Theme theme) : base(theme)
@@ -39,14 +40,16 @@ internal sealed class ProcessPane : PaneView
     public override void Show(LabSnapshot snapshot)
     {
         object? part = Definition.Kind == ProcessKind.Node ? snapshot.Node(ProcessName) : snapshot.Sentinel(ProcessName);
-        if (ReferenceEquals(part, _shown)) return;
+        if (ReferenceEquals(part, _shown) && ReferenceEquals(snapshot.Network, _network)) return;
         _shown = part;
+        _network = snapshot.Network;
         (Badge badge, IReadOnlyList<Fact> facts) = part switch
         {
             NodeSnapshot n => (Badge.For(n), PaneFacts.For(n)),
             SentinelSnapshot s => (Badge.For(s), PaneFacts.For(s)),
             _ => (new Badge(BadgeKind.Unknown), (IReadOnlyList<Fact>)[new Fact("not in the snapshot", Tone.Dim)]),
         };
+        if (NetworkText.Side(snapshot.Network, ProcessName) is { } side) facts = [side, .. facts];
         if (_header.Show(badge, facts) && HeaderRows(Viewport.Width, Viewport.Height) != _headerRows) SetNeedsLayout();
     }
 

@@ -15,6 +15,7 @@ internal sealed class TimelineView : PaneView
     private HeadlineText _writes = TimelineText.Writes(WritesStatus.Unknown);
     private ValueArray<TimelineEntry> _entries = [];
     private ValueArray<FailoverRecord> _failovers = [];
+    private Fact[] _network = []; // split brain, the cut, the clients' ledgers: only while there is something to say
     private long? _anchorId; // the entry shown at the bottom when scrolled back; null follows the newest
     private int _eventRows = 1;
 
@@ -29,7 +30,10 @@ internal sealed class TimelineView : PaneView
     {
         HeadlineText verdict = TimelineText.Verdict(snapshot);
         HeadlineText writes = TimelineText.Writes(snapshot.Writes);
-        if (verdict == _verdict && writes == _writes && _entries == snapshot.Timeline && _failovers == snapshot.Failovers) return;
+        Fact[] network = [.. new[] { NetworkText.SplitBrain(snapshot), NetworkText.Cut(snapshot), NetworkText.ClientLedgers(snapshot) }.OfType<Fact>()];
+        if (verdict == _verdict && writes == _writes && _entries == snapshot.Timeline && _failovers == snapshot.Failovers
+            && network.SequenceEqual(_network)) return;
+        _network = network;
         _verdict = verdict;
         _writes = writes;
         _entries = snapshot.Timeline;
@@ -63,9 +67,18 @@ internal sealed class TimelineView : PaneView
         if (width <= 0 || rows <= 0) return true;
         for (int r = 0; r < rows; r++) this.Blank(r, width, Theme.Of(Tone.Normal));
 
-        // The figures the room reads come first and whole, each in the fullest form its rows allow: the verdict, the
-        // newest failover's stopwatch, then (rows permitting) whether writes are accepted; events keep at least a row.
+        // The figures the room reads come first and whole, each in the fullest form its rows allow: two masters (the
+        // news of a partition, while one lasts), the verdict, the newest failover's stopwatch, then (rows permitting)
+        // whether writes are accepted; events keep at least a row.
         int budget = Math.Max(1, rows - 1);
+        var network = new List<Fact>();
+        foreach (Fact f in _network)
+        {
+            if (budget <= 1) break; // the verdict keeps its row
+            string[] wrapped = [.. TextFit.Wrap(f.Text, width, Math.Min(budget - 1, rows >= 8 ? 2 : 1))];
+            network.AddRange(wrapped.Select(t => f with { Text = t }));
+            budget -= wrapped.Length;
+        }
         IReadOnlyList<Fact> verdict = _verdict.Fit(width, 1);
         budget -= verdict.Count;
         var stopwatches = new List<IReadOnlyList<Fact>>();
@@ -80,7 +93,7 @@ internal sealed class TimelineView : PaneView
         budget -= writes.Count;
         // The problems behind a verdict are plain words: read only where rows are left over (zoomed, a tall screen).
         if (rows >= 8 && budget > 0) verdict = _verdict.Fit(width, 1, tailRows: Math.Min(2, budget));
-        Fact[] header = [.. verdict, .. writes, .. stopwatches.SelectMany(l => l)];
+        Fact[] header = [.. network, .. verdict, .. writes, .. stopwatches.SelectMany(l => l)];
         int headerRows = header.Length;
         for (int r = 0; r < headerRows; r++) this.Put(0, r, header[r].Text, Theme.Of(header[r].Tone), width);
 
