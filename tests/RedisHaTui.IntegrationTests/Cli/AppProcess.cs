@@ -24,14 +24,28 @@ public sealed class AppProcess : IAsyncDisposable
     public int Pid => _process.Id;
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static AppProcess Start(params string[] args)
+    public static AppProcess Start(params string[] args) => Start(StartInfo(args));
+
+    /// <summary>
+    /// How <see cref="Start(string[])"/> runs the app: as a terminal's foreground job, with Ctrl+C (SIGINT) at its
+    /// default action. A test run started in the background of a non-interactive shell (`dotnet test … &amp;`, a
+    /// batch script) has SIGINT ignored, as POSIX says such a job must; every child inherits that, and .NET
+    /// respects an ignored SIGINT (pal_signal.c installs no handler), so the app's Ctrl+C handling never ran and
+    /// the Ctrl+C tests hung only in such batches. `env --default-signal=INT` (GNU coreutils 8.31+) puts the
+    /// default back before the app starts, as a terminal would have it; the pid is still the app's (env execs it).
+    /// </summary>
+    public static ProcessStartInfo StartInfo(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Executable);
-        foreach (string a in args) info.ArgumentList.Add(a);
+        var info = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string a in (string[])[DefaultInterrupt, "dotnet", Executable, .. args]) info.ArgumentList.Add(a);
         info.Environment.Remove("DisableRealDriverIO"); // set for the headless UI tests; the app must not inherit it
-        return new AppProcess(Process.Start(info)!);
+        return info;
     }
+
+    /// <summary>env's option that gives a child SIGINT's default action back, whatever this test run inherited.</summary>
+    public const string DefaultInterrupt = "--default-signal=INT";
+
+    public static AppProcess Start(ProcessStartInfo info) => new(Process.Start(info)!);
 
     /// <summary>Runs to the end; returns the exit code and everything it printed.</summary>
     public static async Task<(int Code, string Output)> RunAsync(TimeSpan timeout, params string[] args)

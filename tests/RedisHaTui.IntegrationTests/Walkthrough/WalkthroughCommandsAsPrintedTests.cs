@@ -180,6 +180,7 @@ public class WalkthroughCommandsAsPrintedTests
     /// <summary>
     /// `env -i PATH=/usr/bin:/bin bash`, the command typed on its standard input as at a prompt (so that `pgrep -f`
     /// in it does not find the shell's own command line), started with setsid: its process group is its pid.
+    /// Ctrl+C at its default action, as in a terminal, even when this test run inherited it ignored (AppProcess.StartInfo).
     /// </summary>
     private sealed class Shell : IDisposable
     {
@@ -192,7 +193,7 @@ public class WalkthroughCommandsAsPrintedTests
             {
                 WorkingDirectory = folder, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
             };
-            foreach (string a in new[] { "env", "-i", "PATH=/usr/bin:/bin", "bash", "-s" }) info.ArgumentList.Add(a);
+            foreach (string a in new[] { "env", "-i", global::RedisHaTui.Tests.Cli.AppProcess.DefaultInterrupt, "PATH=/usr/bin:/bin", "bash", "-s" }) info.ArgumentList.Add(a);
             _process = Process.Start(info)!;
             _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
             _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.AppendLine(e.Data); };
