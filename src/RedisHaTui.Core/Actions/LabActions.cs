@@ -98,7 +98,7 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
             {
                 IServer server = connections.Server(await connections.GetAsync(sentinel), sentinel);
                 string old = s.Consensus.MasterBySentinels ?? s.Consensus.MasterByRoles ?? "?";
-                store.Update(x => FailoverStopwatch.Start(x, $"SENTINEL FAILOVER via {sentinel.Name}", old, Time.GetUtcNow()));
+                store.Update(x => FailoverStopwatch.Start(x, $"SENTINEL FAILOVER via {sentinel.Name}", old, Time.GetUtcNow(), forced: true));
                 await server.ExecuteAsync("SENTINEL", "FAILOVER", Lab.MasterName);
                 return LabActionResult.Success($"{sentinel.Name} accepted SENTINEL FAILOVER: promoting a replica of {old}");
             }

@@ -29,10 +29,10 @@ public static class FailoverStopwatch
     }
 
     /// <summary>Starts a failover record, unless one is already under way.</summary>
-    public static LabSnapshot Start(LabSnapshot s, string cause, string? oldMaster, DateTimeOffset at)
+    public static LabSnapshot Start(LabSnapshot s, string cause, string? oldMaster, DateTimeOffset at, bool forced = false)
     {
         if (s.CurrentFailover is not null) return s;
-        var record = new FailoverRecord { Number = NextNumber(s), StartedAt = at, Cause = cause, OldMaster = oldMaster };
+        var record = new FailoverRecord { Number = NextNumber(s), StartedAt = at, Cause = cause, OldMaster = oldMaster, Forced = forced };
         return s with { Failovers = s.Failovers.Add(record) };
     }
 
@@ -78,7 +78,7 @@ public static class FailoverStopwatch
         // started has none yet, and a consensus read mid-failover may already name the new master (issue 14).
         string? named = OldMasterNamedBy(e, s.MasterName) is var (ip, port) ? nodeName(ip, port) : null;
         if (e.Kind is SentinelEventKind.TryFailover or SentinelEventKind.VoteForLeader)
-            s = Start(s, ElsewhereCause, named, at);
+            s = Start(s, ElsewhereCause, named, at, forced: true);
         if (named is not null && s.CurrentFailover is { OldMaster: null })
             s = s with { Failovers = s.Failovers.SetItem(s.Failovers.Length - 1, s.Failovers[^1] with { OldMaster = named }) };
         s = NumberFromEpoch(s, e);
@@ -134,7 +134,9 @@ public static class FailoverStopwatch
             s = Complete(Phase(s, FailoverPhaseKind.AllAgree, at, newMaster));
         // The master came back before anyone failed over (quorum lost, a short pause): nothing more will happen.
         // Only a read begun after the cause counts: one already in flight when the app paused or stopped it saw it up.
-        if (s.CurrentFailover is { NewMaster: null, OldMaster: { } was } started
+        // Not for a SENTINEL FAILOVER: its master is up all along, and a poll between the command and the sentinels'
+        // first flag would close the record the failover then needs (seen on a loaded machine as "started elsewhere").
+        if (s.CurrentFailover is { NewMaster: null, OldMaster: { } was, Forced: false } started
             && s.Node(was) is { Reachable: true, Role: NodeRole.Master, PolledAt: { } polled } && polled > started.StartedAt
             && s.Sentinels.Where(x => x.Reachable).All(x => x.MasterNodeName == was && !x.SDown && !x.FailoverInProgress))
             s = Complete(Phase(s, FailoverPhaseKind.NoFailover, at));

@@ -189,6 +189,11 @@ public sealed record FailoverRecord
     public string? NewMaster { get; init; }
     public ValueArray<FailoverPhase> Phases { get; init; }
     public bool Complete { get; init; }
+    /// <summary>
+    /// A SENTINEL FAILOVER (this app's or another client's): the master never went away, so finding it master and
+    /// answering proves nothing until the sentinels act; only a failure (kill, pause, cut) can end in "no failover".
+    /// </summary>
+    public bool Forced { get; init; }
 
     public TimeSpan? PhaseTime(FailoverPhaseKind kind) => Phases.FirstOrDefault(p => p.Kind == kind)?.After;
 }

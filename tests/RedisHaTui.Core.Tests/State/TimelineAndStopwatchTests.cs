@@ -255,6 +255,27 @@ public class TimelineAndStopwatchTests
         Assert.Equal(3, s.Failovers[0].PhaseTime(FailoverPhaseKind.NoFailover)!.Value.TotalSeconds, 3);
     }
 
+    /// <summary>
+    /// Seen on a loaded machine: `f`, then a poll read before any sentinel flagged the failover closed the app's record
+    /// as "no failover", and the election then opened a second one as started elsewhere.
+    /// </summary>
+    [Fact]
+    public void A_forced_failovers_master_answering_as_master_before_the_sentinels_act_does_not_end_its_record()
+    {
+        LabSnapshot s = FailoverStopwatch.Start(LabSnapshot.Initial(_lab), "SENTINEL FAILOVER via sentinel1", "node1", At(0), forced: true);
+        s = s with
+        {
+            Nodes = s.Nodes.SetItem(0, s.Nodes[0] with { Reachable = true, Role = NodeRole.Master, PolledAt = T0.AddMilliseconds(50) }),
+            Sentinels = [.. s.Sentinels.Select(x => x with { Reachable = true, MasterNodeName = "node1" })],
+        };
+
+        s = FailoverStopwatch.OnState(s, At(0.1));
+
+        Assert.False(s.Failovers[0].Complete);
+        Assert.Null(s.Failovers[0].PhaseTime(FailoverPhaseKind.NoFailover));
+        Assert.Single(s.Failovers);
+    }
+
     [Fact]
     public void A_record_started_for_an_action_that_then_failed_is_taken_back_so_the_next_failover_gets_its_own()
     {
