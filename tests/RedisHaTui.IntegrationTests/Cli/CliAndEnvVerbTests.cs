@@ -7,7 +7,6 @@ using RedisHaTui.Core.Tests.Support;
 namespace RedisHaTui.Tests.Cli;
 
 /// <summary>`cli`, `env` and the lab commands' verbs, run as the real executable on real labs.</summary>
-[Collection(LabCollection.Name)]
 public class CliAndEnvVerbTests
 {
     private static readonly TimeSpan Quick = TimeSpan.FromSeconds(30);

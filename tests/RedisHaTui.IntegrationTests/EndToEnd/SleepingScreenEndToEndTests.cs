@@ -12,7 +12,6 @@ namespace RedisHaTui.Tests.EndToEnd;
 /// window), a lone Esc (released after 50 ms), a bracketed paste, and keys.
 /// The fallback (--Ui:PollWhenIdle true) runs the same checks, so both paths stay tested.
 /// </summary>
-[Collection(LabCollection.Name)]
 public class SleepingScreenEndToEndTests
 {
     private static readonly TimeSpan LabUp = TimeSpan.FromSeconds(60);

@@ -7,7 +7,6 @@ using RedisHaTui.Core.Tests.Support;
 namespace RedisHaTui.Core.Tests.Faults;
 
 /// <summary>Issue 17's lessons (the classic Sentinel mistakes) on real labs: what Redis guarantees, then the lab put back.</summary>
-[Collection(LabCollection.Name)]
 public class LessonsOnRealLabTests
 {
     private static FaultEntry Entry(string title) => FaultMenu.All.Single(e => e.Title.StartsWith(title, StringComparison.Ordinal));

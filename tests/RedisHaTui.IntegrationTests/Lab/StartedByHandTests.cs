@@ -15,7 +15,6 @@ namespace RedisHaTui.Core.Tests.Lab;
 /// Mixed ownership, the way a workshop does it: the app owns the lab and starts some processes, the student starts
 /// others in their own terminals (start.sh, or redis-server on the working copy), and kills by pid.
 /// </summary>
-[Collection(LabCollection.Name)]
 public class StartedByHandTests
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(20);

@@ -7,7 +7,6 @@ using RedisHaTui.Core.Tests.Support;
 namespace RedisHaTui.Core.Tests.Monitoring;
 
 /// <summary>The timeline's times against Redis's own: each sentinel's log says when it published an event.</summary>
-[Collection(LabCollection.Name)]
 public class EventTimesTests
 {
     /// <summary>Issue 19: the figure a presenter compares with `tail -f sentinel1.log`.</summary>

@@ -5,7 +5,6 @@ using RedisHaTui.Core.Tests.Support;
 namespace RedisHaTui.Core.Tests.Monitoring;
 
 /// <summary>What Sentinel would do next, predicted from its own SENTINEL REPLICAS, against what it then does.</summary>
-[Collection(LabCollection.Name)]
 public class FailoverReadinessOnRealLabTests
 {
     [Fact]

@@ -5,7 +5,6 @@ using RedisHaTui.Tests.Cli;
 namespace RedisHaTui.IntegrationTests.Network;
 
 /// <summary>`load --client NAME`: a client with its own address, through the owner's relay, with its own ledger.</summary>
-[Collection(LabCollection.Name)]
 public class ClientLoadCliTests
 {
     private static readonly TimeSpan Quick = TimeSpan.FromSeconds(60);

@@ -7,7 +7,6 @@ using RedisHaTui.Tests.Cli;
 namespace RedisHaTui.IntegrationTests.Network;
 
 /// <summary>`partition` and `heal` from another terminal reach the owner's relay over its control socket.</summary>
-[Collection(LabCollection.Name)]
 public class PartitionCliTests
 {
     private static readonly TimeSpan Quick = TimeSpan.FromSeconds(60);

@@ -6,7 +6,6 @@ using RedisHaTui.Core.Tests.Support;
 namespace RedisHaTui.IntegrationTests.Network;
 
 /// <summary>A real lab with partitions on: its processes reach each other only through the relay.</summary>
-[Collection(LabCollection.Name)]
 public class PartitionedLabTests
 {
     [Fact]

@@ -8,7 +8,6 @@ using RedisHaTui.Core.Tests.Support;
 namespace RedisHaTui.IntegrationTests.Network;
 
 /// <summary>The relay on real sockets: an echo server stands where node1 listens, clients connect from identity addresses.</summary>
-[Collection(LabCollection.Name)]
 public class RelayTests
 {
     [Fact]
