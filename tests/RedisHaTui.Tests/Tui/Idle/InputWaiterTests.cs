@@ -10,6 +10,16 @@ public sealed class InputWaiterTests
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>
+    /// A blocking wait on a thread of its own, as Terminal.Gui's input thread is: on a pool thread, the tests running
+    /// beside it could starve the pool and make a stop look 2 s slow (the pool adds threads about once a second).
+    /// </summary>
+    private static Task<T> OnOwnThread<T>(Func<T> blocking) =>
+        Task.Factory.StartNew(blocking, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private static Task OnOwnThread(Action blocking) =>
+        Task.Factory.StartNew(blocking, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
     [Fact]
     public async Task Bytes_on_the_terminal_end_the_wait()
     {
@@ -17,7 +27,7 @@ public sealed class InputWaiterTests
         using var reader = new AnonymousPipeClientStream(PipeDirection.In, terminal.ClientSafePipeHandle);
         using var waiter = new InputWaiter(Fd(reader));
 
-        Task<InputWaiter.Outcome> wait = Task.Run(waiter.Wait);
+        Task<InputWaiter.Outcome> wait = OnOwnThread(waiter.Wait);
         await Task.Delay(Quiet);
         Assert.False(wait.IsCompleted, "nothing was typed, yet the wait ended");
         terminal.WriteByte((byte)'?');
@@ -35,8 +45,8 @@ public sealed class InputWaiterTests
         using var waiter = new InputWaiter(Fd(reader));
         for (int i = 0; i < 100_000; i++) waiter.Wake(); // more than a pipe holds: only one byte is ever written
 
-        Assert.Equal(InputWaiter.Outcome.Woken, await Task.Run(waiter.Wait).WaitAsync(TimeSpan.FromSeconds(5)));
-        Task<InputWaiter.Outcome> next = Task.Run(waiter.Wait);
+        Assert.Equal(InputWaiter.Outcome.Woken, await OnOwnThread(waiter.Wait).WaitAsync(TimeSpan.FromSeconds(5)));
+        Task<InputWaiter.Outcome> next = OnOwnThread(waiter.Wait);
         await Task.Delay(Quiet);
         Assert.False(next.IsCompleted, "the wakes before the first wait woke the second one too");
         waiter.Wake();
@@ -52,12 +62,12 @@ public sealed class InputWaiterTests
         using var waiter = new InputWaiter(Fd(reader));
         using var stop = new CancellationTokenSource();
         Task noise = Task.Run(() => { while (!stop.IsCancellationRequested) waiter.Wake(); });
-        for (int i = 0; i < 2000; i++) await Task.Run(waiter.Wait).WaitAsync(TimeSpan.FromSeconds(5));
+        for (int i = 0; i < 2000; i++) await OnOwnThread(waiter.Wait).WaitAsync(TimeSpan.FromSeconds(5));
         await stop.CancelAsync();
         await noise;
 
         waiter.Wake(); // the last one, alone: it must still end a wait
-        Assert.Equal(InputWaiter.Outcome.Woken, await Task.Run(waiter.Wait).WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(InputWaiter.Outcome.Woken, await OnOwnThread(waiter.Wait).WaitAsync(TimeSpan.FromSeconds(5)));
     }
 
     [Fact]
@@ -68,9 +78,9 @@ public sealed class InputWaiterTests
         using var waiter = new InputWaiter(Fd(reader));
         terminal.Dispose(); // the other end is gone: poll says POLLHUP from now on, for ever
 
-        Assert.Equal(InputWaiter.Outcome.TerminalReadable, await Task.Run(waiter.Wait).WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(InputWaiter.Outcome.TerminalReadable, await OnOwnThread(waiter.Wait).WaitAsync(TimeSpan.FromSeconds(5)));
         Assert.True(waiter.TerminalGivenUp);
-        Task<InputWaiter.Outcome> next = Task.Run(waiter.Wait);
+        Task<InputWaiter.Outcome> next = OnOwnThread(waiter.Wait);
         await Task.Delay(Quiet);
         Assert.False(next.IsCompleted, "the hung-up terminal was polled again");
         waiter.Wake();
@@ -90,7 +100,7 @@ public sealed class InputWaiterTests
         using var stop = new CancellationTokenSource();
         var queue = new ConcurrentQueue<char>();
 
-        Task pump = Task.Run(() => InputPump.Run(() => { Interlocked.Increment(ref peeks); return true; }, () => [], queue, waiter, () => { }, stop.Token));
+        Task pump = OnOwnThread(() => InputPump.Run(() => { Interlocked.Increment(ref peeks); return true; }, () => [], queue, waiter, () => { }, stop.Token));
         await Task.Delay(TimeSpan.FromMilliseconds(500));
         int seen = Volatile.Read(ref peeks);
         var clock = Stopwatch.StartNew();
@@ -117,7 +127,7 @@ public sealed class InputWaiterTests
         bool Peek() => Readable(reader);
         IEnumerable<char> Read() => [.. buffer.Take(reader.Read(buffer)).Select(b => (char)b)];
 
-        Task pump = Task.Run(() => InputPump.Run(Peek, Read, queue, waiter, () => arrivals.Release(), stop.Token));
+        Task pump = OnOwnThread(() => InputPump.Run(Peek, Read, queue, waiter, () => arrivals.Release(), stop.Token));
         foreach (string keys in new[] { "?", "\u001b[A", "q" })
         {
             terminal.Write(System.Text.Encoding.ASCII.GetBytes(keys));
