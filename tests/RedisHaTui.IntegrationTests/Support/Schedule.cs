@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 // timers (down-after, the 10 s INFO period, hello every 2 s), not on the CPU (a quarter of a core or less on
 // average, BENCHMARKS.md "The test suite"), and every lab has ports, folders and processes of its own (FreePorts,
 // TempLab). xunit's default (conservative) algorithm counts a test that awaits as running, so no more than four labs
-// are ever up at once. The collections that must run alone (AloneCollection, LabCollection, ToolCollection) run
+// are ever up at once. The collections that must run alone (AloneCollection, ToolCollection) run
 // after all the others, one test at a time, in that order.
 [assembly: CollectionBehavior(MaxParallelThreads = 4)]
 [assembly: TestCollectionOrderer("RedisHaTui.Core.Tests.Support.Schedule", "RedisHaTui.IntegrationTests")]
