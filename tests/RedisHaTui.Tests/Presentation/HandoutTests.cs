@@ -1,4 +1,6 @@
 using System.Text.Json;
+using RedisHaTui.Core.Actions;
+using RedisHaTui.Core.Events;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.State;
 using RedisHaTui.Presentation.Handout;
@@ -36,8 +38,8 @@ public class HandoutTests
             MasterName = "myMaster",
             Timeline =
             [
-                new TimelineEntry { Id = 1, At = T0.AddSeconds(5), Source = TimelineSource.App, Kind = "failover", Text = "SENTINEL FAILOVER myMaster" },
-                new TimelineEntry { Id = 2, At = T0.AddMilliseconds(6130), Source = TimelineSource.Sentinel, Kind = "+switch-master", Text = "myMaster: node1 → node2 | \"quoted\", with comma",
+                new TimelineEntry { Id = 1, At = T0.AddSeconds(5), Kind = TimelineKind.Action, Name = "failover", Action = LabActionKind.Failover, Text = "SENTINEL FAILOVER myMaster" },
+                new TimelineEntry { Id = 2, At = T0.AddMilliseconds(6130), Kind = TimelineKind.SentinelEvent, Name = "+switch-master", Event = SentinelEventKind.SwitchMaster, Text = "myMaster: node1 → node2 | \"quoted\", with comma",
                     SeenBy = ["sentinel1", "sentinel2"], SinceFailover = TimeSpan.FromMilliseconds(1130) },
             ],
             Failovers = [failover],

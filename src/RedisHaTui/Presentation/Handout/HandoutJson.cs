@@ -11,7 +11,7 @@ public static class HandoutJson
 
     public static HandoutDocument Document(LabSnapshot s, DateTimeOffset now) => new(
         now, s.MasterName,
-        [.. s.Timeline.Select(e => new HandoutEvent(e.Id, e.At, e.Source.ToString().ToLowerInvariant(), e.Kind, e.Text, [.. e.SeenBy],
+        [.. s.Timeline.Select(e => new HandoutEvent(e.Id, e.At, e.Source.ToString().ToLowerInvariant(), e.Name, e.Text, [.. e.SeenBy],
             e.SinceFailover is { } t ? Math.Round(t.TotalSeconds, 3) : null, e.LoggedAt))],
         [.. s.Failovers.Select(f => new HandoutFailover(f.Number, f.StartedAt, f.Cause, f.OldMaster, f.NewMaster, f.Complete,
             [.. f.Phases.Select(p => new HandoutPhase(PhaseText.Name(p), Math.Round(p.After.TotalSeconds, 3)))]))],

@@ -17,10 +17,10 @@ internal static partial class TimelineText
     {
         string time = TimeZoneInfo.ConvertTime(e.At, zone).ToString("HH:mm:ss.fff", Invariant);
         // A sentinel's event name is Redis's word and leads its line (unless the text says it already); the app's and
-        // the processes' entries are sentences of their own, and their kind is a name for scripts (events --json), not for people.
-        string what = e.Source != TimelineSource.Sentinel || e.Text.StartsWith(e.Kind, StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(e.Kind)
+        // the processes' entries are sentences of their own, and their name is a word for scripts (events --json), not for people.
+        string what = e.Source != TimelineSource.Sentinel || e.Text.StartsWith(e.Name, StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(e.Name)
             ? e.Text
-            : $"{e.Kind} {e.Text}".TrimEnd();
+            : $"{e.Name} {e.Text}".TrimEnd();
         string source = e.Source == TimelineSource.App ? "app: " : "";
         string seenBy = e.SeenBy.IsEmpty ? "" : $"  [{Names(e.SeenBy)}]";
         string since = e.SinceFailover is { } d ? $"  +{Seconds(d)}" : "";

@@ -35,19 +35,19 @@ public sealed class TimelineTextTests
     [Fact]
     public void An_app_action_is_marked_as_the_app_s() =>
         Assert.Equal("10:20:30.123 app: kill -9 node1 (pid 4242)",
-            TimelineText.Entry(FakeLab.Event(3, "kill", "kill -9 node1 (pid 4242)", At, TimelineSource.App), TimeZoneInfo.Utc));
+            TimelineText.Entry(FakeLab.Event(3, "kill", "kill -9 node1 (pid 4242)", At, TimelineKind.Action), TimeZoneInfo.Utc));
 
     [Theory]
-    [InlineData("+sdown", TimelineSource.Sentinel, Tone.Bad)]
-    [InlineData("+odown", TimelineSource.Sentinel, Tone.Bad)]
-    [InlineData("+switch-master", TimelineSource.Sentinel, Tone.Good)]
-    [InlineData("-sdown", TimelineSource.Sentinel, Tone.Good)]
-    [InlineData("+promoted-slave", TimelineSource.Sentinel, Tone.Warn)]
-    [InlineData("+try-failover", TimelineSource.Sentinel, Tone.Warn)]
-    [InlineData("kill", TimelineSource.App, Tone.Accent)]
-    [InlineData("+slave", TimelineSource.Sentinel, Tone.Normal)]
-    public void Events_are_coloured_by_what_they_mean(string kind, TimelineSource source, Tone tone) =>
-        Assert.Equal(tone, TimelineText.ToneOf(FakeLab.Event(1, kind, "", At, source)));
+    [InlineData("+sdown", TimelineKind.SentinelEvent, Tone.Bad)]
+    [InlineData("+odown", TimelineKind.SentinelEvent, Tone.Bad)]
+    [InlineData("+switch-master", TimelineKind.SentinelEvent, Tone.Good)]
+    [InlineData("-sdown", TimelineKind.SentinelEvent, Tone.Good)]
+    [InlineData("+promoted-slave", TimelineKind.SentinelEvent, Tone.Warn)]
+    [InlineData("+try-failover", TimelineKind.SentinelEvent, Tone.Warn)]
+    [InlineData("kill", TimelineKind.Action, Tone.Accent)]
+    [InlineData("+slave", TimelineKind.SentinelEvent, Tone.Normal)]
+    public void Events_are_coloured_by_what_they_mean(string name, TimelineKind kind, Tone tone) =>
+        Assert.Equal(tone, TimelineText.ToneOf(FakeLab.Event(1, name, "", At, kind)));
 
     [Fact]
     public void The_failover_stopwatch_lists_every_phase_from_the_start()
@@ -165,7 +165,7 @@ public sealed class TimelineTextTests
     [Fact]
     public void An_app_entry_is_a_sentence_without_the_kind_a_script_reads() =>
         Assert.Equal("10:20:30.123 app: check quorum refused: sentinel1: not answering",
-            TimelineText.Entry(FakeLab.Event(4, "checkquorum", "check quorum refused: sentinel1: not answering", At, TimelineSource.App), TimeZoneInfo.Utc));
+            TimelineText.Entry(FakeLab.Event(4, "checkquorum", "check quorum refused: sentinel1: not answering", At, TimelineKind.Action), TimeZoneInfo.Utc));
 
     [Theory]
     [InlineData("sentinel1,sentinel2,sentinel3", "sentinel1,2,3")]
