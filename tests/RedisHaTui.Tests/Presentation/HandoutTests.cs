@@ -119,6 +119,24 @@ public class HandoutTests
     }
 
     [Fact]
+    public void The_json_document_names_its_fields_in_the_order_scripts_read_them()
+    {
+        using JsonDocument doc = JsonDocument.Parse(HandoutJson.Render(Session() with { Loads = [Session().Loads[0] with { Client = "A" }] }, T0.AddSeconds(10)));
+        JsonElement root = doc.RootElement;
+
+        Assert.Equal(["writtenAt", "masterName", "timeline", "failovers", "loads"], Names(root));
+        Assert.Equal(["id", "at", "source", "kind", "text", "seenBy", "sinceFailoverSeconds", "loggedAt"], Names(root.GetProperty("timeline")[0]));
+        Assert.Equal(["number", "startedAt", "cause", "oldMaster", "newMaster", "complete", "phases"], Names(root.GetProperty("failovers")[0]));
+        Assert.Equal(["phase", "seconds"], Names(root.GetProperty("failovers")[0].GetProperty("phases")[0]));
+        Assert.Equal(["number", "startedAt", "endedAt", "running", "rate", "acked", "failed", "errors", "outageMs", "outageStart", "outageEnd",
+            "outageOpen", "outageError", "outage", "present", "lost", "lostSequences", "indeterminate", "verifiedOn", "perSecond", "client"],
+            Names(root.GetProperty("loads")[0]));
+        Assert.Equal(["at", "acked", "failed"], Names(root.GetProperty("loads")[0].GetProperty("perSecond")[0]));
+    }
+
+    private static string[] Names(JsonElement o) => [.. o.EnumerateObject().Select(p => p.Name)];
+
+    [Fact]
     public void An_outage_still_open_is_said_with_the_same_figure_in_all_three_formats()
     {
         LabSnapshot s = Session();
