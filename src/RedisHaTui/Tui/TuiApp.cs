@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tui.Idle;
-using RedisHaTui.Tui.Presentation;
 using RedisHaTui.Tui.Views;
 using Terminal.Gui.App;
 

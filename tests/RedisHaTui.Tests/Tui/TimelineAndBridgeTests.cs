@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.State;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tests.Tui.Fakes;
-using RedisHaTui.Tui.Presentation;
 using RedisHaTui.Tui.Views;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;

@@ -3,7 +3,6 @@ using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
 using RedisHaTui.Presentation;
 using RedisHaTui.Presentation.Handout;
-using RedisHaTui.Tui.Presentation;
 using RedisHaTui.Tui.Views;
 
 namespace RedisHaTui.Tui.Screen;
