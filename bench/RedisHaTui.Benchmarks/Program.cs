@@ -81,7 +81,7 @@ static async Task EventLatency()
     session.Store.Changed += snap =>
     {
         TimelineEntry? last = snap.Timeline.LastOrDefault();
-        if (last is { Kind: "+set" }) stored.TryAdd(last.Text, Stopwatch.GetTimestamp());
+        if (last is { Name: "+set" }) stored.TryAdd(last.Text, Stopwatch.GetTimestamp());
     };
     IServer server = probe.GetServer("127.0.0.1", s1.Port);
     for (int i = 0; i < 200; i++)

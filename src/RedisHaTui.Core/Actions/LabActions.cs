@@ -188,7 +188,7 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
     /// </summary>
     private LabActionResult ReadOnlyRefusal(string target, string command, string message)
     {
-        store.Update(s => Timeline.Add(s, TimelineSource.App, Walkthrough.StepConditions.ReadOnlyKind,
+        store.Update(s => Timeline.Add(s, TimelineKind.ReadOnly,
             $"{target} refused {command.ToUpperInvariant()}: READONLY (a replica takes no writes from clients)", Time.GetUtcNow(), Lab.Ui.TimelineLines));
         return LabActionResult.Refused(message);
     }
@@ -200,7 +200,7 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
         string label = LabCommands.Get(kind).Label(target);
         string said = string.Join(" · ", result.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         string text = !result.Ok ? $"{label} refused: {said}" : kind == LabActionKind.CheckQuorum ? $"{label}: {said}" : said;
-        store.Update(s => Timeline.Add(s, TimelineSource.App, kind.ToString().ToLowerInvariant(), text, Time.GetUtcNow(), Lab.Ui.TimelineLines));
+        store.Update(s => Timeline.AddAction(s, kind, text, Time.GetUtcNow(), Lab.Ui.TimelineLines));
         return result;
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RedisHaTui.Core.Events;
 
 /// <summary>
@@ -6,33 +8,43 @@ namespace RedisHaTui.Core.Events;
 /// with a few events of their own (+new-epoch, +vote-for-leader, +switch-master, +tilt).
 /// Parsing never throws: an unknown shape keeps its raw payload.
 /// </summary>
-/// <param name="Name">Sentinel's name for the event (its channel), e.g. +sdown.</param>
-public sealed record SentinelEvent(
-    string Name,
-    string Payload,
-    string? InstanceType = null,
-    string? InstanceName = null,
-    string? Ip = null,
-    int? Port = null,
-    string? MasterName = null,
-    string? MasterIp = null,
-    int? MasterPort = null,
-    string? Extra = null,
-    int? QuorumVotes = null,
-    int? QuorumNeeded = null,
-    long? Epoch = null,
-    string? LeaderRunId = null,
-    string? OldMasterIp = null,
-    int? OldMasterPort = null,
-    string? NewMasterIp = null,
-    int? NewMasterPort = null)
+public sealed record SentinelEvent
 {
-    /// <summary>The event, typed; <see cref="SentinelEventKind.Other"/> for names this app does not know.</summary>
-    public SentinelEventKind Kind { get; } = SentinelEventNames.KindOf(Name);
+    /// <summary>Sentinel's name for the event (its channel), e.g. +sdown.</summary>
+    public required string Name { get; init; }
+    /// <summary>The payload as published, kept whole: an unknown shape keeps it and nothing else.</summary>
+    public required string Payload { get; init; }
+    /// <summary>master, slave or sentinel: what the event is about.</summary>
+    public string? InstanceType { get; init; }
+    public string? InstanceName { get; init; }
+    public string? Ip { get; init; }
+    public int? Port { get; init; }
+    /// <summary>The master the instance belongs to ("@ name ip port"), or the instance itself when it is the master.</summary>
+    public string? MasterName { get; init; }
+    public string? MasterIp { get; init; }
+    public int? MasterPort { get; init; }
+    /// <summary>What follows the common shape ("#quorum 2/2", a role change's words), or a payload of another shape.</summary>
+    public string? Extra { get; init; }
+    /// <summary>+odown's "#quorum votes/needed".</summary>
+    public int? QuorumVotes { get; init; }
+    public int? QuorumNeeded { get; init; }
+    /// <summary>+new-epoch's and +vote-for-leader's epoch.</summary>
+    public long? Epoch { get; init; }
+    /// <summary>+vote-for-leader: the run id of the sentinel voted for.</summary>
+    public string? LeaderRunId { get; init; }
+    /// <summary>+switch-master: the address the master had and the one it has now.</summary>
+    public string? OldMasterIp { get; init; }
+    public int? OldMasterPort { get; init; }
+    public string? NewMasterIp { get; init; }
+    public int? NewMasterPort { get; init; }
+
+    /// <summary>The event, typed; <see cref="SentinelEventKind.Other"/> for names this app does not know. Follows from the name.</summary>
+    [JsonIgnore]
+    public SentinelEventKind Kind => SentinelEventNames.KindOf(Name);
 
     public static SentinelEvent Parse(string channel, string payload)
     {
-        var e = new SentinelEvent(channel, payload);
+        var e = new SentinelEvent { Name = channel, Payload = payload };
         string[] w = payload.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         switch (channel)
         {

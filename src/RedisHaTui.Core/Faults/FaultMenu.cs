@@ -10,8 +10,6 @@ namespace RedisHaTui.Core.Faults;
 /// </summary>
 public static partial class FaultMenu
 {
-    public const string TimelineKind = "fault";
-
     /// <summary>The crash-and-pause entries, then the partition lessons (disabled with the flag that enables them where partitions are off).</summary>
     public static readonly IReadOnlyList<FaultEntry> All = [.. Classic(), .. PartitionLessons.All];
 
@@ -73,7 +71,7 @@ public static partial class FaultMenu
     public static async Task<LabActionResult> RunAsync(FaultEntry entry, FaultContext c, CancellationToken ct = default)
     {
         if (entry.WhyNot(c.Store.Current, c.Lab) is { } why) return LabActionResult.Refused($"{entry.Title}: {why}");
-        c.Store.Update(s => Timeline.Add(s, TimelineSource.App, TimelineKind, $"fault: {entry.Title}", c.Store.Time.GetUtcNow(), c.Lab.Ui.TimelineLines));
+        c.Store.Update(s => Timeline.Add(s, TimelineKind.Fault, $"fault: {entry.Title}", c.Store.Time.GetUtcNow(), c.Lab.Ui.TimelineLines));
         return await entry.Run(c, ct);
     }
 

@@ -26,31 +26,3 @@ public sealed record Endpoint(string Host, int Port)
 
     public override string ToString() => Host.Contains(':') ? $"[{Host}]:{Port}" : $"{Host}:{Port}";
 }
-
-/// <summary>
-/// A password kept out of every printed form: ToString, string interpolation, records that hold it and
-/// exception messages only ever see "***". Read the value only where it is sent to Redis.
-/// </summary>
-public sealed class Secret(string value)
-{
-    public string Reveal() => value;
-
-    public override string ToString() => "***";
-
-    public override bool Equals(object? obj) => obj is Secret other && other.Reveal() == value;
-
-    public override int GetHashCode() => value.GetHashCode(StringComparison.Ordinal);
-}
-
-/// <summary>How to authenticate to a process: an optional ACL user and a password; prints redacted.</summary>
-public sealed record RedisCredentials(string? User, Secret Password)
-{
-    public override string ToString() => User is null ? "password ***" : $"user {User}, password ***";
-}
-
-/// <summary>What every connection to a topology shares besides the address: credentials and TLS.</summary>
-/// <param name="TlsCaFile">A PEM file with the CA that issued the servers' certificates; null: the system's trust store.</param>
-public sealed record ConnectionSecurity(RedisCredentials? Credentials = null, bool Tls = false, string? TlsCaFile = null)
-{
-    public static readonly ConnectionSecurity None = new();
-}

@@ -8,9 +8,6 @@ namespace RedisHaTui.Core.Load;
 /// </summary>
 public static class LoadExplanations
 {
-    /// <summary>The timeline's kind for these entries.</summary>
-    public const string Kind = "writes";
-
     /// <param name="master">The node the client was writing to, when known.</param>
     public static string ForBurst(WriteErrorKind kind, LabSnapshot s, string? master, string? otherMessage) => kind switch
     {

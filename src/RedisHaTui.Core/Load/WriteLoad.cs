@@ -233,7 +233,7 @@ public sealed class WriteLoad : IAsyncDisposable
         {
             s = Replace(s, ledger);
             foreach ((WriteErrorKind kind, DateTimeOffset at) in bursts)
-                s = Timeline.Add(s, TimelineSource.App, LoadExplanations.Kind, LoadExplanations.ForBurst(kind, s, master, other), at, _lab.Ui.TimelineLines);
+                s = Timeline.Add(s, TimelineKind.Writes, LoadExplanations.ForBurst(kind, s, master, other), at, _lab.Ui.TimelineLines);
             return FailoverStopwatch.OnLoad(s, ledger);
         });
     }
@@ -245,8 +245,8 @@ public sealed class WriteLoad : IAsyncDisposable
         DateTimeOffset now = _time.GetUtcNow();
         _store.Update(s =>
         {
-            if (ledger.Lost is > 0) s = Timeline.Add(s, TimelineSource.App, LoadExplanations.Kind, LoadExplanations.Lost(ledger.Lost.Value), now, _lab.Ui.TimelineLines);
-            return Timeline.Add(s, TimelineSource.App, "write", LoadExplanations.Summary(ledger), now, _lab.Ui.TimelineLines);
+            if (ledger.Lost is > 0) s = Timeline.Add(s, TimelineKind.Writes, LoadExplanations.Lost(ledger.Lost.Value), now, _lab.Ui.TimelineLines);
+            return Timeline.Add(s, TimelineKind.LoadSummary, LoadExplanations.Summary(ledger), now, _lab.Ui.TimelineLines);
         });
         return ledger;
     }

@@ -132,7 +132,7 @@ public sealed class LabMonitor : IAsyncDisposable
                 _ => null,
             };
             string kind = status.State == ProcessState.External ? "running" : status.State.ToString().ToLowerInvariant();
-            return text is null ? s : Timeline.Add(s, TimelineSource.Process, kind, text, now, Lab.Ui.TimelineLines);
+            return text is null ? s : Timeline.AddProcess(s, kind, text, now, Lab.Ui.TimelineLines);
         });
         PollNow();
     }

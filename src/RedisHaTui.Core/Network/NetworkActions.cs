@@ -51,7 +51,7 @@ public sealed class NetworkActions
         _relay.Partition(cut);
         DateTimeOffset now = _store.Time.GetUtcNow();
         string text = $"cut {cut}: {Describe(cut)}";
-        _store.Update(s => Timeline.Add(s with { Network = s.Network with { Cut = cut, CutAt = now } }, TimelineSource.App, "partition", text, now, _lab.Ui.TimelineLines));
+        _store.Update(s => Timeline.Add(s with { Network = s.Network with { Cut = cut, CutAt = now } }, TimelineKind.Partition, text, now, _lab.Ui.TimelineLines));
         return LabActionResult.Success(text);
     }
 
@@ -72,7 +72,7 @@ public sealed class NetworkActions
         DateTimeOffset now = _store.Time.GetUtcNow();
         string text = was is null ? "the network was whole: nothing to heal" : $"healed {was}: {closed} stalled connection{(closed == 1 ? "" : "s")} closed, the processes reconnect";
         _store.Update(s => FailoverStopwatch.OnHeal(
-            Timeline.Add(s with { Network = s.Network with { Cut = null, CutAt = null } }, TimelineSource.App, "heal", text, now, _lab.Ui.TimelineLines), now));
+            Timeline.Add(s with { Network = s.Network with { Cut = null, CutAt = null } }, TimelineKind.Heal, text, now, _lab.Ui.TimelineLines), now));
         return LabActionResult.Success(text);
     }
 

@@ -40,7 +40,7 @@ public sealed class LabSession : ILabSession
         // A deployment grows or shrinks: the snapshot takes the new set at once, the timeline says what changed.
         source.TopologyChanged += change =>
         {
-            Store.Update(s => Timeline.Add(s.Reshape(source.Lab), TimelineSource.App, "topology", change, Store.Time.GetUtcNow(), Lab.Ui.TimelineLines));
+            Store.Update(s => Timeline.Add(s.Reshape(source.Lab), TimelineKind.Topology, change, Store.Time.GetUtcNow(), Lab.Ui.TimelineLines));
             _monitor.PollNow();
         };
         source.Open(_connections);
@@ -140,14 +140,14 @@ public sealed class LabSession : ILabSession
     /// <summary>From now on the start's progress ("replicas linked; starting sentinel1…") goes to the timeline.</summary>
     public void ReportProgressOnTimeline()
     {
-        if (_launcher is not null) _launcher.Progress = text => Report("start", text);
+        if (_launcher is not null) _launcher.Progress = text => Report(TimelineKind.Start, text);
     }
 
     /// <summary>Puts a problem the person must see (a failed start) on the timeline.</summary>
-    public void ReportProblem(string text) => Report("error", text);
+    public void ReportProblem(string text) => Report(TimelineKind.Error, text);
 
-    private void Report(string kind, string text) =>
-        Store.Update(s => Timeline.Add(s, TimelineSource.App, kind, text, Store.Time.GetUtcNow(), Lab.Ui.TimelineLines));
+    private void Report(TimelineKind kind, string text) =>
+        Store.Update(s => Timeline.Add(s, kind, text, Store.Time.GetUtcNow(), Lab.Ui.TimelineLines));
 
     /// <summary>For crash paths that cannot await: every process started by this app gets SIGKILL now.</summary>
     public void KillAllNow() => Supervisor?.KillAllNow();

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Events;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
@@ -118,11 +120,19 @@ public sealed record TimelineEntry
 {
     public long Id { get; init; }
     public required DateTimeOffset At { get; init; }
-    public required TimelineSource Source { get; init; }
-    /// <summary>The event's name as Sentinel publishes it (+sdown), or the app's action (kill, failover) or process change.</summary>
-    public required string Kind { get; init; }
+    /// <summary>Where it comes from: follows from <see cref="Kind"/>, so a recording does not store it twice.</summary>
+    [JsonIgnore]
+    public TimelineSource Source => TimelineKindNames.SourceOf(Kind);
+    public required TimelineKind Kind { get; init; }
+    /// <summary>
+    /// The word shown for it: the event's name as Sentinel publishes it (+sdown, also for events this app has no type
+    /// for), the app's action (kill, failover), the process change (exited), or the kind's own word (fault, readonly).
+    /// </summary>
+    public required string Name { get; init; }
     /// <summary>The typed sentinel event; <see cref="SentinelEventKind.Other"/> for entries that are not one.</summary>
     public SentinelEventKind Event { get; init; }
+    /// <summary>The action, for a <see cref="TimelineKind.Action"/> entry.</summary>
+    public LabActionKind? Action { get; init; }
     public required string Text { get; init; }
     public ValueArray<string> SeenBy { get; init; }
     /// <summary>Time since the start of the failover this entry belongs to, if any.</summary>

@@ -1,3 +1,4 @@
+using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Events;
 
 namespace RedisHaTui.Core.State;
@@ -18,10 +19,10 @@ public static class Timeline
         {
             TimelineEntry t = s.Timeline[i];
             if (at - t.At > FoldWindow) break;
-            if (t.Source == TimelineSource.Sentinel && t.Kind == e.Name && t.Text == text && !t.SeenBy.Contains(sentinel))
+            if (t.Kind == TimelineKind.SentinelEvent && t.Name == e.Name && t.Text == text && !t.SeenBy.Contains(sentinel))
                 return s with { Timeline = s.Timeline.SetItem(i, t with { SeenBy = t.SeenBy.Add(sentinel) }) };
         }
-        return Add(s, new TimelineEntry { At = at, Source = TimelineSource.Sentinel, Kind = e.Name, Event = e.Kind, Text = text, SeenBy = [sentinel] }, max);
+        return Add(s, new TimelineEntry { At = at, Kind = TimelineKind.SentinelEvent, Name = e.Name, Event = e.Kind, Text = text, SeenBy = [sentinel] }, max);
     }
 
     /// <summary>
@@ -45,7 +46,7 @@ public static class Timeline
         {
             TimelineEntry t = s.Timeline[i];
             if (logged.At - t.At > FoldWindow) break;
-            if (t.Source != TimelineSource.Sentinel || t.LoggedAt is not null || t.Kind != logged.Name || t.Text != text
+            if (t.Kind != TimelineKind.SentinelEvent || t.LoggedAt is not null || t.Name != logged.Name || t.Text != text
                 || t.SeenBy.IsEmpty || t.SeenBy[0] != sentinel) continue;
             TimeSpan off = (t.At - logged.At).Duration();
             if (off <= nearest) (best, nearest) = (i, off);
@@ -59,8 +60,17 @@ public static class Timeline
             ? $"arrived {late.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s after {e.SeenBy[0]} logged it"
             : null;
 
-    public static LabSnapshot Add(LabSnapshot s, TimelineSource source, string kind, string text, DateTimeOffset at, int max) =>
-        Add(s, new TimelineEntry { At = at, Source = source, Kind = kind, Text = text }, max);
+    /// <summary>An entry of a kind whose word is always the same (<see cref="TimelineKindNames.Of"/>): a fault, a heal, a handout.</summary>
+    public static LabSnapshot Add(LabSnapshot s, TimelineKind kind, string text, DateTimeOffset at, int max) =>
+        Add(s, new TimelineEntry { At = at, Kind = kind, Name = TimelineKindNames.Of(kind), Text = text }, max);
+
+    /// <summary>An action run or refused, named as the timeline has always shown it (kill, failover, killmaster).</summary>
+    public static LabSnapshot AddAction(LabSnapshot s, LabActionKind action, string text, DateTimeOffset at, int max) =>
+        Add(s, new TimelineEntry { At = at, Kind = TimelineKind.Action, Name = action.ToString().ToLowerInvariant(), Action = action, Text = text }, max);
+
+    /// <summary>A process's change of state, <paramref name="change"/> its word (running, paused, exited).</summary>
+    public static LabSnapshot AddProcess(LabSnapshot s, string change, string text, DateTimeOffset at, int max) =>
+        Add(s, new TimelineEntry { At = at, Kind = TimelineKind.Process, Name = change, Text = text }, max);
 
     private static LabSnapshot Add(LabSnapshot s, TimelineEntry entry, int max)
     {

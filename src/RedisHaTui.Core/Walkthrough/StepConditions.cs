@@ -8,9 +8,6 @@ namespace RedisHaTui.Core.Walkthrough;
 /// </summary>
 public static class StepConditions
 {
-    /// <summary>The timeline kind the app's `:` console writes when a node refuses a write with READONLY.</summary>
-    public const string ReadOnlyKind = "readonly";
-
     public static bool IsMet(StepCheck check, LabSnapshot s) => check.Kind switch
     {
         CheckKind.Runs => s.Node(check.Node!)?.Reachable ?? s.Sentinel(check.Node!)?.Reachable ?? false,
@@ -23,14 +20,14 @@ public static class StepConditions
         // By hand, Redis counts the refusal in INFO errorstats; the app's console (whose client refuses a write to
         // a replica before sending it) writes a timeline entry instead.
         CheckKind.ReadOnlyRefused => s.Node(check.Node!) is { ReadOnlyRefusals: > 0 }
-            || s.Timeline.Any(t => t.Source == TimelineSource.App && t.Kind == ReadOnlyKind && t.Text.StartsWith(check.Node! + " ", StringComparison.Ordinal)),
+            || s.Timeline.Any(t => t.Kind == TimelineKind.ReadOnly && t.Text.StartsWith(check.Node! + " ", StringComparison.Ordinal)),
         CheckKind.FailoverCompleted => s.Failovers.Any(f => f.Complete && f.PhaseTime(FailoverPhaseKind.AllAgree) is not null),
         CheckKind.ReplicaOf => s.Node(check.Node!) is { Reachable: true, Role: NodeRole.Replica, LinkStatus: "up" } r
             && string.Equals(r.FollowsName, check.Other, StringComparison.OrdinalIgnoreCase),
         CheckKind.LoadRan => s.Loads.Any(l => l.Acked > 0),
         CheckKind.Partitioned => s.Network.Cut is not null,
         CheckKind.SplitBrain => s.Nodes.Count(n => n is { Reachable: true, Role: NodeRole.Master }) >= 2,
-        CheckKind.Healed => s.Network.Cut is null && s.Timeline.Any(t => t.Source == TimelineSource.App && t.Kind == "heal"),
+        CheckKind.Healed => s.Network.Cut is null && s.Timeline.Any(t => t.Kind == TimelineKind.Heal),
         // The client's latest run only: a second lesson's step does not tick on the first lesson's losses.
         CheckKind.WritesLost => s.Loads.LastOrDefault(l => l.Client == check.Node) is { Running: false, Lost: > 0 },
         _ => false,

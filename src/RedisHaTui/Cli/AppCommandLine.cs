@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Lab;
-using RedisHaTui.Core.Sources;
-using RedisHaTui.Tui.Presentation;
 using RedisHaTui.Core.Shell;
+using RedisHaTui.Core.Sources;
+using RedisHaTui.Presentation;
 
 namespace RedisHaTui.Cli;
 

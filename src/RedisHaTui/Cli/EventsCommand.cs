@@ -57,7 +57,7 @@ public static class EventsCommand
             if (!json)
                 foreach (TimelineEntry e in s.Timeline)
                     if (Timeline.LateText(e) is { } late && saidLate.Add(e.Id))
-                        Console.WriteLine($"{"",12}  {e.Kind} {late}");
+                        Console.WriteLine($"{"",12}  {e.Name} {late}");
             // A record is known by its place: its number may still change once the election names its epoch.
             if (s.Failovers.LastOrDefault() is { } f && (s.Failovers.Length != lastFailover || f.Phases.Length != lastFailoverPhases))
             {
@@ -98,11 +98,11 @@ public static class EventsCommand
     }
 
     private static string TextLine(TimelineEntry e) =>
-        $"{e.At.ToLocalTime():HH:mm:ss.fff}  {e.Kind,-20} {e.Text}" +
+        $"{e.At.ToLocalTime():HH:mm:ss.fff}  {e.Name,-20} {e.Text}" +
         (e.SeenBy.Length > 0 ? $"  [{string.Join(", ", e.SeenBy)}]" : "") +
         (e.SinceFailover is { } t ? $"  (+{t.TotalSeconds:0.00} s)" : "");
 
     private static string JsonLine(TimelineEntry e) => JsonSerializer.Serialize(new EventLine(
-        e.Id, e.At, e.Source.ToString().ToLowerInvariant(), e.Kind, e.Text, e.SeenBy,
+        e.Id, e.At, e.Source.ToString().ToLowerInvariant(), e.Name, e.Text, e.SeenBy,
         e.SinceFailover is { } t ? Math.Round(t.TotalSeconds, 3) : null), CliJson.Line.EventLine);
 }

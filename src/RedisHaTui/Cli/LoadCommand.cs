@@ -79,7 +79,7 @@ public static class LoadCommand
         {
             foreach (TimelineEntry e in s.Timeline.Where(e => e.Id > lastEntry))
             {
-                if (e.Kind == LoadExplanations.Kind) Console.WriteLine($"{e.At.ToLocalTime():HH:mm:ss.fff}  {e.Text}");
+                if (e.Kind == TimelineKind.Writes) Console.WriteLine($"{e.At.ToLocalTime():HH:mm:ss.fff}  {e.Text}");
                 lastEntry = e.Id;
             }
             if (s.LastLoad is not { } l) continue;

@@ -48,28 +48,34 @@ public static class StatusPrinter
     public static string JsonDocument(LabDefinition lab, LabSnapshot s, IReadOnlyDictionary<string, int?> pids) =>
         JsonSerializer.Serialize(Document(lab, s, pids), CliJson.Document.StatusDocument);
 
-    public static StatusDocument Document(LabDefinition lab, LabSnapshot s, IReadOnlyDictionary<string, int?> pids) => new(
-        Lab: lab.LabFile,
-        MasterName: lab.MasterName,
-        PortOffset: lab.PortOffset,
-        Healthy: s.Consensus.Healthy,
-        FailoverReady: s.Readiness.Ready,
-        FailoverReadyReason: s.Readiness.Reason,
-        Master: new MasterClaims(s.Consensus.MasterBySentinels, s.Consensus.MasterByRoles),
-        Disagreements: s.Consensus.Disagreements,
-        Problems: s.Consensus.Problems,
-        Nodes: [.. s.Nodes.Select(n => new NodeStatus(
-            n.Name, n.Endpoint.Host, n.Port, n.Reachable, pids.GetValueOrDefault(n.Name),
-            Role: n.Reachable ? Role(n.Role) : null, Follows: n.FollowsName, FollowsPort: n.FollowsPort, Link: n.LinkStatus,
-            LastIoSecondsAgo: n.LastIoSecondsAgo, SyncInProgress: n.SyncInProgress, Offset: n.Offset, LagBytes: n.LagBytes,
-            Replicas: [.. n.Replicas.Select(r => new ReplicaStatus(r.Name, r.Ip, r.Port, r.State, r.Offset, r.LagSeconds))],
-            GoodReplicas: n.GoodReplicas, Keys: n.Keys, Aof: n.Aof, Error: n.Error))],
-        Sentinels: [.. s.Sentinels.Select(x => new SentinelStatus(
-            x.Name, x.Endpoint.Host, x.Port, x.Reachable, pids.GetValueOrDefault(x.Name),
-            Master: x.MasterNodeName, MasterAddress: x.MasterAddress, SDown: x.SDown, ODown: x.ODown,
-            FailoverInProgress: x.FailoverInProgress, KnownReplicas: x.KnownReplicas, KnownSentinels: x.KnownSentinels,
-            Epoch: x.Epoch, Quorum: x.Quorum, QuorumOk: x.QuorumOk,
-            WouldPromote: x.Promotion?.Promotes, Promotion: x.Promotion?.Summary, Error: x.Error))]);
+    public static StatusDocument Document(LabDefinition lab, LabSnapshot s, IReadOnlyDictionary<string, int?> pids) => new()
+    {
+        Lab = lab.LabFile,
+        MasterName = lab.MasterName,
+        PortOffset = lab.PortOffset,
+        Healthy = s.Consensus.Healthy,
+        FailoverReady = s.Readiness.Ready,
+        FailoverReadyReason = s.Readiness.Reason,
+        Master = new MasterClaims(s.Consensus.MasterBySentinels, s.Consensus.MasterByRoles),
+        Disagreements = s.Consensus.Disagreements,
+        Problems = s.Consensus.Problems,
+        Nodes = [.. s.Nodes.Select(n => new NodeStatus
+        {
+            Name = n.Name, Host = n.Endpoint.Host, Port = n.Port, Up = n.Reachable, Pid = pids.GetValueOrDefault(n.Name),
+            Role = n.Reachable ? Role(n.Role) : null, Follows = n.FollowsName, FollowsPort = n.FollowsPort, Link = n.LinkStatus,
+            LastIoSecondsAgo = n.LastIoSecondsAgo, SyncInProgress = n.SyncInProgress, Offset = n.Offset, LagBytes = n.LagBytes,
+            Replicas = [.. n.Replicas.Select(r => new ReplicaStatus { Name = r.Name, Ip = r.Ip, Port = r.Port, State = r.State, Offset = r.Offset, LagSeconds = r.LagSeconds })],
+            GoodReplicas = n.GoodReplicas, Keys = n.Keys, Aof = n.Aof, Error = n.Error,
+        })],
+        Sentinels = [.. s.Sentinels.Select(x => new SentinelStatus
+        {
+            Name = x.Name, Host = x.Endpoint.Host, Port = x.Port, Up = x.Reachable, Pid = pids.GetValueOrDefault(x.Name),
+            Master = x.MasterNodeName, MasterAddress = x.MasterAddress, SDown = x.SDown, ODown = x.ODown,
+            FailoverInProgress = x.FailoverInProgress, KnownReplicas = x.KnownReplicas, KnownSentinels = x.KnownSentinels,
+            Epoch = x.Epoch, Quorum = x.Quorum, QuorumOk = x.QuorumOk,
+            WouldPromote = x.Promotion?.Promotes, Promotion = x.Promotion?.Summary, Error = x.Error,
+        })],
+    };
 
     private static string Role(NodeRole role) => role switch { NodeRole.Master => "master", NodeRole.Replica => "replica", _ => "?" };
 

@@ -36,7 +36,7 @@ public static class UpCommand
             foreach (TimelineEntry e in snapshot.Timeline.Where(e => e.Id > Interlocked.Read(ref lastEntry)))
             {
                 Interlocked.Exchange(ref lastEntry, e.Id);
-                if (e is { Source: TimelineSource.App, Kind: "partition" or "heal" }) lock (gate) Console.Error.WriteLine($"redis-ha-tui | {e.Kind}: {e.Text}");
+                if (e is { Kind: TimelineKind.Partition or TimelineKind.Heal }) lock (gate) Console.Error.WriteLine($"redis-ha-tui | {e.Name}: {e.Text}");
             }
         };
         bool ready = false;

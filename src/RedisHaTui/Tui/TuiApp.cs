@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tui.Idle;
-using RedisHaTui.Tui.Presentation;
 using RedisHaTui.Tui.Views;
 using Terminal.Gui.App;
 
@@ -81,7 +81,7 @@ public static class TuiApp
 
     /// <summary>Says something about the screen itself on the timeline (the app's log), once.</summary>
     private static void Tell(ILabSession session, string text) =>
-        session.Store.Update(s => Timeline.Add(s, TimelineSource.App, "screen", text, session.Store.Time.GetUtcNow(), session.Lab.Ui.TimelineLines));
+        session.Store.Update(s => Timeline.Add(s, TimelineKind.Screen, text, session.Store.Time.GetUtcNow(), session.Lab.Ui.TimelineLines));
 
     /// <summary>
     /// Disposing the application restores the terminal (alt screen, mouse mode, termios). A crash on another thread

@@ -51,7 +51,7 @@ public class InfoParsingTests
         Assert.Equal(14, info.MasterReplOffset);
         Assert.Equal(1, info.GoodReplicas);
         ConnectedReplica replica = Assert.Single(info.ConnectedReplicas);
-        Assert.Equal(new ConnectedReplica("127.0.0.1", 7002, "online", 14, 1), replica);
+        Assert.Equal(new ConnectedReplica { Ip = "127.0.0.1", Port = 7002, State = "online", Offset = 14, Lag = 1 }, replica);
         Assert.Null(info.MasterHost);
     }
 

@@ -71,7 +71,7 @@ public class TimelineAndStopwatchTests
         s = Timeline.NoteLogged(s, "sentinel2", switched);
         s = Timeline.NoteLogged(s, "sentinel1", switched); // sentinel1 was not first for +switch-master: nothing to note
 
-        TimelineEntry p = s.Timeline.Single(t => t.Kind == "+promoted-slave"), m = s.Timeline.Single(t => t.Kind == "+switch-master");
+        TimelineEntry p = s.Timeline.Single(t => t.Event == SentinelEventKind.PromotedSlave), m = s.Timeline.Single(t => t.Event == SentinelEventKind.SwitchMaster);
         Assert.Equal((T0.AddSeconds(45.728), T0.AddSeconds(44.704)), (p.At, p.LoggedAt!.Value)); // the time stays the arrival
         Assert.Equal("arrived 1.02 s after sentinel1 logged it", Timeline.LateText(p));
         Assert.Equal("arrived 0.96 s after sentinel2 logged it", Timeline.LateText(m));
@@ -124,8 +124,8 @@ public class TimelineAndStopwatchTests
         Assert.Equal(5.01, f.PhaseTime(FailoverPhaseKind.SDown)!.Value.TotalSeconds, 3);
         Assert.Equal(6.24, f.PhaseTime(FailoverPhaseKind.SwitchMaster)!.Value.TotalSeconds, 3);
         Assert.False(f.Complete);
-        Assert.Equal(5.10, s.Timeline.Single(t => t.Kind == "+odown").SinceFailover!.Value.TotalSeconds, 3);
-        Assert.Contains("(quorum 2/2)", s.Timeline.Single(t => t.Kind == "+odown").Text);
+        Assert.Equal(5.10, s.Timeline.Single(t => t.Event == SentinelEventKind.ODown).SinceFailover!.Value.TotalSeconds, 3);
+        Assert.Contains("(quorum 2/2)", s.Timeline.Single(t => t.Event == SentinelEventKind.ODown).Text);
     }
 
     [Fact]
@@ -329,7 +329,7 @@ public class TimelineAndStopwatchTests
     {
         var store = new LabStore(LabSnapshot.Initial(_lab), _clock);
 
-        LabSnapshot first = store.Update(s => Timeline.Add(s, TimelineSource.App, "start", "starting node1", At(2), 500));
+        LabSnapshot first = store.Update(s => Timeline.Add(s, TimelineKind.Start, "starting node1", At(2), 500));
         LabSnapshot same = store.Update(s => s with { Nodes = [.. s.Nodes] }); // equal content, new lists
 
         Assert.Equal((1L, T0.AddSeconds(2)), (first.Version, first.At));

@@ -38,7 +38,7 @@ public class SplitBrainWalkthroughTests
         var cut = new NetworkCut(["node1"], ["node2"]);
         StepCheck partitioned = new(CheckKind.Partitioned), healed = new(CheckKind.Healed), lost = new(CheckKind.WritesLost, Node: "A");
         LabSnapshot cutNow = s with { Network = new NetworkState { Cut = cut } };
-        LabSnapshot healedNow = Timeline.Add(s, TimelineSource.App, "heal", "healed", DateTimeOffset.UnixEpoch, 10);
+        LabSnapshot healedNow = Timeline.Add(s, TimelineKind.Heal, "healed", DateTimeOffset.UnixEpoch, 10);
         LoadLedger first = new() { Number = 1, StartedAt = DateTimeOffset.UnixEpoch, Client = "A", Lost = 40 };
 
         Assert.True(StepConditions.IsMet(partitioned, cutNow));

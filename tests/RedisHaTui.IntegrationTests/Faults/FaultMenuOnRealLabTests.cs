@@ -64,7 +64,7 @@ public class FaultMenuOnRealLabTests
         // When Sentinel acted after all, say what it did and when the restart came: the premise is the restart beating down-after.
         Assert.True(f.PhaseTime(FailoverPhaseKind.NoFailover) is not null, $"{result.Message}; phases: " +
             string.Join(", ", f.Phases.Select(p => $"{p.Kind} {p.After.TotalSeconds:0.00} s {p.Detail}")) +
-            $"; timeline: {string.Join(" | ", s.Timeline.TakeLast(15).Select(t => $"{t.At:HH:mm:ss.fff} {t.Kind} {t.Text}"))}");
+            $"; timeline: {string.Join(" | ", s.Timeline.TakeLast(15).Select(t => $"{t.At:HH:mm:ss.fff} {t.Name} {t.Text}"))}");
         Assert.Null(f.PhaseTime(FailoverPhaseKind.SwitchMaster));
         Assert.Equal("node1", s.Consensus.MasterByRoles);
     }

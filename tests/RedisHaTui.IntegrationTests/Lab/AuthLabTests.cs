@@ -85,7 +85,7 @@ public class AuthLabTests
         Assert.All(lab.Lab.Processes, p => Assert.Equal(LabSecrets.OwnerOnlyFile, File.GetUnixFileMode(run.ConfigPath(p)))); // rewritten by Sentinel's CONFIG REWRITE
 
         // What the screen shows: timeline, process states and errors, log panes.
-        printed.AppendJoin('\n', s.Timeline.Select(t => $"{t.Kind} {t.Text}"));
+        printed.AppendJoin('\n', s.Timeline.Select(t => $"{t.Name} {t.Text}"));
         printed.AppendJoin('\n', s.Nodes.Select(n => $"{n}")).AppendJoin('\n', s.Sentinels.Select(x => $"{x}"));
         foreach (ProcessDefinition p in lab.Lab.Processes) printed.AppendJoin('\n', lab.Session.Log(p.Name).Tail(5000));
 

@@ -218,7 +218,7 @@ public class StartedByHandTests
         LabSnapshot last = session.Store.Current;
         throw new TimeoutException($"not within {(timeout ?? Soon).TotalSeconds:0} s: {what}. Processes: " +
             string.Join(", ", last.Nodes.Select(n => $"{n.Name} {n.Process} {n.Process.Detail} reachable={n.Reachable}").Concat(last.Sentinels.Select(x => $"{x.Name} {x.Process} reachable={x.Reachable}"))) +
-            $". Problems: {string.Join("; ", last.Consensus.Problems)}. Timeline: {string.Join(" | ", last.Timeline.TakeLast(12).Select(t => $"{t.Kind} {t.Text}"))}");
+            $". Problems: {string.Join("; ", last.Consensus.Problems)}. Timeline: {string.Join(" | ", last.Timeline.TakeLast(12).Select(t => $"{t.Name} {t.Text}"))}");
     }
 
     private static async Task UntilAsync(Func<bool> condition, Func<string> what)

@@ -44,7 +44,7 @@ public class WriteLoadTests
         Assert.True(ledger.ErrorCount(WriteErrorKind.NoReplicas) > 0, $"errors: {ledger.Errors}");
         Assert.True(ledger.Outage > TimeSpan.FromSeconds(1), $"outage {ledger.Outage}");
         Assert.True(ledger.OutageStart < ledger.OutageEnd);
-        Assert.Contains(lab.Now.Timeline, t => t.Kind == LoadExplanations.Kind && t.Text.StartsWith("writes refused (NOREPLICAS)"));
+        Assert.Contains(lab.Now.Timeline, t => t.Kind == TimelineKind.Writes && t.Text.StartsWith("writes refused (NOREPLICAS)"));
         await AssertAddsUpOnTheMasterAsync(lab, ledger, "node2");
     }
 

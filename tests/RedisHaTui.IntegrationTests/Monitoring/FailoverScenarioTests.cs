@@ -1,4 +1,5 @@
 using RedisHaTui.Core.Actions;
+using RedisHaTui.Core.Events;
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
@@ -50,7 +51,7 @@ public class FailoverScenarioTests
         Assert.True(f.PhaseTime(FailoverPhaseKind.ODown) >= sdown);
         Assert.True(promoted > sdown);
         Assert.NotNull(f.PhaseTime(FailoverPhaseKind.SwitchMaster));
-        Assert.Contains(s.Timeline, t => t.Kind == "+switch-master" && t.SeenBy.Length >= 2);
+        Assert.Contains(s.Timeline, t => t.Event == SentinelEventKind.SwitchMaster && t.SeenBy.Length >= 2);
 
         Assert.True((await lab.Session.Actions.RunAsync(LabActionKind.Start, "node1")).Ok);
         s = await lab.WaitForAsync(x => x.Node("node1") is { Role: NodeRole.Replica, LinkStatus: "up", FollowsName: "node2" },
@@ -80,7 +81,7 @@ public class FailoverScenarioTests
         Assert.Equal(NodeRole.Replica, s.Node("node2")!.Role);
         Assert.Equal("node1", s.Sentinel("sentinel1")!.MasterNodeName);
         Assert.False(s.Sentinel("sentinel1")!.ODown);
-        Assert.DoesNotContain(s.Timeline, t => t.Kind == "+switch-master");
+        Assert.DoesNotContain(s.Timeline, t => t.Event == SentinelEventKind.SwitchMaster);
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public class FailoverScenarioTests
         await using RunningLab lab = await RunningLab.StartAsync(downAfterMs: 2000);
 
         Assert.True((await lab.Session.Actions.RunAsync(LabActionKind.Pause, "node1")).Ok);
-        LabSnapshot s = await lab.WaitForAsync(x => x.Timeline.Any(t => t.Kind == "+sdown" && t.Text.Contains("master")),
+        LabSnapshot s = await lab.WaitForAsync(x => x.Timeline.Any(t => t.Event == SentinelEventKind.SDown && t.Text.Contains("master")),
             TimeSpan.FromSeconds(8), "+sdown of the paused master");
         Assert.Equal(ProcessState.Paused, s.Node("node1")!.Process.State);
         Assert.False(s.Node("node1")!.Reachable);

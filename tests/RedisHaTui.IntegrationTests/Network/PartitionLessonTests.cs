@@ -1,4 +1,5 @@
 using RedisHaTui.Core.Actions;
+using RedisHaTui.Core.Events;
 using RedisHaTui.Core.Faults;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.State;
@@ -86,8 +87,8 @@ public class PartitionLessonTests
 
             Assert.True(result.Ok, result.Message);
             Assert.StartsWith("sentinel1 alone: +sdown on node1, never +odown: no failover within 3 × down-after (6 s)", result.Message);
-            Assert.Contains(lab.Now.Timeline, t => t.Kind == "+sdown" && t.SeenBy.Contains("sentinel1"));
-            Assert.DoesNotContain(lab.Now.Timeline, t => t.Kind is "+odown" or "+promoted-slave" or "+switch-master");
+            Assert.Contains(lab.Now.Timeline, t => t.Event == SentinelEventKind.SDown && t.SeenBy.Contains("sentinel1"));
+            Assert.DoesNotContain(lab.Now.Timeline, t => t.Event is SentinelEventKind.ODown or SentinelEventKind.PromotedSlave or SentinelEventKind.SwitchMaster);
             // The stopwatch opened a record at sentinel1's +sdown; nobody was promoted in it.
             Assert.All(lab.Now.Failovers, f => Assert.Null(f.NewMaster));
             Assert.Equal(0, network.Counts!.Stalled);

@@ -100,11 +100,11 @@ public class DeploymentAttachTests
             await mux.GetServer(sentinel.Endpoint.Host, sentinel.Endpoint.Port).ExecuteAsync("SENTINEL", "RESET", lab.Lab.MasterName);
         }
         LabSnapshot s = await watcher.Store.WaitForAsync(x => x.Node(node3) is null, wait.Token);
-        Assert.Contains(s.Timeline, t => t.Kind == "topology" && t.Text.Contains($"node {node3} gone"));
+        Assert.Contains(s.Timeline, t => t.Kind == TimelineKind.Topology && t.Text.Contains($"node {node3} gone"));
 
         await lab.Session.Actions.RunAsync(LabActionKind.Start, "node3");
         s = await watcher.Store.WaitForAsync(x => x.Node(node3) is { Reachable: true, Role: NodeRole.Replica }, wait.Token);
-        Assert.Contains(s.Timeline, t => t.Kind == "topology" && t.Text.Contains($"node {node3} found"));
+        Assert.Contains(s.Timeline, t => t.Kind == TimelineKind.Topology && t.Text.Contains($"node {node3} found"));
     }
 
     [Fact]

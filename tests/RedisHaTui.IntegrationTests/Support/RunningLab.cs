@@ -48,7 +48,7 @@ public sealed class RunningLab : IAsyncDisposable
         catch (OperationCanceledException) when (cancel.IsCancellationRequested) { }
         LabSnapshot last = Now;
         throw new TimeoutException($"not within {timeout.TotalSeconds:0} s: {what}. Problems: {string.Join("; ", last.Consensus.Problems)}. " +
-            $"Timeline: {string.Join(" | ", last.Timeline.TakeLast(12).Select(t => $"{t.Kind} {t.Text}"))}");
+            $"Timeline: {string.Join(" | ", last.Timeline.TakeLast(12).Select(t => $"{t.Name} {t.Text}"))}");
     }
 
     public async ValueTask DisposeAsync()

@@ -96,6 +96,6 @@ public class WalkthroughOnRealLabTests
 
         Assert.StartsWith("(error) READONLY", refused.Message);
         Assert.True(StepConditions.IsMet(check, lab.Now));
-        Assert.Contains(lab.Now.Timeline, t => t.Kind == StepConditions.ReadOnlyKind && t.Text.StartsWith("node2 refused SET: READONLY"));
+        Assert.Contains(lab.Now.Timeline, t => t.Kind == TimelineKind.ReadOnly && t.Text.StartsWith("node2 refused SET: READONLY"));
     }
 }

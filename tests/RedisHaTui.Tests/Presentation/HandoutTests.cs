@@ -1,4 +1,6 @@
 using System.Text.Json;
+using RedisHaTui.Core.Actions;
+using RedisHaTui.Core.Events;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.State;
 using RedisHaTui.Presentation.Handout;
@@ -36,8 +38,8 @@ public class HandoutTests
             MasterName = "myMaster",
             Timeline =
             [
-                new TimelineEntry { Id = 1, At = T0.AddSeconds(5), Source = TimelineSource.App, Kind = "failover", Text = "SENTINEL FAILOVER myMaster" },
-                new TimelineEntry { Id = 2, At = T0.AddMilliseconds(6130), Source = TimelineSource.Sentinel, Kind = "+switch-master", Text = "myMaster: node1 → node2 | \"quoted\", with comma",
+                new TimelineEntry { Id = 1, At = T0.AddSeconds(5), Kind = TimelineKind.Action, Name = "failover", Action = LabActionKind.Failover, Text = "SENTINEL FAILOVER myMaster" },
+                new TimelineEntry { Id = 2, At = T0.AddMilliseconds(6130), Kind = TimelineKind.SentinelEvent, Name = "+switch-master", Event = SentinelEventKind.SwitchMaster, Text = "myMaster: node1 → node2 | \"quoted\", with comma",
                     SeenBy = ["sentinel1", "sentinel2"], SinceFailover = TimeSpan.FromMilliseconds(1130) },
             ],
             Failovers = [failover],
@@ -115,6 +117,24 @@ public class HandoutTests
         Assert.Equal(0, l.GetProperty("lost").GetInt64());
         Assert.Equal(8, l.GetProperty("perSecond").GetArrayLength());
     }
+
+    [Fact]
+    public void The_json_document_names_its_fields_in_the_order_scripts_read_them()
+    {
+        using JsonDocument doc = JsonDocument.Parse(HandoutJson.Render(Session() with { Loads = [Session().Loads[0] with { Client = "A" }] }, T0.AddSeconds(10)));
+        JsonElement root = doc.RootElement;
+
+        Assert.Equal(["writtenAt", "masterName", "timeline", "failovers", "loads"], Names(root));
+        Assert.Equal(["id", "at", "source", "kind", "text", "seenBy", "sinceFailoverSeconds", "loggedAt"], Names(root.GetProperty("timeline")[0]));
+        Assert.Equal(["number", "startedAt", "cause", "oldMaster", "newMaster", "complete", "phases"], Names(root.GetProperty("failovers")[0]));
+        Assert.Equal(["phase", "seconds"], Names(root.GetProperty("failovers")[0].GetProperty("phases")[0]));
+        Assert.Equal(["number", "startedAt", "endedAt", "running", "rate", "acked", "failed", "errors", "outageMs", "outageStart", "outageEnd",
+            "outageOpen", "outageError", "outage", "present", "lost", "lostSequences", "indeterminate", "verifiedOn", "perSecond", "client"],
+            Names(root.GetProperty("loads")[0]));
+        Assert.Equal(["at", "acked", "failed"], Names(root.GetProperty("loads")[0].GetProperty("perSecond")[0]));
+    }
+
+    private static string[] Names(JsonElement o) => [.. o.EnumerateObject().Select(p => p.Name)];
 
     [Fact]
     public void An_outage_still_open_is_said_with_the_same_figure_in_all_three_formats()

@@ -1,7 +1,8 @@
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Core.State;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tests.Tui.Fakes;
-using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Tui.Views;
 using Terminal.Gui.Drawing;
 
 namespace RedisHaTui.Tests.Tui;

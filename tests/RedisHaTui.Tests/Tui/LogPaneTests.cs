@@ -84,7 +84,7 @@ public sealed class LogPaneTests
         Assert.Contains("/resync: line 61 of node1's log", screen.Rows[23]);
         (int row, int col) = screen.Find("resync requested");
         Assert.Equal("resync", screen.Window.Processes[0].Log.Pattern);
-        Assert.Equal(RedisHaTui.Tui.Presentation.Theme.Default.Highlight, screen.App.Driver!.Contents![row, col].Attribute);
+        Assert.Equal(RedisHaTui.Tui.Views.Theme.Default.Highlight, screen.App.Driver!.Contents![row, col].Attribute);
 
         screen.Type("n");
         Assert.Contains("line 010 Full resync", screen.Text);

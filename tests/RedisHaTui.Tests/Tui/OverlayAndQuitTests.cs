@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using RedisHaTui.Core.Processes;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tests.Tui.Fakes;
 using RedisHaTui.Tui.Input;
-using RedisHaTui.Tui.Presentation;
 using RedisHaTui.Tui.Views;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;

@@ -3,8 +3,9 @@ using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Core.State;
 using RedisHaTui.Core.Walkthrough;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tests.Tui.Fakes;
-using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Tui.Views;
 using Terminal.Gui.Input;
 
 namespace RedisHaTui.Tests.Tui;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.State;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tests.Tui.Fakes;
-using RedisHaTui.Tui.Presentation;
 using RedisHaTui.Tui.Views;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
@@ -19,7 +19,7 @@ public sealed class TimelineAndBridgeTests
     {
         Timeline =
         [
-            FakeLab.Event(1, "kill", "kill -9 node1 (pid 4242)", T0, TimelineSource.App),
+            FakeLab.Event(1, "kill", "kill -9 node1 (pid 4242)", T0, TimelineKind.Action),
             FakeLab.Event(2, "+sdown", "master myMaster 127.0.0.1 7001", T0.AddMilliseconds(5010), since: TimeSpan.FromSeconds(5.01), seenBy: ["sentinel1", "sentinel2", "sentinel3"]),
             FakeLab.Event(3, "+switch-master", "myMaster 127.0.0.1 7001 127.0.0.1 7002", T0.AddMilliseconds(6200), since: TimeSpan.FromSeconds(6.2), seenBy: ["sentinel1", "sentinel2"]),
         ],

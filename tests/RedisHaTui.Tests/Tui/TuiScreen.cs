@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Drawing;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tests.Tui.Fakes;
-using RedisHaTui.Tui.Presentation;
 using RedisHaTui.Tui.Views;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;

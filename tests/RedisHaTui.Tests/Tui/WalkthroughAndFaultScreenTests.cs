@@ -111,7 +111,7 @@ public sealed class WalkthroughAndFaultScreenTests
         screen.Type("y");
         screen.WaitUntil(() => !screen.Actions.Runs.IsEmpty, "the kill to run");
         Assert.Equal((LabActionKind.KillMaster, null), screen.Actions.Runs.Single());
-        Assert.Contains(screen.Session.Store.Current.Timeline, t => t.Kind == "fault" && t.Text == "fault: kill -9 the master");
+        Assert.Contains(screen.Session.Store.Current.Timeline, t => t.Kind == TimelineKind.Fault && t.Text == "fault: kill -9 the master");
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public static class HandoutCsv
     {
         var csv = new StringBuilder(string.Join(',', Columns)).Append("\r\n");
         foreach (TimelineEntry e in s.Timeline)
-            Row(csv, "event", Iso(e.At), e.Source.ToString().ToLowerInvariant(), e.Kind, e.Text, string.Join(' ', e.SeenBy),
+            Row(csv, "event", Iso(e.At), e.Source.ToString().ToLowerInvariant(), e.Name, e.Text, string.Join(' ', e.SeenBy),
                 e.SinceFailover is { } t ? Num(t.TotalSeconds) : "", FailoverOf(s, e.At), "", "", "", "", "", "");
         foreach (FailoverRecord f in s.Failovers)
         foreach (FailoverPhase p in f.Phases)

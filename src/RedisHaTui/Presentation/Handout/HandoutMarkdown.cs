@@ -102,7 +102,7 @@ public static class HandoutMarkdown
         }
         md.Append("| time | since failover | from | event | what | seen by |\n|---|---:|---|---|---|---|\n");
         foreach (TimelineEntry e in s.Timeline)
-            md.Append($"| {time(e.At)} | {(e.SinceFailover is { } t ? "+" + Seconds(t) : "")} | {e.Source.ToString().ToLowerInvariant()} | {Cell(e.Kind)} | {Cell(Core.State.Timeline.LateText(e) is { } late ? $"{e.Text} ({late})" : e.Text)} | {Cell(string.Join(", ", e.SeenBy))} |\n");
+            md.Append($"| {time(e.At)} | {(e.SinceFailover is { } t ? "+" + Seconds(t) : "")} | {e.Source.ToString().ToLowerInvariant()} | {Cell(e.Name)} | {Cell(Core.State.Timeline.LateText(e) is { } late ? $"{e.Text} ({late})" : e.Text)} | {Cell(string.Join(", ", e.SeenBy))} |\n");
     }
 
     /// <summary>A bar's length: a non-zero count never rounds down to nothing.</summary>

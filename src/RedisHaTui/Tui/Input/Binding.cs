@@ -1,5 +1,5 @@
 using RedisHaTui.Core.Actions;
-using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tui.Screen;
 using Terminal.Gui.Input;
 

@@ -1,7 +1,7 @@
 using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Core.State;
-using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tui.Screen;
 using Terminal.Gui.Input;
 

@@ -2,7 +2,7 @@ using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
-using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tui.Views;
 
 namespace RedisHaTui.Tui.Screen;

@@ -1,8 +1,8 @@
 using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Session;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tui.Input;
-using RedisHaTui.Tui.Presentation;
 using RedisHaTui.Tui.Views;
 using Terminal.Gui.ViewBase;
 

@@ -2,7 +2,6 @@ using RedisHaTui.Core.Drift;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Presentation;
-using RedisHaTui.Tui.Presentation;
 using RedisHaTui.Tui.Views;
 
 namespace RedisHaTui.Tui.Screen;

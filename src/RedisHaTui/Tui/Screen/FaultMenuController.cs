@@ -1,7 +1,7 @@
 using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Faults;
 using RedisHaTui.Core.Session;
-using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tui.Views;
 
 namespace RedisHaTui.Tui.Screen;

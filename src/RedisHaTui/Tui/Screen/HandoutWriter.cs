@@ -3,7 +3,6 @@ using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
 using RedisHaTui.Presentation;
 using RedisHaTui.Presentation.Handout;
-using RedisHaTui.Tui.Presentation;
 using RedisHaTui.Tui.Views;
 
 namespace RedisHaTui.Tui.Screen;
@@ -27,7 +26,7 @@ internal sealed class HandoutWriter(ILabSession session, StatusLine status, UiTh
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 HandoutFile.Write(path, HandoutFormat.Markdown, snapshot, zone, now);
                 // The status line fades and may be narrower than the path: the timeline keeps it.
-                session.Store.Update(s => Timeline.Add(s, TimelineSource.App, "handout", $"handout written: {PathText.Shown(path)}", session.Store.Time.GetUtcNow(), session.Lab.Ui.TimelineLines));
+                session.Store.Update(s => Timeline.Add(s, TimelineKind.Handout, $"handout written: {PathText.Shown(path)}", session.Store.Time.GetUtcNow(), session.Lab.Ui.TimelineLines));
                 return Task.FromResult(LabActionResult.Success($"handout written: {PathText.Shown(path)}"));
             },
             ex => LabActionResult.Refused($"handout not written ({PathText.Shown(path)}): {ex.GetBaseException().Message}"),

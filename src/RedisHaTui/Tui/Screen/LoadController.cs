@@ -1,6 +1,6 @@
 using RedisHaTui.Core.Load;
 using RedisHaTui.Core.Session;
-using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tui.Views;
 
 namespace RedisHaTui.Tui.Screen;

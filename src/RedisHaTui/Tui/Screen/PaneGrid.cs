@@ -1,5 +1,5 @@
 using System.Drawing;
-using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tui.Views;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;

@@ -1,4 +1,4 @@
-using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Presentation;
 
 namespace RedisHaTui.Tui.Screen;
 

@@ -1,5 +1,5 @@
+using RedisHaTui.Presentation;
 using RedisHaTui.Tui.Input;
-using RedisHaTui.Tui.Presentation;
 using RedisHaTui.Tui.Views;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;

@@ -1,6 +1,6 @@
 using RedisHaTui.Core.State;
 using RedisHaTui.Core.Walkthrough;
-using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tui.Views;
 using Terminal.Gui.ViewBase;
 

@@ -1,5 +1,5 @@
+using RedisHaTui.Presentation;
 using RedisHaTui.Tui.Input;
-using RedisHaTui.Tui.Presentation;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
 

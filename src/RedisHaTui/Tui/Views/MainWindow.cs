@@ -3,7 +3,6 @@ using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
 using RedisHaTui.Presentation;
 using RedisHaTui.Tui.Input;
-using RedisHaTui.Tui.Presentation;
 using RedisHaTui.Tui.Screen;
 using Terminal.Gui.App;
 using Terminal.Gui.Drawing;

@@ -1,4 +1,4 @@
-using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Presentation;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
 

@@ -1,4 +1,4 @@
-using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Presentation;
 using Terminal.Gui.ViewBase;
 
 namespace RedisHaTui.Tui.Views;

@@ -1,7 +1,7 @@
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Core.State;
-using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Presentation;
 using Terminal.Gui.ViewBase;
 
 namespace RedisHaTui.Tui.Views;

@@ -1,5 +1,5 @@
 using RedisHaTui.Core.State;
-using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Presentation;
 using Terminal.Gui.ViewBase;
 
 namespace RedisHaTui.Tui.Views;

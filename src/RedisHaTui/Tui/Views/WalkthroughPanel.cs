@@ -1,5 +1,5 @@
 using RedisHaTui.Core.Walkthrough;
-using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Presentation;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
 

@@ -91,7 +91,7 @@ public sealed class SoakRunner
                 if (r.FailoverRecords != _options.Failovers)
                     r.Failures.Add($"{r.FailoverRecords} failover records for {_options.Failovers} failovers caused (a storm, or one missed): " +
                         string.Join("; ", _lab.Now.Failovers.Select(f => $"#{f.Number} {f.Cause} {f.OldMaster}→{f.NewMaster} at {f.StartedAt:HH:mm:ss.fff} ({string.Join(", ", f.Phases.Select(p => p.Kind))})")) +
-                        $". Timeline: {string.Join(" | ", _lab.Now.Timeline.TakeLast(20).Select(t => $"{t.At:HH:mm:ss.fff} {t.Kind} {t.Text}"))}");
+                        $". Timeline: {string.Join(" | ", _lab.Now.Timeline.TakeLast(20).Select(t => $"{t.At:HH:mm:ss.fff} {t.Name} {t.Text}"))}");
             }
             catch (Exception e) when (e is TimeoutException or SoakStopped)
             {
@@ -222,7 +222,7 @@ public sealed class SoakRunner
         try
         {
             await _truth.Server(sentinel).ExecuteAsync("SENTINEL", "SET", _lab.Lab.MasterName, "parallel-syncs", value).WaitAsync(TimeSpan.FromSeconds(2));
-            await WaitAsync(s => s.Timeline.Any(t => t.Kind == "+set" && t.Text.EndsWith($"parallel-syncs {value}", StringComparison.Ordinal) && t.SeenBy.Contains(sentinel.Name)),
+            await WaitAsync(s => s.Timeline.Any(t => t.Name == "+set" && t.Text.EndsWith($"parallel-syncs {value}", StringComparison.Ordinal) && t.SeenBy.Contains(sentinel.Name)),
                 TimeSpan.FromSeconds(5), $"{sentinel.Name}'s +set on the timeline");
         }
         catch (Exception e) when (e is TimeoutException or RedisException)

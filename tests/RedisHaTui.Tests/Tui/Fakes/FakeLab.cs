@@ -1,3 +1,4 @@
+using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Events;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
@@ -57,8 +58,14 @@ internal static class FakeLab
     public static LabSnapshot WithEverySentinel(this LabSnapshot s, Func<SentinelSnapshot, SentinelSnapshot> change) =>
         s with { Sentinels = [.. s.Sentinels.Select(change)] };
 
-    public static TimelineEntry Event(long id, string kind, string text, DateTimeOffset at, TimelineSource source = TimelineSource.Sentinel, TimeSpan? since = null, params string[] seenBy) =>
-        new() { Id = id, At = at, Source = source, Kind = kind, Event = SentinelEventNames.KindOf(kind), Text = text, SeenBy = [.. seenBy], SinceFailover = since };
+    /// <summary>A sentinel event by its name (+sdown), or an entry of another kind with the word it shows (an action's: kill).</summary>
+    public static TimelineEntry Event(long id, string name, string text, DateTimeOffset at, TimelineKind kind = TimelineKind.SentinelEvent, TimeSpan? since = null, params string[] seenBy) =>
+        new()
+        {
+            Id = id, At = at, Kind = kind, Name = name, Text = text, SeenBy = [.. seenBy], SinceFailover = since,
+            Event = kind == TimelineKind.SentinelEvent ? SentinelEventNames.KindOf(name) : SentinelEventKind.Other,
+            Action = kind == TimelineKind.Action ? Enum.Parse<LabActionKind>(name, ignoreCase: true) : null,
+        };
 
     public static FailoverRecord Failover(int number, DateTimeOffset at, string cause, string? oldMaster, string? newMaster, bool complete, params FailoverPhase[] phases) =>
         new() { Number = number, StartedAt = at, Cause = cause, OldMaster = oldMaster, NewMaster = newMaster, Phases = [.. phases], Complete = complete };

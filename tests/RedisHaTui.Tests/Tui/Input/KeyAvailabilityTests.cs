@@ -2,9 +2,9 @@ using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Core.State;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tests.Tui.Fakes;
 using RedisHaTui.Tui.Input;
-using RedisHaTui.Tui.Presentation;
 
 namespace RedisHaTui.Tests.Tui.Input;
 

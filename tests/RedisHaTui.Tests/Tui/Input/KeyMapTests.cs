@@ -1,6 +1,6 @@
 using RedisHaTui.Core.Actions;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tui.Input;
-using RedisHaTui.Tui.Presentation;
 using Terminal.Gui.Input;
 
 namespace RedisHaTui.Tests.Tui.Input;
