@@ -113,8 +113,9 @@ public sealed class RecordingWriter : IDisposable
     public void Flush() => _stream.Flush();
 
     /// <summary>Continues in a new stream (the file rotated): the header again, and the last snapshot as a keyframe.</summary>
-    public void StartSegment(Stream stream)
+    public void StartSegment(Stream stream, bool dispose = false)
     {
+        if (dispose) _stream.Dispose();
         _stream = stream;
         SegmentBytes = 0;
         Segment++;
