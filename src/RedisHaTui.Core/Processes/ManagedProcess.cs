@@ -39,7 +39,7 @@ public sealed class ManagedProcess : IAsyncDisposable
         _binaries = binaries;
         _time = time ?? TimeProvider.System;
         _security = security ?? ConnectionSecurity.None;
-        Log = new LogRing(logLines);
+        Log = new LogRing(logLines, _time);
     }
 
     public ProcessDefinition Definition { get; }

@@ -162,7 +162,7 @@ public sealed class DeploymentSource : ITopologySource
     {
         lock (_gate)
         {
-            if (!_rings.TryGetValue(name, out LogRing? ring)) _rings[name] = ring = new LogRing(_options.LogLines);
+            if (!_rings.TryGetValue(name, out LogRing? ring)) _rings[name] = ring = new LogRing(_options.LogLines, _time);
             return ring;
         }
     }

@@ -14,7 +14,7 @@ public sealed class LogFileTail(string path, LogRing ring, TimeProvider? time = 
     private readonly CancellationTokenSource _stop = new();
     private Task? _task;
 
-    public LogFileTail(string path, int lines, TimeProvider? time = null) : this(path, new LogRing(lines), time) { }
+    public LogFileTail(string path, int lines, TimeProvider? time = null) : this(path, new LogRing(lines, time), time) { }
 
     public LogRing Ring { get; } = ring;
 
