@@ -1,4 +1,3 @@
-using RedisHaTui.Core.Faults;
 using RedisHaTui.Core.State;
 
 namespace RedisHaTui.Core.Recording;
@@ -9,12 +8,6 @@ namespace RedisHaTui.Core.Recording;
 /// </summary>
 public static class RecordingMarks
 {
-    /// <summary>Timeline kinds of the app that are notes rather than something done to the lab.</summary>
-    private static readonly HashSet<string> NotActions = new(StringComparer.Ordinal)
-    {
-        "screen", "handout", "topology", "write", Load.LoadExplanations.Kind, Walkthrough.StepConditions.ReadOnlyKind,
-    };
-
     public static IEnumerable<RecordingMark> Between(LabSnapshot? before, LabSnapshot after)
     {
         int known = before?.Failovers.Length ?? 0;
@@ -27,11 +20,16 @@ public static class RecordingMarks
         long lastId = before is { Timeline.Length: > 0 } ? before.Timeline[^1].Id : 0;
         foreach (TimelineEntry e in after.Timeline)
         {
-            if (e.Id <= lastId || e.Source != TimelineSource.App || NotActions.Contains(e.Kind)) continue;
-            RecordingMarkKind kind = e.Kind == FaultMenu.TimelineKind ? RecordingMarkKind.Fault
-                : e.Kind is "partition" or "heal" ? RecordingMarkKind.Partition
-                : RecordingMarkKind.Action;
-            yield return new RecordingMark(e.At, kind, e.Text);
+            // Only what was done to the lab is a mark; notes (screen, handout, the load's words, a start's steps) are not.
+            RecordingMarkKind? kind = e.Kind switch
+            {
+                TimelineKind.Fault => RecordingMarkKind.Fault,
+                TimelineKind.Partition or TimelineKind.Heal => RecordingMarkKind.Partition,
+                TimelineKind.Action => RecordingMarkKind.Action,
+                _ => null,
+            };
+            if (e.Id <= lastId || kind is null) continue;
+            yield return new RecordingMark(e.At, kind.Value, e.Text);
         }
     }
 }

@@ -71,7 +71,7 @@ public static class SnapshotStories
             Readiness = new FailoverReadiness(false, "failover in progress", "sentinel2", "sentinel1"),
             Network = new NetworkState { Partitions = true, Cut = new NetworkCut(["node1", "sentinel1"], ["node2", "node3"]), CutAt = T0.AddSeconds(5) },
         };
-        s = Timeline.Add(s, TimelineSource.App, "kill", "kill node1 (SIGKILL)", T0.AddSeconds(1), 500);
+        s = Timeline.AddAction(s, RedisHaTui.Core.Actions.LabActionKind.Kill, "kill node1 (SIGKILL)", T0.AddSeconds(1), 500);
         s = FailoverStopwatch.Start(s, "kill node1", "node1", T0.AddSeconds(1));
         s = Event(s, "sentinel1", "+sdown", $"master myMaster 127.0.0.1 {p1}", 6);
         s = Event(s, "sentinel2", "+odown", $"master myMaster 127.0.0.1 {p1} #quorum 2/2", 6.2);
@@ -107,7 +107,7 @@ public static class SnapshotStories
                 0 => s with { Nodes = s.Nodes.SetItem(n, s.Nodes[n] with { Offset = (s.Nodes[n].Offset ?? 0) + random.Next(1, 500), PolledAt = at }) },
                 1 => s with { Nodes = s.Nodes.SetItem(n, s.Nodes[n].Unreachable(random.Next(2) == 0 ? "refused" : null)) },
                 2 => s with { Nodes = s.Nodes.SetItem(n, s.Nodes[n] with { Reachable = true, Role = (NodeRole)random.Next(3), Error = null, Keys = random.Next(100) }) },
-                3 => Timeline.Add(s, TimelineSource.App, "note", $"step {i}", at, timelineMax),
+                3 => Timeline.Add(s, TimelineKind.Screen, $"step {i}", at, timelineMax),
                 4 => Event(s, $"sentinel{random.Next(1, 4)}", "+sdown", $"master myMaster 127.0.0.1 {p1}", seconds),
                 5 => s with { Sentinels = s.Sentinels.SetItem(n, s.Sentinels[n] with { Epoch = random.Next(5), Reachable = random.Next(4) > 0, PolledAt = at }) },
                 6 => LoadSecond(s, at, random),
