@@ -25,12 +25,14 @@ public sealed class DeploymentSource : ITopologySource
     private ProcessConnections? _connections;
     private Task? _loop;
     private LabDefinition _lab;
+    private MonitorFigures _figures;
 
     private DeploymentSource(DeploymentOptions options, DiscoveredTopology found, TimeProvider time)
     {
         _options = options;
         _time = time;
         _lab = Define(options, found, previous: null);
+        _figures = found.Figures;
         foreach (ProcessDefinition p in _lab.Processes) Ring(p.Name);
         Policy = new ActionPolicy(
             ProcessControl: "attached to a deployment: read-only (this app did not start these processes)",
@@ -68,7 +70,10 @@ public sealed class DeploymentSource : ITopologySource
         _loop ??= Task.Run(() => FollowAsync(_stop.Token));
     }
 
-    /// <summary>The processes as lab definitions: named by the address Sentinel reports, so a name stays with its process.</summary>
+    /// <summary>
+    /// The processes as lab definitions: named by the address Sentinel reports, so a name stays with its process;
+    /// the sentinels' figures (quorum, down-after...) as SENTINEL MASTER reports them, never a lab file's defaults.
+    /// </summary>
     private static LabDefinition Define(DeploymentOptions o, DiscoveredTopology t, LabDefinition? previous)
     {
         // Keep the order the panes already have; new processes go to the end, those gone drop out.
@@ -81,7 +86,8 @@ public sealed class DeploymentSource : ITopologySource
         return new LabDefinition(
             LabFile: "", MasterName: o.MasterName, PortOffset: 0, RunDirectory: "",
             Nodes: [.. nodes.Select(e => new NodeDefinition(e.ToString(), "", e, e == t.Master ? null : masterName))],
-            Sentinels: [.. sentinels.Select(e => new SentinelDefinition(e.ToString(), "", e, Quorum: 1, DownAfterMilliseconds: 0, FailoverTimeoutMilliseconds: 0, ParallelSyncs: 1))],
+            Sentinels: [.. sentinels.Select(e => new SentinelDefinition(e.ToString(), "", e, t.Figures.Quorum, t.Figures.DownAfterMilliseconds,
+                t.Figures.FailoverTimeoutMilliseconds, t.Figures.ParallelSyncs))],
             Redis: new RedisSettings(), Monitor: new MonitorSettings(), Ui: new UiSettings())
         { Security = o.Security };
     }
@@ -107,10 +113,13 @@ public sealed class DeploymentSource : ITopologySource
         LabDefinition before = Lab, after = Define(_options, found, before);
         string[] added = [.. after.Processes.Select(p => p.Name).Except(before.Processes.Select(p => p.Name))];
         string[] gone = [.. before.Processes.Select(p => p.Name).Except(after.Processes.Select(p => p.Name))];
-        if (added.Length == 0 && gone.Length == 0) return;
+        string figures = found.Figures.ChangesSince(_figures);
+        if (added.Length == 0 && gone.Length == 0 && figures.Length == 0) return;
         foreach (string name in added) Ring(name).Append(LogSource(name));
+        _figures = found.Figures;
         Volatile.Write(ref _lab, after);
-        TopologyChanged?.Invoke(string.Join("; ", added.Select(n => $"{Kind(after, n)} {n} found").Concat(gone.Select(n => $"{Kind(before, n)} {n} gone"))));
+        TopologyChanged?.Invoke(string.Join("; ", added.Select(n => $"{Kind(after, n)} {n} found").Concat(gone.Select(n => $"{Kind(before, n)} {n} gone"))
+            .Concat(figures.Length > 0 ? [$"the sentinels now report {figures}"] : [])));
     }
 
     private static string Kind(LabDefinition lab, string name) => lab.Find(name)?.Kind == ProcessKind.Sentinel ? "sentinel" : "node";

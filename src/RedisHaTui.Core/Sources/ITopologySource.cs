@@ -32,7 +32,7 @@ public interface ITopologySource : IAsyncDisposable
     /// <summary>Where that log comes from, to say so when there is none.</summary>
     string LogSource(string processName);
 
-    /// <summary>The processes changed (a deployment's replica added or gone): <see cref="Lab"/> holds the new set; the text says what changed.</summary>
+    /// <summary>The processes changed (a deployment's replica added or gone), or the figures its sentinels report: <see cref="Lab"/> holds the new set; the text says what changed.</summary>
     event Action<string>? TopologyChanged;
 
     /// <summary>Begins following logs (with the session's connections, where a source reads them remotely); the processes themselves are started by the session's start.</summary>

@@ -6,8 +6,11 @@ using StackExchange.Redis;
 
 namespace RedisHaTui.Core.Sources;
 
-/// <summary>What the sentinels say the deployment is: its master, replicas and sentinels, as they announce them.</summary>
-public sealed record DiscoveredTopology(Endpoint Master, IReadOnlyList<Endpoint> Replicas, IReadOnlyList<Endpoint> Sentinels);
+/// <summary>
+/// What the sentinels say the deployment is: its master, replicas and sentinels, as they announce them, and the
+/// figures they watch the master with.
+/// </summary>
+public sealed record DiscoveredTopology(Endpoint Master, IReadOnlyList<Endpoint> Replicas, IReadOnlyList<Endpoint> Sentinels, MonitorFigures Figures);
 
 /// <summary>
 /// Finds a deployment through its sentinels (SENTINEL MASTER, REPLICAS, SENTINELS), using the addresses they
@@ -47,10 +50,12 @@ public static class SentinelDiscovery
             {
                 var master = SentinelReply.ToFields(Strings(await server.ExecuteAsync("SENTINEL", "MASTER", o.MasterName).WaitAsync(o.Timeout, ct)));
                 Endpoint masterAt = AddressOf(master) ?? throw new DiscoveryRefused(sentinel, $"reports no address for master {o.MasterName}");
+                MonitorFigures figures = MonitorFigures.From(SentinelMasterInfo.From(master), out string? missing)
+                    ?? throw new DiscoveryRefused(sentinel, $"SENTINEL MASTER {o.MasterName} does not report {missing}");
                 IReadOnlyList<Endpoint> replicas = Addresses(await server.ExecuteAsync("SENTINEL", "REPLICAS", o.MasterName).WaitAsync(o.Timeout, ct));
                 IReadOnlyList<Endpoint> others = Addresses(await server.ExecuteAsync("SENTINEL", "SENTINELS", o.MasterName).WaitAsync(o.Timeout, ct));
                 // The sentinel we asked is one of them, at the address we reached it by.
-                return new DiscoveredTopology(masterAt, replicas, [sentinel, .. others.Where(x => x != sentinel)]);
+                return new DiscoveredTopology(masterAt, replicas, [sentinel, .. others.Where(x => x != sentinel)], figures);
             }
             catch (RedisServerException e) when (e.Message.Contains("No such master", StringComparison.OrdinalIgnoreCase))
             {

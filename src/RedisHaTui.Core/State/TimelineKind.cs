@@ -28,7 +28,7 @@ public enum TimelineKind
     Partition,
     /// <summary>The network was healed.</summary>
     Heal,
-    /// <summary>An attached deployment's processes changed (a node found or gone).</summary>
+    /// <summary>An attached deployment changed: a node found or gone, or the figures its sentinels report (SENTINEL SET).</summary>
     Topology,
     /// <summary>Something about the screen itself (how its idle loop reads input).</summary>
     Screen,

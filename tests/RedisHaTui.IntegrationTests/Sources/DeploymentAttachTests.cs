@@ -108,6 +108,31 @@ public class DeploymentAttachTests
     }
 
     [Fact]
+    public async Task The_deployment_s_quorum_and_timeouts_are_what_its_sentinels_report_and_follow_a_live_SENTINEL_SET()
+    {
+        await using RunningLab lab = await RunningLab.StartAsync(nodes: 2, edit: OnTwoHosts);
+        SentinelDefinition configured = lab.Lab.Sentinels[0];
+        await using LabSession watcher = await LabSession.AttachToDeploymentAsync(Options(lab.Lab));
+
+        Assert.All(watcher.Lab.Sentinels, x => Assert.Equal(
+            (configured.Quorum, configured.DownAfterMilliseconds, configured.FailoverTimeoutMilliseconds, configured.ParallelSyncs),
+            (x.Quorum, x.DownAfterMilliseconds, x.FailoverTimeoutMilliseconds, x.ParallelSyncs)));
+
+        int syncs = configured.ParallelSyncs + 1;
+        foreach (SentinelDefinition sentinel in lab.Lab.Sentinels)
+        {
+            await using ConnectionMultiplexer mux = await ConnectionMultiplexer.ConnectAsync(
+                RedisHaTui.Core.Redis.RedisConnections.Options(sentinel.Endpoint, ConnectionSecurity.None, TimeSpan.FromSeconds(2), sentinel: true));
+            await mux.GetServer(sentinel.Endpoint.Host, sentinel.Endpoint.Port).ExecuteAsync("SENTINEL", "SET", lab.Lab.MasterName, "parallel-syncs", syncs);
+        }
+        using var wait = new CancellationTokenSource(Wait);
+        LabSnapshot s = await watcher.Store.WaitForAsync(x => x.Timeline.Any(t => t.Kind == TimelineKind.Topology), wait.Token);
+
+        Assert.Equal($"the sentinels now report parallel-syncs {configured.ParallelSyncs} → {syncs}", s.Timeline.Single(t => t.Kind == TimelineKind.Topology).Text);
+        Assert.All(watcher.Lab.Sentinels, x => Assert.Equal(syncs, x.ParallelSyncs));
+    }
+
+    [Fact]
     public async Task Attaching_fails_with_a_clear_refusal_naming_the_sentinel_and_why()
     {
         await using RunningLab lab = await RunningLab.StartAsync(nodes: 2, edit: OnTwoHosts);

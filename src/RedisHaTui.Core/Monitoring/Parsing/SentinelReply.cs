@@ -26,6 +26,10 @@ public sealed record SentinelMasterInfo(
 {
     /// <summary>down-after-milliseconds as this sentinel runs it (SENTINEL SET changes it live).</summary>
     public long? DownAfterMilliseconds { get; init; }
+    /// <summary>failover-timeout as this sentinel runs it.</summary>
+    public long? FailoverTimeoutMilliseconds { get; init; }
+    /// <summary>parallel-syncs: how many replicas a failover points at the new master at once.</summary>
+    public int? ParallelSyncs { get; init; }
     /// <summary>How long the master has been s_down for this sentinel (s-down-time, only sent while it is).</summary>
     public long? SDownMilliseconds { get; init; }
 
@@ -45,6 +49,8 @@ public sealed record SentinelMasterInfo(
             Get("failover-state"))
         {
             DownAfterMilliseconds = long.TryParse(Get("down-after-milliseconds"), out long downAfter) ? downAfter : null,
+            FailoverTimeoutMilliseconds = long.TryParse(Get("failover-timeout"), out long failoverTimeout) ? failoverTimeout : null,
+            ParallelSyncs = Int("parallel-syncs"),
             SDownMilliseconds = long.TryParse(Get("s-down-time"), out long sdown) ? sdown : null,
         };
     }
