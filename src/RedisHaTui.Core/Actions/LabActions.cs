@@ -87,6 +87,13 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
         return LabActionResult.Success(message);
     }
 
+    /// <summary>
+    /// SENTINEL FAILOVER through the sentinel most likely to accept it, then the others. Only what a sentinel says
+    /// decides: a refusal (NOGOODSLAVE, INPROG…) withdraws the stopwatch's record and is reported; a sentinel that
+    /// cannot be reached was never asked, so the next one is. A sentinel that took the command and gave no answer
+    /// within the timeout may be failing over right now (a busy or stopped sentinel reads its socket later): its record
+    /// stays, and no other sentinel is asked, which would start a second failover or be refused with INPROG.
+    /// </summary>
     internal async Task<LabActionResult> FailoverAsync()
     {
         LabSnapshot s = store.Current;
@@ -94,11 +101,13 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
         string? via = FailoverReadiness.Of(s.Sentinels, s.Consensus).Via;
         foreach (SentinelDefinition sentinel in Lab.Sentinels.Where(x => s.Sentinel(x.Name)!.Reachable).OrderBy(x => x.Name != via))
         {
+            IServer server;
+            try { server = connections.Server(await connections.GetAsync(sentinel), sentinel); }
+            catch (Exception e) when (e is RedisException or TimeoutException) { continue; } // not asked: the next one is
+            string old = s.Consensus.MasterBySentinels ?? s.Consensus.MasterByRoles ?? "?";
+            store.Update(x => FailoverStopwatch.Start(x, $"SENTINEL FAILOVER via {sentinel.Name}", old, Time.GetUtcNow(), forced: true));
             try
             {
-                IServer server = connections.Server(await connections.GetAsync(sentinel), sentinel);
-                string old = s.Consensus.MasterBySentinels ?? s.Consensus.MasterByRoles ?? "?";
-                store.Update(x => FailoverStopwatch.Start(x, $"SENTINEL FAILOVER via {sentinel.Name}", old, Time.GetUtcNow(), forced: true));
                 await server.ExecuteAsync("SENTINEL", "FAILOVER", Lab.MasterName);
                 return LabActionResult.Success($"{sentinel.Name} accepted SENTINEL FAILOVER: promoting a replica of {old}");
             }
@@ -108,10 +117,20 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
                 store.Update(FailoverStopwatch.Withdraw);
                 return LabActionResult.Refused(SentinelRefusals.Explain(sentinel.Name, e.Message, store.Current));
             }
-            catch (Exception e) when (e is RedisException or TimeoutException) { store.Update(FailoverStopwatch.Withdraw); }
+            catch (TimeoutException) // RedisTimeoutException too: sent, unanswered
+            {
+                return LabActionResult.Success(NoAnswerText(sentinel.Name, old, connections.Timeout));
+            }
+            // The connection broke under the command: taken to mean it was not sent (StackExchange.Redis fails what it could not write).
+            catch (RedisException) { store.Update(FailoverStopwatch.Withdraw); }
         }
         return LabActionResult.Refused("no sentinel answered SENTINEL FAILOVER");
     }
+
+    /// <summary>What is said when a sentinel took SENTINEL FAILOVER and did not answer in time: not a refusal.</summary>
+    public static string NoAnswerText(string sentinel, string oldMaster, TimeSpan timeout) =>
+        $"SENTINEL FAILOVER may be under way (no answer from {sentinel} within {timeout.TotalSeconds:0.#} s): watch the timeline " +
+        $"for +switch-master away from {oldMaster}; no other sentinel was asked, as a second request would be refused (INPROG) or start another failover";
 
     internal async Task<LabActionResult> CheckQuorumAsync()
     {

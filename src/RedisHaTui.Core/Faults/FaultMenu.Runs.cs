@@ -22,10 +22,35 @@ public static partial class FaultMenu
     {
         LabActionResult killed = await c.Actions.RunAsync(LabActionKind.KillMaster, null, ct);
         if (!killed.Ok || killed.Target is not { } master) return killed;
+        DateTimeOffset killedAt = c.Store.Time.GetUtcNow();
         await Task.Delay(QuickRestart(c.Lab), c.Store.Time, ct);
         LabActionResult started = await c.Actions.RunAsync(LabActionKind.Start, master, ct);
-        return started with { Message = $"{killed.Message.Split(':')[0]}, then {started.Message} {QuickRestart(c.Lab).TotalSeconds:0.#} s later: before down-after, so no failover" };
+        // The start returns once the process listens again: on a loaded machine that can be later than down-after.
+        TimeSpan back = c.Store.Time.GetUtcNow() - killedAt;
+        TimeSpan? sdown = c.Store.Current.Failovers.LastOrDefault(f => f.Cause == $"kill -9 {master}")?.PhaseTime(FailoverPhaseKind.SDown);
+        if (!started.Ok) return started;
+        return started with { Message = KillRestartText(killed.Message.Split(':')[0], started.Message, back, DownAfterOf(c.Lab), sdown) };
     }
+
+    /// <summary>
+    /// What "kill the master and restart" did, told from what happened rather than from the plan: back before
+    /// down-after-milliseconds and no +sdown means no failover; a +sdown seen, or a restart that came later than
+    /// down-after, means the sentinels may fail over (the stopwatch shows whether they did).
+    /// </summary>
+    /// <param name="back">From the kill until the restarted master listened again.</param>
+    /// <param name="downAfter">The sentinels' shortest down-after-milliseconds.</param>
+    /// <param name="sdown">When a sentinel marked the master +sdown, after the kill; null when none did (yet).</param>
+    internal static string KillRestartText(string killed, string started, TimeSpan back, TimeSpan downAfter, TimeSpan? sdown)
+    {
+        string lead = $"{killed}, then {started} {Secs(back)} s later";
+        if (sdown is { } d)
+            return $"{lead}: too late, the sentinels marked it +sdown {Secs(d)} s after the kill (down-after {Secs(downAfter)} s), so they may fail over: see the stopwatch";
+        if (back >= downAfter)
+            return $"{lead}: not before down-after ({Secs(downAfter)} s), so the sentinels may mark it +sdown and fail over: see the stopwatch";
+        return $"{lead}: before down-after, so no failover (down-after {Secs(downAfter)} s)";
+    }
+
+    private static string Secs(TimeSpan t) => t.TotalSeconds.ToString("0.0#", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<LabActionResult> StopTwoSentinelsAsync(FaultContext c, CancellationToken ct)
     {

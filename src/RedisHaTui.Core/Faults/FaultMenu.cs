@@ -89,6 +89,8 @@ public static partial class FaultMenu
 
     private static int PauseSeconds(LabDefinition lab) => lab.Sentinels.Max(x => x.DownAfterMilliseconds) / 1000 + 3;
 
+    private static TimeSpan DownAfterOf(LabDefinition lab) => TimeSpan.FromMilliseconds(lab.Sentinels.Min(x => x.DownAfterMilliseconds));
+
     /// <summary>Well inside down-after-milliseconds, with time left for the process to load its data and answer.</summary>
     private static TimeSpan QuickRestart(LabDefinition lab) => TimeSpan.FromMilliseconds(lab.Sentinels.Min(x => x.DownAfterMilliseconds) / 4.0);
 

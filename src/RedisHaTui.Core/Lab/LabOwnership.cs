@@ -12,14 +12,16 @@ namespace RedisHaTui.Core.Lab;
 public sealed class LabOwnership : IDisposable
 {
     /// <summary>The lock is held for a read and a rename: milliseconds. Waiting longer means something is wrong.</summary>
-    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(5);
+    internal static readonly TimeSpan LockWait = TimeSpan.FromSeconds(5);
 
     private readonly RunDirectory _run;
+    private readonly TimeProvider _time;
     private int _released;
 
-    private LabOwnership(RunDirectory run, LabOwner owner)
+    private LabOwnership(RunDirectory run, LabOwner owner, TimeProvider time)
     {
         _run = run;
+        _time = time;
         Owner = owner;
     }
 
@@ -27,14 +29,16 @@ public sealed class LabOwnership : IDisposable
     public LabOwner Owner { get; }
 
     /// <summary>Makes this process the lab's owner. Throws <see cref="LabLoadException"/> naming the owner when it is alive.</summary>
-    public static LabOwnership Take(LabDefinition lab)
+    /// <param name="time">The session's clock, which decides when a wait for the lock gives up.</param>
+    public static LabOwnership Take(LabDefinition lab, TimeProvider? time = null)
     {
+        time ??= TimeProvider.System;
         var run = new RunDirectory(lab);
         run.EnsureWritable();
         LabOwner me = LabOwner.Current();
         // Read and write under one lock: two starts at the same moment cannot both find the lab free, and a dead
         // owner's record is replaced by exactly one of them.
-        using (HoldLock(run))
+        using (HoldLock(run, time))
         {
             if (Read(run) is { IsAlive: true } owner) throw new LabLoadException(Refusal(lab, owner));
             // Written beside and renamed over it: a reader without the lock (check) sees the old record or the new one, never half.
@@ -42,7 +46,7 @@ public sealed class LabOwnership : IDisposable
             File.WriteAllText(temp, me.Format());
             File.Move(temp, run.OwnerPath, overwrite: true);
         }
-        return new LabOwnership(run, me);
+        return new LabOwnership(run, me, time);
     }
 
     /// <summary>The lab's owner when it is alive (what `check` reports); null when nobody owns it or the owner died.</summary>
@@ -59,7 +63,7 @@ public sealed class LabOwnership : IDisposable
         if (Interlocked.Exchange(ref _released, 1) == 1) return;
         try
         {
-            using (HoldLock(_run))
+            using (HoldLock(_run, _time))
                 if (Read(_run) == Owner) File.Delete(_run.OwnerPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or LabLoadException) { } // the run directory is gone (reset): nothing to give back; a stale record is replaced by the next start
@@ -73,17 +77,18 @@ public sealed class LabOwnership : IDisposable
 
     /// <summary>
     /// An exclusive flock(2), which is what FileShare.None takes on Linux. The kernel drops it when its holder dies,
-    /// so unlike the owner record the lock itself never goes stale.
+    /// so unlike the owner record the lock itself never goes stale. The session's clock says when to give up; the
+    /// retries themselves are real sleeps, since what they wait for (another process closing the file) happens in real time.
     /// </summary>
-    private static FileStream HoldLock(RunDirectory run)
+    private static FileStream HoldLock(RunDirectory run, TimeProvider time)
     {
-        long until = Environment.TickCount64 + (long)LockWait.TotalMilliseconds;
+        DateTimeOffset until = time.GetUtcNow() + LockWait;
         while (true)
         {
             try { return new FileStream(run.OwnerLockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
             catch (IOException e) when (e is not DirectoryNotFoundException)
             {
-                if (Environment.TickCount64 >= until)
+                if (time.GetUtcNow() >= until)
                     throw new LabLoadException($"{LabLoader.Relative(run.OwnerLockPath)} stays locked by another start of this lab ({e.Message}); try again.");
                 Thread.Sleep(20);
             }

@@ -62,7 +62,7 @@ public sealed class WriteLoad : IAsyncDisposable
     /// <summary>Writes issued so far (a benchmark compares them with the rate asked).</summary>
     public long Issued => Interlocked.Read(ref _issued);
 
-    /// <summary>From the first write sent to the last: the achieved rate is (Issued - 1) / WritingTime.</summary>
+    /// <summary>From the first write sent to the last, in real time (the pacer's, see WriteLoop): the achieved rate is (Issued - 1) / WritingTime.</summary>
     public TimeSpan WritingTime { get; private set; }
 
     /// <summary>Completes with the final, verified ledger once the run ended (its duration, or <see cref="StopAsync"/>).</summary>
@@ -143,6 +143,10 @@ public sealed class WriteLoad : IAsyncDisposable
     /// The pacer is a thread of its own that sleeps between wakes (at least <see cref="MinWake"/>): measured on the
     /// default lab, one wake per write cost 6.5 % of a core at 100 writes/s and 13 % at 1,000; 20 ms batches cost
     /// 3.3 % and 4.2 % (BENCHMARKS.md).
+    /// The pacing runs on real time (Stopwatch), not on the session's clock: the writes go to real Redis processes
+    /// over real sockets, "100 writes/s" means per real second, and the pacer blocks on a wait handle, which a
+    /// TimeProvider cannot drive. Every fact the load records (when a write was acknowledged or failed, the start,
+    /// the end, the seconds of the chart) is read from the session's clock, <see cref="_time"/>.
     /// </summary>
     private Task WriteLoopAsync(IDatabase db)
     {
@@ -202,7 +206,10 @@ public sealed class WriteLoad : IAsyncDisposable
         }, (this, sequence), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    /// <summary>Every write sent gets its answer or its timeout before the read-back: none is left uncounted.</summary>
+    /// <summary>
+    /// Every write sent gets its answer or its timeout before the read-back: none is left uncounted. Real time: it
+    /// waits for the client library's own timeouts (<see cref="LoadOptions.WriteTimeout"/>), which run on the wall clock.
+    /// </summary>
     private async Task DrainAsync()
     {
         var deadline = Stopwatch.StartNew();

@@ -268,6 +268,10 @@ public sealed class LabMonitor : IAsyncDisposable
     /// PSUBSCRIBE * on every sentinel not yet subscribed on its current connection: a sentinel that was down is
     /// tried again each poll, one whose connection was renewed is subscribed again on the new one, and one that
     /// left the topology (a deployment) is let go.
+    /// A subscription counts only while it is live on the connection's pub/sub link
+    /// (<see cref="ISubscriber.IsConnected"/>): the client subscribes again by itself when that link comes back,
+    /// but a re-subscribe that fails then (a timeout on a loaded machine) is not retried, and a record trusted
+    /// from the first success would keep the sentinel unheard for good.
     /// </summary>
     private async Task SubscribeAsync()
     {
@@ -278,11 +282,21 @@ public sealed class LabMonitor : IAsyncDisposable
             try
             {
                 ConnectionMultiplexer mux = await _connections.GetAsync(sentinel);
-                bool current;
-                lock (_subscribed) current = _subscribed.TryGetValue(sentinel.Name, out var held) && ReferenceEquals(held.Mux, mux);
-                if (current || !mux.IsConnected) continue;
+                ISubscriber subscriber = mux.GetSubscriber();
+                bool held;
+                lock (_subscribed) held = _subscribed.TryGetValue(sentinel.Name, out var h) && ReferenceEquals(h.Mux, mux);
+                if (held && subscriber.IsConnected(Everything)) continue;
+                if (!mux.IsConnected) continue;
                 await DropAsync(sentinel.Name);
-                ChannelMessageQueue queue = await mux.GetSubscriber().SubscribeAsync(RedisChannel.Pattern("*"));
+                ChannelMessageQueue queue;
+                try { queue = await subscriber.SubscribeAsync(Everything); }
+                catch (Exception e) when (e is RedisException or TimeoutException)
+                {
+                    // The client keeps the queue of a subscribe that failed and would buffer every event into it,
+                    // unread, for as long as the connection lives: nothing else subscribes on it, so wipe the pattern.
+                    try { await subscriber.UnsubscribeAsync(Everything); } catch (Exception x) when (x is RedisException or TimeoutException) { }
+                    throw;
+                }
                 queue.OnMessage(m => OnEvent(sentinel.Name, m.Channel.ToString(), m.Message.ToString()));
                 lock (_subscribed) _subscribed[sentinel.Name] = (mux, queue);
             }
@@ -290,6 +304,9 @@ public sealed class LabMonitor : IAsyncDisposable
         }
         if (lab.Sentinels.All(x => SubscribedSentinels().Contains(x.Name))) _subscribedAll.TrySetResult();
     }
+
+    /// <summary>Every channel: the sentinels' events, each on a channel named after it (+sdown, +switch-master…).</summary>
+    private static readonly RedisChannel Everything = RedisChannel.Pattern("*");
 
     private string[] SubscribedSentinels()
     {

@@ -74,7 +74,7 @@ public sealed class LabSession : ILabSession
     {
         var launcher = new LabLauncher(lab, progress, time);
         // First of all: what the preflight stops as leftovers must belong to no living app.
-        LabOwnership ownership = LabOwnership.Take(lab);
+        LabOwnership ownership = LabOwnership.Take(lab, time);
         try
         {
             RedisBinaries binaries = await launcher.PreflightAsync(ct: ct);

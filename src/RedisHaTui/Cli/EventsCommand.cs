@@ -36,7 +36,7 @@ public static class EventsCommand
         await using LabSession session = await target.AttachAsync();
         LabDefinition lab = session.Lab;
         // Said once every sentinel is subscribed (or after a few seconds without some): from then on no event is missed.
-        await ((Task)Task.WhenAny(session.Monitor.Subscribed, Task.Delay(SubscribeWait, cancel.Token))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await ((Task)Task.WhenAny(session.Monitor.Subscribed, Task.Delay(SubscribeWait, session.Store.Time, cancel.Token))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         string missing = session.Monitor.Subscribed.IsCompleted ? "" : " (not every sentinel answers yet)";
         Console.Error.WriteLine($"watching {lab.MasterName} through {string.Join(", ", lab.Sentinels.Select(s => $"{s.Name} ({s.Endpoint})"))}{missing}; Ctrl+C stops");
         if (export is not null) Console.Error.WriteLine($"writing the handout to {export} as the session goes; it is complete when you press Ctrl+C");

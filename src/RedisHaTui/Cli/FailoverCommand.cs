@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Session;
@@ -13,13 +12,15 @@ public static class FailoverCommand
 {
     private static readonly TimeSpan FirstReadTimeout = TimeSpan.FromSeconds(15);
 
-    public static async Task<int> RunAsync(WatchTarget target, TimeSpan timeout, string? confirm = null)
+    /// <param name="time">The session's clock, on which the first read's wait and --timeout are counted.</param>
+    public static async Task<int> RunAsync(WatchTarget target, TimeSpan timeout, string? confirm = null, TimeProvider? time = null)
     {
-        await using LabSession session = await target.AttachAsync();
+        await using LabSession session = await target.AttachAsync(time);
+        TimeProvider clock = session.Store.Time;
         LabDefinition lab = session.Lab;
         // The first read connects to every process: on a loaded 2-core machine that took more than 5 s (2 of 24 drill
         // rounds refused for it), while the lab was fine. Give it room; a dead lab still answers "not answering" fast.
-        if (await Task.WhenAny(session.Monitor.FirstRead, Task.Delay(FirstReadTimeout)) != session.Monitor.FirstRead)
+        if (await Task.WhenAny(session.Monitor.FirstRead, Task.Delay(FirstReadTimeout, clock)) != session.Monitor.FirstRead)
         {
             Console.Error.WriteLine($"redis-ha-tui: the lab did not answer within {FirstReadTimeout.TotalSeconds:0} s");
             return ExitCodes.NotHealthy;
@@ -31,7 +32,7 @@ public static class FailoverCommand
         }
         LabSnapshot before = session.Store.Current;
         string? old = before.Consensus.MasterBySentinels ?? before.Consensus.MasterByRoles;
-        var clock = Stopwatch.StartNew();
+        long asked = clock.GetTimestamp();
         LabActionResult result = await session.Actions.RunAsync(LabActionKind.Failover, null);
         if (!result.Ok)
         {
@@ -39,7 +40,7 @@ public static class FailoverCommand
             return ExitCodes.NotHealthy;
         }
         Console.WriteLine(result.Message);
-        using var deadline = new CancellationTokenSource(timeout - clock.Elapsed);
+        using var deadline = new CancellationTokenSource(Max(TimeSpan.Zero, timeout - clock.GetElapsedTime(asked)), clock);
         try
         {
             LabSnapshot s = await session.Store.WaitForAsync(x => x.Failovers.LastOrDefault() is { Complete: true, NewMaster: { } nm } && nm != old, deadline.Token);
@@ -61,6 +62,8 @@ public static class FailoverCommand
         Console.Error.Write($"This fails over a deployment this app did not start. Type its master name ({master}) to go on: ");
         return Console.ReadLine()?.Trim() == master ? null : "the name typed was not the master's";
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static string Describe(LabDefinition lab, string? node) =>
         node is not null && lab.Find(node) is { } p ? $"{p.Name} ({p.Endpoint})" : node ?? "?";

@@ -30,7 +30,7 @@ public static class LabCommandVerb
             target = p.Name;
         }
         await using LabSession session = LabSession.Attach(lab);
-        await Task.WhenAny(session.Monitor.FirstRead, Task.Delay(FirstReadTimeout));
+        await Task.WhenAny(session.Monitor.FirstRead, Task.Delay(FirstReadTimeout, session.Store.Time));
         LabActionResult result = await session.Actions.RunAsync(command.Kind, target);
         string label = command.Label(target ?? result.Target);
         if (result.Ok)

@@ -45,7 +45,7 @@ public static class LoadCommand
         using IDisposable signalsHeld = signals;
         await using LabSession session = LabSession.Attach(lab);
         // The monitor's first read gives the explanations their facts (who is master, how many replicas it needs).
-        await ((Task)Task.WhenAny(session.Monitor.FirstRead, Task.Delay(TimeSpan.FromSeconds(3), cancel.Token))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await ((Task)Task.WhenAny(session.Monitor.FirstRead, Task.Delay(TimeSpan.FromSeconds(3), session.Store.Time, cancel.Token))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         string until = durationSeconds is { } s ? $"for {s:0.#} s" : "until Ctrl+C";
         string who = options.Client is { } c ? $"as client {c} ({lab.Network.Member(c)!.Address}) " : "";
         Console.Error.WriteLine($"writing {rate}/s {who}to {lab.MasterName} through {string.Join(", ", lab.Sentinels.Select(x => options.Client is null ? x.Endpoint : lab.Network.Reach(x)))} {until}");

@@ -12,10 +12,11 @@ public static class StatusCommand
     private static readonly TimeSpan WaitPollInterval = TimeSpan.FromMilliseconds(200);
 
     /// <param name="waitFailoverReadySeconds">Wait for <see cref="FailoverReadiness.Ready"/> (healthy, and Sentinel would accept a failover) instead.</param>
-    public static async Task<int> RunAsync(WatchTarget target, bool json, double? waitReadySeconds, double? waitFailoverReadySeconds = null)
+    /// <param name="time">The session's clock, on which --wait-ready's seconds are counted (a test passes a fake one).</param>
+    public static async Task<int> RunAsync(WatchTarget target, bool json, double? waitReadySeconds, double? waitFailoverReadySeconds = null, TimeProvider? time = null)
     {
         // The same monitor as the screen's: one way to read a lab, here watched until healthy (or ready) or out of time.
-        await using LabSession session = await target.AttachAsync();
+        await using LabSession session = await target.AttachAsync(time);
         LabDefinition lab = session.Lab;
         await session.Monitor.FirstRead;
         LabSnapshot s = session.Store.Current;
@@ -24,7 +25,7 @@ public static class StatusCommand
         if (!done(s) && (failoverReady ? waitFailoverReadySeconds : waitReadySeconds) is > 0 and var wait)
         {
             using IDisposable hurry = session.Monitor.Hurry(WaitPollInterval);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(wait));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(wait), session.Store.Time);
             try { s = await session.Store.WaitForAsync(done, timeout.Token); }
             catch (OperationCanceledException) { s = session.Store.Current; }
         }

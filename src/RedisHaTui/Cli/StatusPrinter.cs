@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.Json;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
+using RedisHaTui.Core.Shell;
 using RedisHaTui.Core.State;
+using RedisHaTui.Presentation;
 
 namespace RedisHaTui.Cli;
 
@@ -12,11 +14,20 @@ public static class StatusPrinter
     public static string Text(LabDefinition lab, LabSnapshot s, IReadOnlyDictionary<string, int?> pids)
     {
         var sb = new StringBuilder();
-        string verdict = s.Consensus.Healthy ? "healthy" : "NOT healthy";
-        if (s.Consensus.Healthy) verdict += s.Readiness.Ready ? ", ready to fail over" : ", NOT ready to fail over";
-        sb.AppendLine($"{Where(lab)} · {lab.MasterName} · master {s.Consensus.MasterByRoles ?? "?"} (sentinels say {s.Consensus.MasterBySentinels ?? "?"}) · {verdict}");
-        sb.AppendLine(s.Writes.Text); // what a client gets, under what Sentinel believes
-        sb.AppendLine($"failover: {s.Readiness.Reason}"); // what SENTINEL FAILOVER would do now
+        string? nothing = NothingRunningText.Of(s);
+        if (nothing is not null)
+        {
+            // No verdict to give: "master ? · NOT healthy" and every process "is down" would read as a broken lab.
+            sb.AppendLine($"{Where(lab)} · {lab.MasterName} · {nothing}: {NothingAnswers(lab)}");
+        }
+        else
+        {
+            string verdict = s.Consensus.Healthy ? "healthy" : "NOT healthy";
+            if (s.Consensus.Healthy) verdict += s.Readiness.Ready ? ", ready to fail over" : ", NOT ready to fail over";
+            sb.AppendLine($"{Where(lab)} · {lab.MasterName} · master {s.Consensus.MasterByRoles ?? "?"} (sentinels say {s.Consensus.MasterBySentinels ?? "?"}) · {verdict}");
+            sb.AppendLine(s.Writes.Text); // what a client gets, under what Sentinel believes
+            sb.AppendLine($"failover: {s.Readiness.Reason}"); // what SENTINEL FAILOVER would do now
+        }
         sb.AppendLine();
         var nodes = new List<string[]> { new[] { "NODE", "ADDRESS", "PROCESS", "ROLE", "FOLLOWS", "LINK", "OFFSET", "LAG", "KEYS", "REPLICAS" } };
         foreach (NodeSnapshot n in s.Nodes)
@@ -32,13 +43,18 @@ public static class StatusPrinter
                 x.KnownSentinels?.ToString() ?? "-", x.Epoch?.ToString() ?? "-", x.Quorum is null ? "-" : x.QuorumOk == true ? "OK" : x.Quorum,
                 x.Reachable && x.Promotion is { } p ? p.Promotes ?? $"none: {p.Reason}" : "-"]);
         Table(sb, sentinels);
-        if (s.Consensus.Problems.Length > 0)
+        if (nothing is null && s.Consensus.Problems.Length > 0)
         {
             sb.AppendLine();
             foreach (string p in s.Consensus.Problems) sb.AppendLine($"! {p}");
         }
         return sb.ToString();
     }
+
+    /// <summary>Where nothing answered, and for a lab of this machine how to start it.</summary>
+    private static string NothingAnswers(LabDefinition lab) => lab.LabFile.Length > 0
+        ? $"no process answers on the lab's ports; start it with `{ShellForms.ThisMachine.Verb(lab, "up")}` or the screen (`{ShellForms.ThisMachine.Verb(lab, "")}`)"
+        : "no process of the deployment answers";
 
     /// <summary>The lab file, or the sentinels a deployment was found through.</summary>
     private static string Where(LabDefinition lab) => lab.LabFile.Length > 0

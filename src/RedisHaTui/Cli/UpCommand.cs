@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
 using RedisHaTui.Core.Session;
@@ -12,13 +11,15 @@ public static class UpCommand
 {
     private static readonly string[] Colours = ["\e[36m", "\e[33m", "\e[32m", "\e[35m", "\e[34m", "\e[91m", "\e[96m", "\e[93m"];
 
-    public static async Task<int> RunAsync(LabDefinition lab)
+    /// <param name="time">The session's clock: "lab ready in N s" is measured on it.</param>
+    public static async Task<int> RunAsync(LabDefinition lab, TimeProvider? time = null)
     {
+        time ??= TimeProvider.System;
         (CancellationTokenSource cancel, IDisposable signals) = Terminal.CancelOnSignals();
         using var _ = signals;
-        var clock = Stopwatch.StartNew();
+        long began = time.GetTimestamp();
         if (lab.BuiltIn) Console.Error.WriteLine($"redis-ha-tui | running {lab.Describe()}");
-        await using LabSession session = await LabSession.OpenAsync(lab, m => Console.Error.WriteLine($"redis-ha-tui | {m}"));
+        await using LabSession session = await LabSession.OpenAsync(lab, m => Console.Error.WriteLine($"redis-ha-tui | {m}"), time);
         AppDomain.CurrentDomain.UnhandledException += (_, _) => session.KillAllNow();
         int width = lab.Processes.Max(p => p.Name.Length);
         var gate = new Lock();
@@ -45,7 +46,7 @@ public static class UpCommand
             await session.StartLabAsync(cancel.Token);
             ready = true;
             LabSnapshot s = session.Store.Current;
-            Console.Error.WriteLine($"redis-ha-tui | lab ready in {clock.Elapsed.TotalSeconds:0.00} s: master {s.Consensus.MasterByRoles} " +
+            Console.Error.WriteLine($"redis-ha-tui | lab ready in {time.GetElapsedTime(began).TotalSeconds:0.00} s: master {s.Consensus.MasterByRoles} " +
                 $"({string.Join(", ", lab.Nodes.Select(n => $"{n.Name} {n.Endpoint}"))}; sentinels {string.Join(", ", lab.Sentinels.Select(x => x.Endpoint))}). Ctrl+C stops it.");
             // Like docker compose up: run until Ctrl+C, or until every process is gone (`down` from another terminal).
             LabSnapshot gone = await session.Store.WaitForAsync(

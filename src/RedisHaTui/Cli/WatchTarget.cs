@@ -13,8 +13,9 @@ public sealed record WatchTarget(LabDefinition? Lab, DeploymentOptions? Deployme
     public static WatchTarget OfLab(LabDefinition lab) => new(lab, null);
 
     /// <summary>A session that only watches (the lab: started elsewhere). Throws <see cref="LabLoadException"/> when a deployment cannot be reached.</summary>
-    public async Task<LabSession> AttachAsync() =>
-        Deployment is { } d ? await LabSession.AttachToDeploymentAsync(d) : LabSession.Attach(Lab!);
+    /// <param name="time">The session's clock (every wait of the command that asked is measured on it); the system's by default.</param>
+    public async Task<LabSession> AttachAsync(TimeProvider? time = null) =>
+        Deployment is { } d ? await LabSession.AttachToDeploymentAsync(d, time) : LabSession.Attach(Lab!, time);
 
     /// <summary>Process ids are ours to look up only on this machine's lab, never for a deployment.</summary>
     public bool IsLocalLab => Deployment is null;

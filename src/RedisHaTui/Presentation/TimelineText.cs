@@ -93,7 +93,7 @@ internal static partial class TimelineText
     /// </summary>
     public static HeadlineText Verdict(LabSnapshot s)
     {
-        if (NothingRunning(s) is { } nothing) return new HeadlineText([new(null, [nothing], "s starts the selected process")], Tone.Strong);
+        if (NothingRunningText.Of(s) is { } nothing) return new HeadlineText([new(null, [nothing], "s starts the selected process")], Tone.Strong);
         Consensus c = s.Consensus;
         if (!c.Read) return new HeadlineText([new("health: not read yet")], Tone.Dim);
         string verdict = c.Healthy ? "HEALTHY" : "NOT HEALTHY";
@@ -136,15 +136,6 @@ internal static partial class TimelineText
             Form("HEALTHY"),
         ];
         return new HeadlineText([.. forms], readiness.Ready ? Tone.Good : Tone.Warn);
-    }
-
-    /// <summary>"nothing running yet" before the first start (a walkthrough, --no-start on a stopped lab), "nothing running" after.</summary>
-    private static string? NothingRunning(LabSnapshot s)
-    {
-        bool anyUp = s.Nodes.Any(n => n.Reachable || n.Process.IsAlive) || s.Sentinels.Any(x => x.Reachable || x.Process.IsAlive);
-        if (anyUp || (s.Nodes.IsEmpty && s.Sentinels.IsEmpty)) return null;
-        bool ever = s.Nodes.Any(n => n.Process.State != ProcessState.NotStarted) || s.Sentinels.Any(x => x.Process.State != ProcessState.NotStarted);
-        return ever ? "nothing running" : "nothing running yet";
     }
 
     /// <summary>The health line's second half: whether clients can write, in the snapshot's plain words, or in two.</summary>

@@ -27,6 +27,23 @@ public class FaultMenuTests
         return ActionRules.Evaluate(s, Lab, ActionPolicy.Owner);
     }
 
+    /// <summary>What "kill the master and restart" says follows what happened: the restart's time against down-after, and a +sdown seen.</summary>
+    [Theory]
+    [InlineData(1.32, null, "node1 killed (kill -9), then node1 started 1.32 s later: before down-after, so no failover (down-after 5.0 s)")]
+    [InlineData(4.99, null, "then node1 started 4.99 s later: before down-after, so no failover")]
+    [InlineData(5.0, null, "then node1 started 5.0 s later: not before down-after (5.0 s), so the sentinels may mark it +sdown and fail over: see the stopwatch")]
+    [InlineData(7.25, null, "not before down-after (5.0 s)")]
+    [InlineData(7.25, 5.06, "then node1 started 7.25 s later: too late, the sentinels marked it +sdown 5.06 s after the kill (down-after 5.0 s), so they may fail over: see the stopwatch")]
+    [InlineData(3.0, 2.9, "too late, the sentinels marked it +sdown 2.9 s after the kill")] // a sentinel's +sdown is what counts, whatever the plan
+    public void Kill_and_restart_says_whether_the_restart_beat_down_after(double backSeconds, double? sdownSeconds, string expected)
+    {
+        string text = FaultMenu.KillRestartText("node1 killed (kill -9)", "node1 started", TimeSpan.FromSeconds(backSeconds), TimeSpan.FromSeconds(5),
+            sdownSeconds is { } d ? TimeSpan.FromSeconds(d) : null);
+
+        Assert.Contains(expected, text);
+        Assert.Equal(sdownSeconds is null && backSeconds < 5, text.Contains("no failover", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Every_entry_runs_on_a_healthy_lab_and_says_what_to_expect_with_the_labs_names()
     {

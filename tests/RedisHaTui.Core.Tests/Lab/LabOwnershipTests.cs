@@ -88,6 +88,46 @@ public sealed class LabOwnershipTests : IDisposable
         foreach (LabOwnership? r in results) r?.Dispose();
     }
 
+    [Fact]
+    public async Task A_start_waiting_for_the_lock_gives_up_when_the_session_clock_passes_the_wait()
+    {
+        var run = new RunDirectory(_lab);
+        run.EnsureWritable();
+        var time = new WatchedClock();
+        using (new FileStream(run.OwnerLockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None)) // another start holds it
+        {
+            Task<LabOwnership> take = Task.Factory.StartNew(() => LabOwnership.Take(_lab, time), TaskCreationOptions.LongRunning);
+            await time.FirstRead.WaitAsync(TimeSpan.FromSeconds(10)); // its deadline is set
+            time.Advance(LabOwnership.LockWait - TimeSpan.FromMilliseconds(1));
+            Assert.False(take.IsCompleted, "gave up before its clock ran out");
+
+            time.Advance(TimeSpan.FromMilliseconds(1));
+
+            var e = await Assert.ThrowsAsync<LabLoadException>(() => take.WaitAsync(TimeSpan.FromSeconds(10)));
+            Assert.Contains("owner.lock stays locked by another start of this lab", e.Message);
+        }
+        Assert.False(File.Exists(OwnerFile)); // it gave up before taking anything
+    }
+
+    [Fact]
+    public async Task A_start_waiting_for_the_lock_takes_the_lab_once_it_is_free_before_the_clock_passes_the_wait()
+    {
+        var run = new RunDirectory(_lab);
+        run.EnsureWritable();
+        var time = new WatchedClock();
+        Task<LabOwnership> take;
+        using (new FileStream(run.OwnerLockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            take = Task.Factory.StartNew(() => LabOwnership.Take(_lab, time), TaskCreationOptions.LongRunning);
+            await time.FirstRead.WaitAsync(TimeSpan.FromSeconds(10));
+            time.Advance(LabOwnership.LockWait - TimeSpan.FromMilliseconds(1)); // however long it really waited, its clock has not run out
+        }
+
+        using LabOwnership taken = await take.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(LabOwner.Current(), LabOwner.Parse(File.ReadAllText(OwnerFile)));
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }

@@ -47,7 +47,7 @@ internal sealed class MainWindow : Runnable
         _session = session;
         _theme = theme;
         SetScheme(new Scheme(theme.Base));
-        _status = new StatusLine(theme);
+        _status = new StatusLine(theme, session.Store.Time);
         _console = new CommandConsole(theme);
         _overlay = new OverlayBox(theme);
         _door = new UiThreadDoor(app, ex => _status.Show($"error: {ex.GetBaseException().Message}", Tone.Bad));

@@ -6,17 +6,23 @@ namespace RedisHaTui.Tui.Views;
 
 /// <summary>
 /// The bottom line: a prompt while one is open (`/`), else the latest message (an action's result, why an
-/// action is unavailable) for a few seconds, else the main keys.
+/// action is unavailable) for a few seconds, else the main keys. "A few seconds" are the session's clock
+/// (<see cref="Core.State.LabStore.Time"/>), not the wall's: a paused replay keeps its message, and a test moves a fake
+/// clock past the message's life instead of waiting for it.
 /// </summary>
 internal sealed class StatusLine : View
 {
-    private static readonly TimeSpan MessageLife = TimeSpan.FromSeconds(8);
-    private readonly Theme _theme;
-    private long _messageUntil;
+    /// <summary>How long a message stays before the line goes back to the keys.</summary>
+    public static readonly TimeSpan MessageLife = TimeSpan.FromSeconds(8);
 
-    public StatusLine(Theme theme)
+    private readonly Theme _theme;
+    private readonly TimeProvider _time;
+    private DateTimeOffset _messageUntil;
+
+    public StatusLine(Theme theme, TimeProvider time)
     {
         _theme = theme;
+        _time = time;
         CanFocus = false;
     }
 
@@ -45,14 +51,14 @@ internal sealed class StatusLine : View
     {
         // One line: a message of several (CKQUORUM's answer per sentinel) would draw its line breaks as ␊.
         Message = new Fact(string.Join(" · ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), tone);
-        _messageUntil = Environment.TickCount64 + (long)MessageLife.TotalMilliseconds;
+        _messageUntil = _time.GetUtcNow() + MessageLife;
         SetNeedsDraw();
     }
 
     /// <summary>Called by the main window's timer: an old message gives the line back to the keys.</summary>
     public void Expire()
     {
-        if (Message is null || Environment.TickCount64 < _messageUntil) return;
+        if (Message is null || _time.GetUtcNow() < _messageUntil) return;
         Message = null;
         SetNeedsDraw();
     }

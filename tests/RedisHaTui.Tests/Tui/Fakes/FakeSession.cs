@@ -15,12 +15,13 @@ internal sealed class FakeSession : ILabSession
 {
     private readonly ConcurrentDictionary<string, LogRing> _logs = new(StringComparer.OrdinalIgnoreCase);
 
-    public FakeSession(LabDefinition lab, bool ownsProcesses = true)
+    /// <param name="time">The session's clock; a test that moves time itself passes a FakeTimeProvider.</param>
+    public FakeSession(LabDefinition lab, bool ownsProcesses = true, TimeProvider? time = null)
     {
         Lab = lab;
         OwnsProcesses = ownsProcesses;
         string? readOnly = ownsProcesses ? null : "attached with --no-start: this app only watches processes it did not start";
-        Store = new LabStore(LabSnapshot.Initial(lab), derive: s => FakeActions.Override(ActionRules.Evaluate(s, lab, new ActionPolicy(ProcessControl: readOnly))));
+        Store = new LabStore(LabSnapshot.Initial(lab), time, derive: s => FakeActions.Override(ActionRules.Evaluate(s, lab, new ActionPolicy(ProcessControl: readOnly))));
         FakeActions.Changed += () => Store.Update(s => s with { }); // a new refusal: derive again
     }
 
