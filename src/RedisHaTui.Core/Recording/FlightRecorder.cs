@@ -40,12 +40,14 @@ public sealed class FlightRecorder : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly RecordingWriter _writer;
     private readonly Task _writing;
+    private readonly FileStream _lock;
     private long _droppedSnapshots, _droppedLines;
     private string? _problem;
     private int _disposed;
 
-    private FlightRecorder(LabStore store, Func<string, LogRing?> logs, RecordingHeader header, string path, FlightRecorderOptions options)
+    private FlightRecorder(LabStore store, Func<string, LogRing?> logs, RecordingHeader header, string path, FlightRecorderOptions options, FileStream lockFile)
     {
+        _lock = lockFile;
         _store = store;
         _logs = logs;
         _options = options;
@@ -68,8 +70,30 @@ public sealed class FlightRecorder : IAsyncDisposable
     {
         string? folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (folder is not null) Directory.CreateDirectory(folder);
-        if (File.Exists(RecordingSegments.Older(path))) File.Delete(RecordingSegments.Older(path));
-        return new FlightRecorder(store, logs, header, path, options ?? new FlightRecorderOptions());
+        FileStream lockFile = Lock(path);
+        try
+        {
+            if (File.Exists(RecordingSegments.Older(path))) File.Delete(RecordingSegments.Older(path));
+            return new FlightRecorder(store, logs, header, path, options ?? new FlightRecorderOptions(), lockFile);
+        }
+        catch
+        {
+            lockFile.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// FILE.lock, held exclusively while recording (an advisory lock, released by the kernel if the app dies): two
+    /// sessions never write one file, a second one is told instead of garbling the first's recording.
+    /// </summary>
+    private static FileStream Lock(string path)
+    {
+        try { return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+        catch (IOException e) when (File.Exists(path + ".lock"))
+        {
+            throw new IOException($"{path} is being recorded by another redis-ha-tui ({e.Message})", e);
+        }
     }
 
     /// <summary>The file being written (FILE.1 beside it holds the part before, once it rotated).</summary>
@@ -216,6 +240,7 @@ public sealed class FlightRecorder : IAsyncDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Fail(e); }
         try { _writer.Dispose(); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Fail(e); }
+        _lock.Dispose();
     }
 
     private readonly record struct Item(LabSnapshot? Snapshot, string? Process, LogLine Line);
