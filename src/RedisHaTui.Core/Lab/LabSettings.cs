@@ -99,6 +99,8 @@ public sealed record UiSettings
     public int TimelineLines { get; set; } = 500;
     /// <summary>True: Terminal.Gui's own polling input and fixed-slice loop (~2.5 % of a core idle) instead of the sleeping ones (issue 18).</summary>
     public bool PollWhenIdle { get; set; }
+    /// <summary>Where the session records (--record FILE): empty for the default place (Recording/RecordingPlace.cs), "off" for nowhere (--no-record).</summary>
+    public string Record { get; set; } = "";
 }
 
 /// <summary>The "Load" section: the write load the `w` key starts (the `load` verb takes --rate instead).</summary>

@@ -39,13 +39,15 @@ public sealed class FlightRecorder : IAsyncDisposable
     private readonly Dictionary<string, (LogRing Ring, Action<LogLine> Handler)> _listening = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _gate = new();
     private readonly RecordingWriter _writer;
-    private readonly Task _writing;
+    private readonly Thread _writing;
+    private readonly FileStream _lock;
     private long _droppedSnapshots, _droppedLines;
     private string? _problem;
     private int _disposed;
 
-    private FlightRecorder(LabStore store, Func<string, LogRing?> logs, RecordingHeader header, string path, FlightRecorderOptions options)
+    private FlightRecorder(LabStore store, Func<string, LogRing?> logs, RecordingHeader header, string path, FlightRecorderOptions options, FileStream lockFile)
     {
+        _lock = lockFile;
         _store = store;
         _logs = logs;
         _options = options;
@@ -56,7 +58,9 @@ public sealed class FlightRecorder : IAsyncDisposable
         _store.Changed += OnChanged;
         Listen(header.Lab.Processes.Select(p => p.Name));
         Enqueue(new Item(store.Current, null, default));
-        _writing = Task.Factory.StartNew(WriteAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        // A thread of its own, named, so its cost shows by name (BENCHMARKS.md) and a slow disk never holds a pool thread.
+        _writing = new Thread(Write) { Name = ThreadName, IsBackground = true };
+        _writing.Start();
     }
 
     /// <summary>
@@ -68,9 +72,34 @@ public sealed class FlightRecorder : IAsyncDisposable
     {
         string? folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (folder is not null) Directory.CreateDirectory(folder);
-        if (File.Exists(RecordingSegments.Older(path))) File.Delete(RecordingSegments.Older(path));
-        return new FlightRecorder(store, logs, header, path, options ?? new FlightRecorderOptions());
+        FileStream lockFile = Lock(path);
+        try
+        {
+            if (File.Exists(RecordingSegments.Older(path))) File.Delete(RecordingSegments.Older(path));
+            return new FlightRecorder(store, logs, header, path, options ?? new FlightRecorderOptions(), lockFile);
+        }
+        catch
+        {
+            lockFile.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>
+    /// FILE.lock, held exclusively while recording (an advisory lock, released by the kernel if the app dies): two
+    /// sessions never write one file, a second one is told instead of garbling the first's recording.
+    /// </summary>
+    private static FileStream Lock(string path)
+    {
+        try { return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+        catch (IOException e) when (File.Exists(path + ".lock"))
+        {
+            throw new IOException($"{path} is being recorded by another redis-ha-tui ({e.Message})", e);
+        }
+    }
+
+    /// <summary>The writer thread's name (15 characters: what /proc shows of a thread's name).</summary>
+    public const string ThreadName = "flight recorder";
 
     /// <summary>The file being written (FILE.1 beside it holds the part before, once it rotated).</summary>
     public string Path { get; }
@@ -115,7 +144,7 @@ public sealed class FlightRecorder : IAsyncDisposable
         else Interlocked.Increment(ref _droppedLines);
     }
 
-    private async Task WriteAsync()
+    private void Write()
     {
         ChannelReader<Item> reader = _queue.Reader;
         long lastVersion = -1;
@@ -126,15 +155,15 @@ public sealed class FlightRecorder : IAsyncDisposable
             Task<bool> more = reader.WaitToReadAsync().AsTask();
             if (dirty && !more.IsCompleted)
             {
-                // Something is written but not flushed: flush when the interval is up, or sooner when idle.
+                // Something is written but not flushed: flush when the interval is up (no timer runs while nothing is).
                 long wait = Math.Max(0, (long)_options.FlushEvery.TotalMilliseconds - (Environment.TickCount64 - lastFlush));
-                if (wait == 0 || await Task.WhenAny(more, Task.Delay(TimeSpan.FromMilliseconds(wait))) != more)
+                if (wait == 0 || !more.Wait(TimeSpan.FromMilliseconds(wait)))
                 {
                     Flush();
                     (dirty, lastFlush) = (false, Environment.TickCount64);
                 }
             }
-            if (!await more) break;
+            if (!more.GetAwaiter().GetResult()) break;
             while (reader.TryRead(out Item item))
             {
                 if (Problem is not null) { Count(item); continue; }
@@ -208,7 +237,7 @@ public sealed class FlightRecorder : IAsyncDisposable
             foreach ((LogRing ring, Action<LogLine> handler) in _listening.Values) ring.Appended -= handler;
         }
         _queue.Writer.TryComplete();
-        await _writing;
+        await Task.Run(_writing.Join);
         try
         {
             if (Problem is null) _writer.End(_store.Time.GetUtcNow());
@@ -216,6 +245,7 @@ public sealed class FlightRecorder : IAsyncDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Fail(e); }
         try { _writer.Dispose(); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Fail(e); }
+        _lock.Dispose();
     }
 
     private readonly record struct Item(LabSnapshot? Snapshot, string? Process, LogLine Line);

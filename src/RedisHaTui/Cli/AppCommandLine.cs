@@ -1,3 +1,4 @@
+using RedisHaTui.Core.Recording;
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using RedisHaTui.Core.Actions;
@@ -39,7 +40,8 @@ public sealed class AppCommandLine
                 process's log lines prefixed with its name; one line says when the lab is ready.
                 Ctrl+C or SIGTERM stops every process and exits 0. One app owns a lab (lab file and port offset) at
                 a time: while another runs it, up exits 2 naming its pid and stops nothing.
-                """, (_, lab) => UpCommand.RunAsync(lab)),
+                Records the session as the screen does (--record FILE, --no-record).
+                """, (r, lab) => UpCommand.RunAsync(lab, Record(r, _o.UpRecording)), _o.UpRecording.All),
             Verb("status", """
                 Print the running lab's state; exit 0 when healthy.
                 Reads the running lab (whoever started it, start.sh by hand included): each node's role, the master
@@ -119,12 +121,14 @@ public sealed class AppCommandLine
         keys.SetAction(_ => { Console.Write(KeySheet.Markdown()); return ExitCodes.Ok; });
         Root.Subcommands.Add(keys);
         foreach (Option o in _o.ScreenDeployment.All) Root.Options.Add(o);
+        foreach (Option o in _o.ScreenRecording.All) Root.Options.Add(o);
         // Help says "redis-ha-tui" however it was started (dotnet redis-ha-tui.dll, the apphost, a test host).
         Root.HelpName = "redis-ha-tui";
         Root.SetAction(WithTarget(_o.ScreenDeployment, (r, target) => ScreenCommand.RunAsync(target, r.GetValue(_o.NoStart),
             r.GetValue(_o.ExitAfter) is { } s ? TimeSpan.FromSeconds(s) : null,
             // Given without a file: "" (the lab's own walkthrough); not given: null.
-            r.GetResult(_o.Walkthrough) is { Implicit: false } ? r.GetValue(_o.Walkthrough) ?? "" : null)));
+            r.GetResult(_o.Walkthrough) is { Implicit: false } ? r.GetValue(_o.Walkthrough) ?? "" : null,
+            Record(r, _o.ScreenRecording))));
         VersionOption version = Root.Options.OfType<VersionOption>().Single();
         version.Aliases.Add("-V");
         version.Action = new PrintVersion();
@@ -318,7 +322,7 @@ public sealed class AppCommandLine
         // The screen's options are the root's: System.CommandLine accepts them before a verb, so refuse them here.
         verb.Validators.Add(r =>
         {
-            foreach (Option o in new Option[] { _o.NoStart, _o.Theme, _o.ExitAfter, _o.Walkthrough })
+            foreach (Option o in (Option[])[_o.NoStart, _o.Theme, _o.ExitAfter, _o.Walkthrough, .. _o.ScreenRecording.All])
                 if (r.GetResult(o) is { Implicit: false })
                     r.AddError($"{o.Name} is an option of the screen (no command), not of `{name}`");
         });
@@ -377,6 +381,10 @@ public sealed class AppCommandLine
             return ExitCodes.BadInput;
         }
     };
+
+    /// <summary>What the command line says about recording: "off", a file, or null to leave it to Ui:Record (lab.json, environment).</summary>
+    private static string? Record(ParseResult r, AppOptions.Recording o) =>
+        r.GetValue(o.Off) ? RecordingPlace.OffWords[0] : r.GetValue(o.File);
 
     private static int BadInput(string message)
     {

@@ -68,6 +68,24 @@ public sealed class AppOptions
                       "(default lab/walkthrough.md; g shows/hides it, [ ] move between steps)",
     };
 
+    /// <summary>The session's flight recorder (Ui:Record): one pair for the screen, one for `up` (a symbol belongs to one command).</summary>
+    public sealed class Recording
+    {
+        public Option<string> File { get; } = new("--record")
+        {
+            HelpName = "FILE",
+            Description = "Record the session into FILE (default: session.rec.ndjson in the lab's run directory, or for an attached " +
+                          "session or a deployment in ~/.local/state/redis-ha-tui/sessions/; at most 64 MB, the oldest part dropped)",
+        };
+
+        public Option<bool> Off { get; } = new("--no-record") { Description = "Record nothing (same as --Ui:Record off)" };
+
+        public Option[] All => [File, Off];
+    }
+
+    public Recording ScreenRecording { get; } = new();
+    public Recording UpRecording { get; } = new();
+
     /// <summary>For the benchmarks: the screen quits by itself after that long. Hidden from --help.</summary>
     public Option<double?> ExitAfter { get; } = new("--exit-after")
     {

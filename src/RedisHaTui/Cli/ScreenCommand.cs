@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Recording;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Core.Walkthrough;
 using RedisHaTui.Presentation;
@@ -11,7 +12,8 @@ namespace RedisHaTui.Cli;
 public static class ScreenCommand
 {
     /// <param name="walkthrough">--walkthrough: "" for the lab's own (lab/walkthrough.md), a file, or null for none.</param>
-    public static async Task<int> RunAsync(WatchTarget target, bool noStart, TimeSpan? exitAfter, string? walkthrough = null)
+    /// <param name="record">--record FILE or --no-record ("off"); null: as Ui:Record says.</param>
+    public static async Task<int> RunAsync(WatchTarget target, bool noStart, TimeSpan? exitAfter, string? walkthrough = null, string? record = null)
     {
         // Everything that can be wrong with the input is found here, before the screen takes the terminal.
         Walkthrough? guide = walkthrough is null ? null : LoadWalkthrough(target, walkthrough);
@@ -22,6 +24,10 @@ public static class ScreenCommand
         // Stopping the lab after the screen closes takes seconds: a second Ctrl+C, a SIGTERM or a hang-up then
         // must not kill us half way and orphan the rest. The screen has its own handlers; these outlive them.
         using var holdSignals = new ShutdownSignals();
+        RecordingMode mode = target.Deployment is not null ? RecordingMode.Deployment : session.OwnsProcesses ? RecordingMode.Owned : RecordingMode.Attached;
+        // Disposed after the session: the lab's stop is recorded too.
+        FlightRecorder? recorder = SessionRecording.Start(session, record, mode, guide?.File, SessionRecording.OnTimeline(session));
+        await using (recorder)
         await using (session)
         {
             session.ReportProgressOnTimeline(); // stderr is the screen from here on
@@ -41,6 +47,7 @@ public static class ScreenCommand
             int code = TuiApp.Run(session, options);
             // Said exactly: what is stopped now (what this app started), what keeps running (started by hand).
             foreach (string line in QuitText.Consequences(session.Store.Current, lab, session.OwnsProcesses)) TryTell(line);
+            foreach (string line in SessionRecording.Afterwards(recorder)) TryTell(line);
             return code;
         }
     }

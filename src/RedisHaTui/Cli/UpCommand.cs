@@ -1,5 +1,6 @@
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
+using RedisHaTui.Core.Recording;
 using RedisHaTui.Core.Session;
 using RedisHaTui.Core.State;
 using RedisHaTui.Presentation;
@@ -11,15 +12,30 @@ public static class UpCommand
 {
     private static readonly string[] Colours = ["\e[36m", "\e[33m", "\e[32m", "\e[35m", "\e[34m", "\e[91m", "\e[96m", "\e[93m"];
 
+    /// <param name="record">--record FILE or --no-record ("off"); null: as Ui:Record says.</param>
     /// <param name="time">The session's clock: "lab ready in N s" is measured on it.</param>
-    public static async Task<int> RunAsync(LabDefinition lab, TimeProvider? time = null)
+    public static async Task<int> RunAsync(LabDefinition lab, string? record = null, TimeProvider? time = null)
     {
-        time ??= TimeProvider.System;
+        // The recorder outlives the session, so the lab's stop is recorded too.
+        FlightRecorder? recorder = null;
+        try { return await RunAsync(lab, session => recorder = SessionRecording.Start(session, record, RecordingMode.Owned, null, Say), time ?? TimeProvider.System); }
+        finally
+        {
+            if (recorder is not null) await recorder.DisposeAsync();
+            foreach (string line in SessionRecording.Afterwards(recorder)) Say(line);
+        }
+    }
+
+    private static void Say(string message) => Console.Error.WriteLine($"redis-ha-tui | {message}");
+
+    private static async Task<int> RunAsync(LabDefinition lab, Action<LabSession> record, TimeProvider time)
+    {
         (CancellationTokenSource cancel, IDisposable signals) = Terminal.CancelOnSignals();
         using var _ = signals;
         long began = time.GetTimestamp();
         if (lab.BuiltIn) Console.Error.WriteLine($"redis-ha-tui | running {lab.Describe()}");
         await using LabSession session = await LabSession.OpenAsync(lab, m => Console.Error.WriteLine($"redis-ha-tui | {m}"), time);
+        record(session);
         AppDomain.CurrentDomain.UnhandledException += (_, _) => session.KillAllNow();
         int width = lab.Processes.Max(p => p.Name.Length);
         var gate = new Lock();
