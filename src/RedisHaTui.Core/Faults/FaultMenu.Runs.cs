@@ -63,8 +63,9 @@ public static partial class FaultMenu
         // CKQUORUM counts a stopped sentinel as usable until the others mark it +sdown (down-after-milliseconds):
         // ask once the store shows a sentinel that answers with a failing verdict, or after a generous wait.
         DateTimeOffset stoppedAt = c.Store.Time.GetUtcNow();
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        wait.CancelAfter(TimeSpan.FromMilliseconds(c.Lab.Sentinels.Max(x => x.DownAfterMilliseconds) * 2 + 5000));
+        // The deadline on the session's clock, as every wait of the app: a test moves it instead of waiting it out.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(c.Lab.Sentinels.Max(x => x.DownAfterMilliseconds) * 2 + 5000), c.Store.Time);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         // Only the sentinel left running counts (one being stopped may answer its last CKQUORUM with a failure), and
         // only a verdict asked after the stops: the one kept from the lab's start can be a NOQUORUM from before the
         // sentinels had met.
@@ -86,8 +87,8 @@ public static partial class FaultMenu
         long masterMark = c.Log(master).Total, replicaMark = c.Log(replica).Total;
         LabActionResult restarted = await c.Actions.RunAsync(LabActionKind.Restart, replica, ct);
         if (!restarted.Ok) return restarted;
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        wait.CancelAfter(TimeSpan.FromSeconds(30));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30), c.Store.Time);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         try
         {
             await c.Store.WaitForAsync(x => x.Node(replica) is { Reachable: true, Role: NodeRole.Replica, LinkStatus: "up", SyncInProgress: false }, wait.Token);

@@ -31,7 +31,9 @@ public static class StatusCommand
         }
         var run = new RunDirectory(lab);
         var pids = lab.Processes.ToDictionary(p => p.Name, p => target.IsLocalLab ? ExternalProcess.FindRedis(p, run) : null);
-        Console.Write(json ? StatusPrinter.JsonDocument(lab, s, pids) + "\n" : StatusPrinter.Text(lab, s, pids));
+        // Redis writes a log file in the run directory once it runs: a lab with none has never been started here.
+        bool ranBefore = target.IsLocalLab && lab.Processes.Any(p => File.Exists(run.LogPath(p)));
+        Console.Write(json ? StatusPrinter.JsonDocument(lab, s, pids) + "\n" : StatusPrinter.Text(lab, s, pids, ranBefore));
         return done(s) ? ExitCodes.Ok : ExitCodes.NotHealthy;
     }
 }

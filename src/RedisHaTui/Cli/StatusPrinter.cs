@@ -11,10 +11,11 @@ namespace RedisHaTui.Cli;
 /// <summary>Prints a snapshot for `status`: a table for people, one JSON document for scripts (shape in README).</summary>
 public static class StatusPrinter
 {
-    public static string Text(LabDefinition lab, LabSnapshot s, IReadOnlyDictionary<string, int?> pids)
+    /// <param name="ranBefore">The lab's processes left log files in its run directory: "nothing running", not "… yet".</param>
+    public static string Text(LabDefinition lab, LabSnapshot s, IReadOnlyDictionary<string, int?> pids, bool ranBefore = false)
     {
         var sb = new StringBuilder();
-        string? nothing = NothingRunningText.Of(s);
+        string? nothing = NothingRunningText.Of(s, ranBefore);
         if (nothing is not null)
         {
             // No verdict to give: "master ? · NOT healthy" and every process "is down" would read as a broken lab.

@@ -13,11 +13,15 @@ public static class NothingRunningText
     /// "nothing running yet" before the first start (a walkthrough, --no-start on a stopped lab, `status` on a lab
     /// nothing answers for), "nothing running" once something ran and stopped; null while anything runs or answers.
     /// </summary>
-    public static string? Of(LabSnapshot s)
+    /// <param name="ranBefore">
+    /// Known from elsewhere that the lab ran before (`status` finds its processes' log files in the run directory):
+    /// a watcher that has just attached has seen no process stop, yet "yet" would be wrong.
+    /// </param>
+    public static string? Of(LabSnapshot s, bool ranBefore = false)
     {
         bool anyUp = s.Nodes.Any(n => n.Reachable || n.Process.IsAlive) || s.Sentinels.Any(x => x.Reachable || x.Process.IsAlive);
         if (anyUp || (s.Nodes.IsEmpty && s.Sentinels.IsEmpty)) return null;
-        bool ever = s.Nodes.Any(n => n.Process.State != ProcessState.NotStarted) || s.Sentinels.Any(x => x.Process.State != ProcessState.NotStarted);
+        bool ever = ranBefore || s.Nodes.Any(n => n.Process.State != ProcessState.NotStarted) || s.Sentinels.Any(x => x.Process.State != ProcessState.NotStarted);
         return ever ? "nothing running" : "nothing running yet";
     }
 }

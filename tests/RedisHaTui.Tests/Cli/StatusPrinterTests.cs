@@ -41,6 +41,13 @@ public sealed class StatusPrinterTests
     }
 
     [Fact]
+    public void A_lab_that_ran_before_is_not_running_yet_to_a_status_that_just_attached()
+    {
+        // An attached reader sees every process as not started; the run directory's log files say it ran.
+        Assert.Contains("myMaster · nothing running: no process answers", StatusPrinter.Text(Lab, LabSnapshot.Initial(Lab), NoPids, ranBefore: true));
+    }
+
+    [Fact]
     public void A_running_lab_gets_its_verdict()
     {
         string text = StatusPrinter.Text(Lab, FakeLab.Healthy(Lab), NoPids);
