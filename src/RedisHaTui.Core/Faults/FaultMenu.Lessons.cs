@@ -9,13 +9,14 @@ namespace RedisHaTui.Core.Faults;
 // commands, says which number each step needed, and puts the lab back as it was.
 public static partial class FaultMenu
 {
-    /// <summary>The lessons by the short name the CLI takes (`redis-ha-tui lesson NAME`), in the order they are best played.</summary>
+    /// <summary>The lessons by the short name the CLI takes (`redis-ha-tui lesson NAME`), in the order (the "what goes wrong" walkthrough's).</summary>
     public static IReadOnlyList<(string Name, FaultEntry Entry)> Lessons =>
     [
         ("quorum", QuorumIsNotAMajority),
         ("forget", SentinelsNeverForget),
-        ("down-after", DownAfterLive),
         ("announce", WrongAnnouncedAddress),
+        ("pinned", ClientThatDoesNotAsk),
+        ("down-after", DownAfterLive),
     ];
 
     /// <summary>Lesson 1: the quorum only decides that the master is down; electing the sentinel that fails over takes a majority.</summary>

@@ -62,6 +62,7 @@ public static partial class FaultMenu
         SentinelsNeverForget,
         DownAfterLive,
         WrongAnnouncedAddress,
+        ClientThatDoesNotAsk,
     ];
 
     /// <summary>Why <paramref name="entry"/> cannot run now, or null.</summary>

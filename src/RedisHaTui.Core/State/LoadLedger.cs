@@ -72,8 +72,10 @@ public sealed record LoadLedger
     public string? Problem { get; init; }
     /// <summary>The list the run appended to.</summary>
     public string? Key { get; init; }
-    /// <summary>The client of a partitionable lab it wrote as (A, B); null for the plain load.</summary>
+    /// <summary>The client of a partitionable lab it wrote as (A, B), or "pinned"; null for the plain load.</summary>
     public string? Client { get; init; }
+    /// <summary>The node whose address a pinned client wrote to without asking the sentinels ("node1"); null otherwise.</summary>
+    public string? PinnedTo { get; init; }
 
     public long ErrorCount(WriteErrorKind kind) => Errors.FirstOrDefault(e => e.Kind == kind)?.Count ?? 0;
 }

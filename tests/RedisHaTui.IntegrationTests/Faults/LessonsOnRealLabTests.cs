@@ -102,4 +102,27 @@ public class LessonsOnRealLabTests
         // Put back: node2 announced at its real address, listed by every sentinel, and a failover may run again.
         await lab.WaitForAsync(x => x.Readiness.Ready && x.Sentinels.All(y => y.Promotion?.Promotes == "node2"), TimeSpan.FromSeconds(30), "node2 promotable again");
     }
+
+    [Fact]
+    public async Task A_client_pinned_to_the_old_master_gets_READONLY_after_a_failover_while_the_sentinel_aware_one_writes_again()
+    {
+        await using RunningLab lab = await RunningLab.StartAsync(downAfterMs: 1500);
+        await lab.WaitForAsync(x => x.Readiness.Ready, TimeSpan.FromSeconds(20), "ready");
+        Assert.Equal("pinned", FaultMenu.Lessons.Single(l => l.Entry.Title.StartsWith("a client that does not ask", StringComparison.Ordinal)).Name);
+
+        (LabActionResult result, LoadLedger? aware, LoadLedger? pinned) = await FaultMenu.RunClientThatDoesNotAskAsync(Context(lab)).WaitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.True(result.Ok, result.Message + "\n" + string.Join("\n", lab.Now.Timeline.Select(t => $"{t.At:HH:mm:ss.fff} {t.Kind} {t.Text}")));
+        // The demoted node1 refuses the pinned client's writes; the sentinel-aware client was acknowledged by node2 after the switch.
+        Assert.Equal("pinned", pinned!.Client);
+        Assert.Equal("node1", pinned.PinnedTo);
+        Assert.True(pinned.ErrorCount(WriteErrorKind.ReadOnly) > 0, result.Message);
+        Assert.Null(aware!.Client);
+        Assert.True(aware.Acked > 0 && (aware.ResumedAt is not null || aware.Failed == 0), result.Message);
+        Assert.Equal("node2", lab.Now.Consensus.MasterByRoles);
+        // Both ledgers are in the store side by side, finished and read back: acknowledged = present + lost.
+        Assert.All(new[] { aware, pinned }, l => Assert.Equal(l.Acked, l.Present + l.Lost));
+        Assert.Contains(lab.Now.Timeline, t => t.Text.StartsWith("client pinned to node1: READONLY", StringComparison.Ordinal));
+        Assert.Contains($"client pinned to node1: acknowledged {pinned.Acked}", result.Message);
+    }
 }
