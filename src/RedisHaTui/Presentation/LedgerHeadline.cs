@@ -30,12 +30,15 @@ internal static class LedgerHeadline
         string state = l.Running ? "running" : "ended";
         HeadlineForm Form(string? lead, int wording, string separator = " · ") =>
             new(lead, [.. Figures(l, wording)], l.Problem, separator);
+        // A named client says whose ledger it is in every form: it is drawn beside another client's.
+        string who = l.Who is { } w ? $" ({w})" : "";
+        string? label = l.Client;
         return new HeadlineText(
         [
-            Form($"write load #{l.Number} {l.Rate}/s {state}", Full),
-            Form($"load #{l.Number} {state}", Medium),
-            Form(null, Compact),
-            Form(null, Compact, " "),
+            Form($"write load #{l.Number}{who} {l.Rate}/s {state}", Full),
+            Form($"load #{l.Number}{(l.Client is { } name ? $" {name}" : "")} {state}", Medium),
+            Form(label, Compact),
+            Form(label, Compact, " "),
         ], ToneOf(l));
     }
 
