@@ -60,6 +60,7 @@ public static partial class FaultMenu
 
         QuorumIsNotAMajority,
         SentinelsNeverForget,
+        SentinelsNeverForgetASentinel,
         DownAfterLive,
         WrongAnnouncedAddress,
         ClientThatDoesNotAsk,
