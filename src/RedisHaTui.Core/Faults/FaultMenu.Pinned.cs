@@ -22,7 +22,8 @@ public static partial class FaultMenu
                   "while the old master is down, after a crash). The chart and the ledgers show both. Nothing repoints a pinned client: " +
                   "its config must change, or it must ask Sentinel (SENTINEL GET-MASTER-ADDR-BY-NAME, or +switch-master). " +
                   "The lesson stops both clients at the end (that is its undo); the new master stays.",
-        (s, _) => ActionRules.CurrentMaster(s) is null ? "no master to pin a client to" : s.WhyNot(LabActionKind.Failover),
+        // Not the failover's own readiness: the lesson starts its clients first and waits for it (a rejoin may still be settling).
+        (s, _) => ActionRules.CurrentMaster(s) is null ? "no master to pin a client to" : Replica(s) is null ? "no replica running: nobody to promote" : null,
         ClientThatDoesNotAskAsync);
 
     private static async Task<LabActionResult> ClientThatDoesNotAskAsync(FaultContext c, CancellationToken ct) =>
