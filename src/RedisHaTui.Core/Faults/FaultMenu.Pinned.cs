@@ -16,11 +16,12 @@ public static partial class FaultMenu
     /// </summary>
     private static FaultEntry ClientThatDoesNotAsk => new("a client that does not ask Sentinel: pinned to the master's address",
         (s, _) => $"Two write clients run side by side: one asks the sentinels where {s.MasterName} is (as a Sentinel-aware client should), " +
-                  $"the other has {Master(s)}'s address written in its config and never asks. Then a failover (SENTINEL FAILOVER): " +
-                  $"the sentinel-aware client follows +switch-master to the new master and its writes are accepted again; the pinned one " +
-                  $"keeps writing to {Master(s)}, now a replica, and every write is refused with READONLY (with connection errors instead " +
-                  "while the old master is down, after a crash). The chart and the ledgers show both. Nothing repoints a pinned client: " +
-                  "its config must change, or it must ask Sentinel (SENTINEL GET-MASTER-ADDR-BY-NAME, or +switch-master). " +
+                  $"the other has {Master(s)}'s address written in its config and never asks. Then a failover (SENTINEL FAILOVER). Both are " +
+                  $"refused for a while (NOREPLICAS: {Master(s)}, then the new master, lack the replica min-replicas-to-write asks for); the " +
+                  $"sentinel-aware client then writes to the new master (here when Sentinel's reconfiguration closes its connection to the old " +
+                  $"one). The pinned one keeps writing to {Master(s)}, now a replica: every write is refused with READONLY (with connection " +
+                  "errors instead while the old master is down, after a crash). The chart and the ledgers show both. Nothing repoints a pinned " +
+                  "client: its config must change, or it must ask Sentinel (SENTINEL GET-MASTER-ADDR-BY-NAME, or +switch-master). " +
                   "The lesson stops both clients at the end (that is its undo); the new master stays.",
         // Not the failover's own readiness: the lesson starts its clients first and waits for it (a rejoin may still be settling).
         (s, _) => ActionRules.CurrentMaster(s) is null ? "no master to pin a client to" : Replica(s) is null ? "no replica running: nobody to promote" : null,
@@ -62,7 +63,7 @@ public static partial class FaultMenu
                 && Ledger(x, pinnedNumber)?.ErrorCount(WriteErrorKind.ReadOnly) > 0, TimeSpan.FromSeconds(40), ct);
             bool accepted = AcceptedAgain(Ledger(s, awareNumber), failoverAt, ackedAtSwitch, rate);
             bool readOnly = Ledger(s, pinnedNumber)?.ErrorCount(WriteErrorKind.ReadOnly) > 0;
-            said.Add(promoted is null ? $"no new master within 30 s: {master} is still master" : $"+switch-master: {promoted} is master, {master} its replica");
+            said.Add(promoted is null ? $"no new master within 30 s: {master} is still master" : $"+switch-master: the sentinels name {promoted} master; {master} is to be its replica");
             await Task.Delay(PinnedAfterSwitch, c.Store.Time, ct);
         }
         finally
