@@ -23,7 +23,7 @@ public static partial class FaultMenu
         new("forget-sentinel", SentinelsNeverForgetASentinel, "a sentinel was reset (+reset-master) and forgot the removed sentinel",
             (s, after) => after.Any(t => t.Event == SentinelEventKind.ResetMaster)),
         new("announce", WrongAnnouncedAddress, "a failover was refused: no replica to promote",
-            (s, after) => after.Any(t => t.Source == TimelineSource.App && t.Kind == "failover" && t.Text.Contains("refused", StringComparison.Ordinal))),
+            (s, after) => after.Any(t => t.Action == LabActionKind.Failover && t.Text.Contains("refused", StringComparison.Ordinal))),
         new("pinned", ClientThatDoesNotAsk, "the pinned client was refused with READONLY",
             (s, after) => after.FirstOrDefault() is { } mark && s.Loads.Any(l => l.PinnedTo is not null && l.StartedAt >= mark.At && l.ErrorCount(WriteErrorKind.ReadOnly) > 0)),
         new("down-after", DownAfterLive, "a failover ran to writes accepted again",

@@ -21,7 +21,7 @@ public sealed record Lesson(string Name, FaultEntry Entry, string Outcome, Func<
     {
         int mark = -1;
         for (int i = s.Timeline.Length - 1; i >= 0 && mark < 0; i--)
-            if (s.Timeline[i] is { Source: TimelineSource.App } t && t.Kind == FaultMenu.TimelineKind && t.Text == MarkText) mark = i;
+            if (s.Timeline[i] is { Kind: TimelineKind.Fault } t && t.Text == MarkText) mark = i;
         return mark >= 0 && Seen(s, [.. s.Timeline.Skip(mark)]);
     }
 }

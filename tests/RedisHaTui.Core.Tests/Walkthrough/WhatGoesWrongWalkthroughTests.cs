@@ -34,24 +34,23 @@ public class WhatGoesWrongWalkthroughTests
         Assert.Equal(problem, why);
     }
 
-    private static LabSnapshot Add(LabSnapshot s, TimelineSource source, string kind, string text, double seconds, SentinelEventKind e = SentinelEventKind.Other)
-    {
-        s = Timeline.Add(s, source, kind, text, T0.AddSeconds(seconds), 100);
-        return e == SentinelEventKind.Other ? s : s with { Timeline = s.Timeline.SetItem(s.Timeline.Length - 1, s.Timeline[^1] with { Event = e }) };
-    }
+    private static LabSnapshot Mark(LabSnapshot s, string lesson, double seconds) =>
+        Timeline.Add(s, TimelineKind.Fault, FaultMenu.LessonNamed(lesson)!.MarkText, T0.AddSeconds(seconds), 100);
+
+    private static LabSnapshot NotElected(LabSnapshot s, double seconds) =>
+        Timeline.AddSentinelEvent(s, "sentinel3", SentinelEvent.Parse("-failover-abort-not-elected", "master myMaster 127.0.0.1 7001"), T0.AddSeconds(seconds), 100);
 
     [Fact]
     public void A_lesson_ticks_only_on_its_outcome_seen_after_its_own_mark()
     {
         LabSnapshot s = LabSnapshot.Initial(Lab);
         var quorum = new StepCheck(CheckKind.Lesson, Key: "quorum");
-        string mark = FaultMenu.LessonNamed("quorum")!.MarkText;
-        LabSnapshot abortFirst = Add(s, TimelineSource.Sentinel, "-failover-abort-not-elected", "not elected", 1, SentinelEventKind.FailoverAbortNotElected);
+        LabSnapshot abortFirst = NotElected(s, 1);
 
         Assert.False(StepConditions.IsMet(quorum, abortFirst)); // the outcome without the lesson: someone else's
-        Assert.False(StepConditions.IsMet(quorum, Add(abortFirst, TimelineSource.App, FaultMenu.TimelineKind, mark, 2))); // before its mark
-        LabSnapshot played = Add(Add(s, TimelineSource.App, FaultMenu.TimelineKind, mark, 1), TimelineSource.Sentinel, "-failover-abort-not-elected", "not elected", 9,
-            SentinelEventKind.FailoverAbortNotElected);
+        Assert.False(StepConditions.IsMet(quorum, Mark(abortFirst, "quorum", 2))); // before its mark
+        Assert.False(StepConditions.IsMet(quorum, NotElected(Mark(s, "forget", 1), 9))); // after another lesson's mark
+        LabSnapshot played = NotElected(Mark(s, "quorum", 1), 9);
         Assert.True(StepConditions.IsMet(quorum, played));
         Assert.Equal("lesson quorum played: a lone sentinel was not elected (-failover-abort-not-elected)", quorum.Describe());
     }
@@ -60,7 +59,7 @@ public class WhatGoesWrongWalkthroughTests
     public void The_pinned_lesson_ticks_on_a_pinned_client_refused_with_READONLY_after_its_mark()
     {
         var pinned = new StepCheck(CheckKind.Lesson, Key: "pinned");
-        LabSnapshot s = Add(LabSnapshot.Initial(Lab), TimelineSource.App, FaultMenu.TimelineKind, FaultMenu.LessonNamed("pinned")!.MarkText, 10);
+        LabSnapshot s = Mark(LabSnapshot.Initial(Lab), "pinned", 10);
         var ledger = new LoadLedger { Number = 2, StartedAt = T0.AddSeconds(10.1), Client = "pinned", PinnedTo = "node1" };
 
         Assert.False(StepConditions.IsMet(pinned, s with { Loads = [ledger] }));
