@@ -73,7 +73,7 @@ internal static class NetworkText
     }
 
     private static string Ledger(LoadLedger l) =>
-        $"{l.Client ?? "sentinel-aware"}: acked {l.Acked} · refused {l.Failed}" +
+        $"{l.Client ?? LedgerHeadline.SentinelAware}: acked {l.Acked} · refused {l.Failed}" +
         (LoadChartText.Errors(l) is { } errors ? $" ({errors})" : "") +
         (l.Lost is { } lost ? $" · {(lost > 0 ? "acked then LOST" : "lost")} {lost}" : l.Running ? " · running" : "");
 }

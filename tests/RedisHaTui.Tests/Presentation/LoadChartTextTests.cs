@@ -135,7 +135,9 @@ public class LoadChartTextTests
         Assert.Equal("write load #2 (pinned to node1) 100/s running: acknowledged 80 · failed 1100", p.Full);
         Assert.Equal("pinned: ack 80 fail 1100", p.Compact);
         Assert.Equal(["load #2 pinned running: acked 80 ·", "failed 1100"], p.Fit(42, 2).Select(f => f.Text));
-        // The plain load keeps its words: it is the one that asks the sentinels.
+        // The plain load keeps its words alone; beside the pinned one it says it is the one that asks the sentinels.
         Assert.Equal("write load #1 100/s running: acknowledged 900 · failed 300", LedgerHeadline.For(aware).Full);
+        Assert.Equal("write load #1 (sentinel-aware) 100/s running: acknowledged 900 · failed 300", LedgerHeadline.For(aware, pinned).Full);
+        Assert.Equal("sentinel-aware: ack 900 fail 300", LedgerHeadline.For(aware, pinned).Compact);
     }
 }

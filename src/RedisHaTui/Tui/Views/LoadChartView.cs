@@ -47,16 +47,16 @@ internal sealed class LoadChartView : PaneView
         for (int i = 0; i < shown.Count; i++)
         {
             int share = i == shown.Count - 1 ? rows - top : rows / shown.Count;
-            DrawRun(shown[i], top, share, width, legendToo: i == shown.Count - 1);
+            DrawRun(shown[i], shown.Count > 1 ? shown[1 - i] : null, top, share, width, legendToo: i == shown.Count - 1);
             top += share;
         }
         return true;
     }
 
     /// <summary>One run's ledger, errors, bars, marks (and legend) in <paramref name="rows"/> rows from <paramref name="top"/>.</summary>
-    private void DrawRun(LoadLedger load, int top, int rows, int width, bool legendToo)
+    private void DrawRun(LoadLedger load, LoadLedger? beside, int top, int rows, int width, bool legendToo)
     {
-        HeadlineText ledger = LedgerHeadline.For(load);
+        HeadlineText ledger = LedgerHeadline.For(load, beside);
         IReadOnlyList<string> legend = legendToo ? LoadChartText.LegendLines(width) : [];
         string? errors = LoadChartText.Errors(load);
         ChartRows plan = LoadChartText.Plan(rows, Headline.RowsNeeded(ledger.Forms, width, 3), Headline.Fit(ledger.Forms, width, 2).Count, legend.Count, errors is not null);
