@@ -108,10 +108,12 @@ public static partial class FaultMenu
         return $", {lines} known-replica line(s) for {replica} in {Path.GetFileName(path)}";
     }
 
+    /// <summary>The first snapshot that meets <paramref name="condition"/>, or the current one after <paramref name="timeout"/> on the session's clock.</summary>
     private static async Task<LabSnapshot> WaitOrCurrentAsync(FaultContext c, Func<LabSnapshot, bool> condition, TimeSpan timeout, CancellationToken ct)
     {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        wait.CancelAfter(timeout);
+        // The deadline on the session's clock, as every wait of the app (FaultMenu.Runs.cs).
+        using var deadline = new CancellationTokenSource(timeout, c.Store.Time);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         try { return await c.Store.WaitForAsync(condition, wait.Token); }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested) { return c.Store.Current; }
     }
@@ -264,11 +266,8 @@ public static partial class FaultMenu
         // The abort comes after down-after (+sdown, +odown at once with quorum 1) and the election timeout.
         int downAfter = lab.Sentinels.Max(x => x.DownAfterMilliseconds);
         TimeSpan patience = TimeSpan.FromMilliseconds(downAfter * 3) + ElectionTimeout(lab) + TimeSpan.FromSeconds(5);
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        wait.CancelAfter(patience);
-        LabSnapshot s;
-        try { s = await c.Store.WaitForAsync(x => Since(x, mark).Any(t => t.Event == SentinelEventKind.FailoverAbortNotElected || t.Event == SentinelEventKind.SwitchMaster), wait.Token); }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { s = c.Store.Current; }
+        LabSnapshot s = await WaitOrCurrentAsync(c, x => Since(x, mark).Any(t => t.Event == SentinelEventKind.FailoverAbortNotElected || t.Event == SentinelEventKind.SwitchMaster),
+            patience, ct);
         TimelineEntry? odown = Since(s, mark).FirstOrDefault(t => t.Event == SentinelEventKind.ODown);
         bool aborted = Since(s, mark).Any(t => t.Event == SentinelEventKind.FailoverAbortNotElected);
         bool switched = Since(s, mark).Any(t => t.Event == SentinelEventKind.SwitchMaster);
