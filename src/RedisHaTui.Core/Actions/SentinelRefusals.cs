@@ -25,13 +25,28 @@ public static class SentinelRefusals
             "INPROG" => $"{sentinel} is still running a failover" +
                 (s.Sentinel(sentinel)?.FailoverState is { } state ? $" (state {state})" : "") +
                 "; wait for +failover-end (or failover-timeout) and try again",
-            // CKQUORUM: fewer reachable sentinels than the quorum, or than a majority to elect a leader.
-            "NOQUORUM" => $"{sentinel} cannot count on enough sentinels: {s.Sentinels.Count(x => x.Reachable)} of {s.Sentinels.Length} answer; " +
-                "a crash failover needs the quorum to agree and a majority to elect a leader",
+            // CKQUORUM (sentinelIsQuorumReachable): "usable" is itself plus every sentinel it knows and does not see down;
+            // below the quorum it cannot reach +odown, below a majority of itself + the sentinels it knows it cannot be elected.
+            "NOQUORUM" => NoQuorum(sentinel, reply, s),
             "ERR" when reply.Contains("No such master", StringComparison.OrdinalIgnoreCase) => $"{sentinel} does not monitor {s.MasterName} (SENTINEL RESET or a restart without its config?)",
             _ => null,
         };
         return why is null ? $"{sentinel}: {reply}" : $"{sentinel}: {reply} — {why}";
+    }
+
+    private static string NoQuorum(string sentinel, string reply, LabSnapshot s)
+    {
+        string usable = reply.Split(' ').ElementAtOrDefault(1) ?? "?";
+        int? voters = s.Sentinel(sentinel)?.KnownSentinels + 1;
+        var why = new List<string>();
+        if (reply.Contains("specified quorum", StringComparison.Ordinal))
+            why.Add("fewer than the quorum, so they cannot agree the master is down (+odown)");
+        if (reply.Contains("majority", StringComparison.Ordinal))
+            why.Add(voters is { } v ? $"fewer than a majority of the {v} it counts (itself and {v - 1} known: {v / 2 + 1} votes), so no leader can be elected"
+                : "fewer than a majority of the sentinels it knows, so no leader can be elected");
+        return $"{sentinel} counts {usable} usable sentinel(s) (itself and those it does not see down): " +
+            (why.Count > 0 ? string.Join("; and ", why) : "too few to fail over") +
+            "; a stopped sentinel stays counted until SENTINEL RESET (SENTINEL FAILOVER, asking nobody, still works)";
     }
 
     /// <summary>The last poll thought it could: the state changed in between (a link dropped, an INFO aged).</summary>

@@ -117,7 +117,8 @@ public sealed record SentinelEvent
         "+slave-reconf-inprog" => $"replica {Address} is syncing with the new master",
         "+slave-reconf-done" => $"replica {Address} follows the new master",
         "+failover-end" => $"failover of {MasterName ?? InstanceName} ended",
-        "+failover-end-for-timeout" => $"failover of {MasterName ?? InstanceName} timed out",
+        // The aborts and the timeout with their cause (sentinel.c, sentinelFailover*): the screen says why, not only that.
+        "+failover-end-for-timeout" => $"failover of {MasterName ?? InstanceName} timed out: not every replica was told to follow the new master within failover-timeout (it ends anyway)",
         "+switch-master" => $"{MasterName} switched {OldMasterIp}:{OldMasterPort} → {NewMasterIp}:{NewMasterPort}",
         "+convert-to-slave" => $"{Address} converted to a replica of {MasterIp}:{MasterPort}",
         "+role-change" or "-role-change" => $"{Address} {Extra ?? "role changed"}",
@@ -126,9 +127,11 @@ public sealed record SentinelEvent
         "+config-update-from" => $"config updated from sentinel {Address}",
         "+reboot" => $"{Subject} rebooted",
         "+fix-slave-config" => $"fixing the config of replica {Address}",
-        "-failover-abort-no-good-slave" => "failover aborted: no good replica to promote",
-        "-failover-abort-not-elected" => "failover aborted: not elected leader",
-        "-failover-abort-slave-timeout" => "failover aborted: the replica did not get promoted in time",
+        "-failover-abort-no-good-slave" => "failover aborted: no good replica to promote (none passes Sentinel's rules: link down too long, INFO too old, no PING reply, " +
+                                           "priority 0 or s_down; readiness says which); the next try waits 2 × failover-timeout",
+        "-failover-abort-not-elected" => "failover aborted: not elected leader (it needs the votes of a majority of the sentinels it knows; the quorum " +
+                                         "only marks +odown); the next try waits 2 × failover-timeout",
+        "-failover-abort-slave-timeout" => "failover aborted: the selected replica did not report role master within failover-timeout after REPLICAOF NO ONE",
         "+tilt" => "entered TILT mode (the clock jumped)",
         "-tilt" => "left TILT mode",
         "+reset-master" => $"{Subject} reset",

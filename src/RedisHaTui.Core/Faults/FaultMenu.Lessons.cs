@@ -1,6 +1,7 @@
 using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Events;
 using RedisHaTui.Core.Lab;
+using RedisHaTui.Core.Load;
 using RedisHaTui.Core.State;
 
 namespace RedisHaTui.Core.Faults;
@@ -9,14 +10,28 @@ namespace RedisHaTui.Core.Faults;
 // commands, says which number each step needed, and puts the lab back as it was.
 public static partial class FaultMenu
 {
-    /// <summary>The lessons by the short name the CLI takes (`redis-ha-tui lesson NAME`), in the order they are best played.</summary>
-    public static IReadOnlyList<(string Name, FaultEntry Entry)> Lessons =>
+    /// <summary>
+    /// The lessons by the short name the CLI and a walkthrough's `check: lesson NAME` take, in the issue's order (the
+    /// "what goes wrong" walkthrough's), each with the outcome that shows it was played, read from the timeline after its mark.
+    /// </summary>
+    public static IReadOnlyList<Lesson> Lessons =>
     [
-        ("quorum", QuorumIsNotAMajority),
-        ("forget", SentinelsNeverForget),
-        ("down-after", DownAfterLive),
-        ("announce", WrongAnnouncedAddress),
+        new("quorum", QuorumIsNotAMajority, "a lone sentinel was not elected (-failover-abort-not-elected)",
+            (s, after) => after.Any(t => t.Event == SentinelEventKind.FailoverAbortNotElected)),
+        new("forget", SentinelsNeverForget, "a sentinel was reset (+reset-master) and forgot the removed replica",
+            (s, after) => after.Any(t => t.Event == SentinelEventKind.ResetMaster)),
+        new("forget-sentinel", SentinelsNeverForgetASentinel, "a sentinel was reset (+reset-master) and forgot the removed sentinel",
+            (s, after) => after.Any(t => t.Event == SentinelEventKind.ResetMaster)),
+        new("announce", WrongAnnouncedAddress, "a failover was refused: no replica to promote",
+            (s, after) => after.Any(t => t.Action == LabActionKind.Failover && t.Text.Contains("refused", StringComparison.Ordinal))),
+        new("pinned", ClientThatDoesNotAsk, "the pinned client was refused with READONLY",
+            (s, after) => after.FirstOrDefault() is { } mark && s.Loads.Any(l => l.PinnedTo is not null && l.StartedAt >= mark.At && l.ErrorCount(WriteErrorKind.ReadOnly) > 0)),
+        new("down-after", DownAfterLive, "a failover ran to writes accepted again",
+            (s, after) => after.FirstOrDefault() is { } mark && s.Failovers.Any(f => f.StartedAt >= mark.At && f.PhaseTime(FailoverPhaseKind.WritesAccepted) is not null)),
     ];
+
+    /// <summary>The lesson of that short name, or null.</summary>
+    public static Lesson? LessonNamed(string name) => Lessons.FirstOrDefault(l => l.Name == name);
 
     /// <summary>Lesson 1: the quorum only decides that the master is down; electing the sentinel that fails over takes a majority.</summary>
     // A property, not a field: All (in another part of this partial class) is built first and reads it.
@@ -26,8 +41,9 @@ public static partial class FaultMenu
                     $"(#quorum 1/1: the quorum is met) but cannot be elected leader: that takes a majority of the {lab.Sentinels.Length} sentinels it " +
                     $"knows ({lab.Sentinels.Length / 2 + 1} votes), and it has its own. After the election timeout " +
                     $"({ElectionTimeout(lab).TotalSeconds:0} s) it gives up: -failover-abort-not-elected, no failover. Then the master, the sentinels " +
-                    $"and quorum {lab.Sentinels.Max(x => x.Quorum)} are put back. With quorum {lab.Sentinels.Max(x => x.Quorum)} and one sentinel stopped " +
-                    "(\"stop one sentinel\", then \"kill -9\") the two left are a majority, and the failover works.",
+                    $"and quorum {lab.Sentinels.Max(x => x.Quorum)} are put back. Then, with quorum {lab.Sentinels.Max(x => x.Quorum)}, one sentinel is " +
+                    $"stopped and {Master(s)} killed again: the two left are the quorum ({lab.Sentinels.Max(x => x.Quorum)}) and a majority " +
+                    $"({lab.Sentinels.Length / 2 + 1} of {lab.Sentinels.Length}), so the failover works; the sentinel and the old master start again after.",
         (s, _) => RunningSentinels(s).Length < 3 ? $"needs three running sentinels ({RunningSentinels(s).Length} running)" : s.WhyNot(LabActionKind.KillMaster),
         QuorumIsNotAMajorityAsync);
 
@@ -92,10 +108,12 @@ public static partial class FaultMenu
         return $", {lines} known-replica line(s) for {replica} in {Path.GetFileName(path)}";
     }
 
+    /// <summary>The first snapshot that meets <paramref name="condition"/>, or the current one after <paramref name="timeout"/> on the session's clock.</summary>
     private static async Task<LabSnapshot> WaitOrCurrentAsync(FaultContext c, Func<LabSnapshot, bool> condition, TimeSpan timeout, CancellationToken ct)
     {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        wait.CancelAfter(timeout);
+        // The deadline on the session's clock, as every wait of the app (FaultMenu.Runs.cs).
+        using var deadline = new CancellationTokenSource(timeout, c.Store.Time);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         try { return await c.Store.WaitForAsync(condition, wait.Token); }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested) { return c.Store.Current; }
     }
@@ -248,11 +266,8 @@ public static partial class FaultMenu
         // The abort comes after down-after (+sdown, +odown at once with quorum 1) and the election timeout.
         int downAfter = lab.Sentinels.Max(x => x.DownAfterMilliseconds);
         TimeSpan patience = TimeSpan.FromMilliseconds(downAfter * 3) + ElectionTimeout(lab) + TimeSpan.FromSeconds(5);
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        wait.CancelAfter(patience);
-        LabSnapshot s;
-        try { s = await c.Store.WaitForAsync(x => Since(x, mark).Any(t => t.Event == SentinelEventKind.FailoverAbortNotElected || t.Event == SentinelEventKind.SwitchMaster), wait.Token); }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { s = c.Store.Current; }
+        LabSnapshot s = await WaitOrCurrentAsync(c, x => Since(x, mark).Any(t => t.Event == SentinelEventKind.FailoverAbortNotElected || t.Event == SentinelEventKind.SwitchMaster),
+            patience, ct);
         TimelineEntry? odown = Since(s, mark).FirstOrDefault(t => t.Event == SentinelEventKind.ODown);
         bool aborted = Since(s, mark).Any(t => t.Event == SentinelEventKind.FailoverAbortNotElected);
         bool switched = Since(s, mark).Any(t => t.Event == SentinelEventKind.SwitchMaster);
@@ -266,7 +281,51 @@ public static partial class FaultMenu
         // Undo: the master back (it was never replaced), the sentinels back, then the lab's quorum on all three.
         await c.Actions.RunAsync(LabActionKind.Start, master, ct);
         foreach (string name in stopping) await c.Actions.RunAsync(LabActionKind.Start, name, ct);
-        return await UndoQuorumAsync(c, new LabActionResult(aborted && !switched, ""), said);
+        LabActionResult first = await UndoQuorumAsync(c, new LabActionResult(aborted && !switched, ""), said);
+        if (!first.Ok) return first;
+        said.Clear();
+        bool worked = await QuorumWithOneStoppedAsync(c, master, said, ct);
+        return new LabActionResult(worked, $"{first.Message}\n{string.Join("; ", said)}");
+    }
+
+    /// <summary>
+    /// The other half of lesson 1: with the lab's quorum and one sentinel stopped, the two left are the quorum (+odown)
+    /// and a majority of the three they know (the election), so the failover runs. The stopped sentinel and the old
+    /// master start again afterwards; the promoted replica stays master.
+    /// </summary>
+    private static async Task<bool> QuorumWithOneStoppedAsync(FaultContext c, string master, List<string> said, CancellationToken ct)
+    {
+        LabDefinition lab = c.Lab;
+        int total = lab.Sentinels.Length, majority = total / 2 + 1, quorum = lab.Sentinels.Max(x => x.Quorum);
+        // Every sentinel back, knowing the others and the replica again, before the next kill: else the election counts wrong.
+        LabSnapshot s = await WaitOrCurrentAsync(c, x => x.Consensus.Healthy && ActionRules.CurrentMaster(x) == master
+            && x.Sentinels.All(y => y.Reachable && y.KnownSentinels >= total - 1) && x.Readiness.Ready, TimeSpan.FromSeconds(40), ct);
+        if (!s.Readiness.Ready) { said.Add($"then quorum {quorum} with one sentinel stopped: not tried, the lab was not ready again ({s.Readiness.Reason})"); return false; }
+        string stopped = RunningSentinels(s)[0];
+        LabActionResult stop = await c.Actions.RunAsync(LabActionKind.Stop, stopped, ct);
+        if (!stop.Ok) { said.Add($"then: {stopped} did not stop: {stop.Message}"); return false; }
+        long mark = c.Store.Current.Timeline.LastOrDefault()?.Id ?? 0;
+        LabActionResult killed = await c.Actions.RunAsync(LabActionKind.KillMaster, null, ct);
+        bool switched = false;
+        if (killed.Ok)
+        {
+            TimeSpan patience = TimeSpan.FromMilliseconds(lab.Sentinels.Max(x => x.DownAfterMilliseconds) * 3) + ElectionTimeout(lab) + TimeSpan.FromSeconds(5);
+            s = await WaitOrCurrentAsync(c, x => Since(x, mark).Any(t => t.Event is SentinelEventKind.SwitchMaster or SentinelEventKind.FailoverAbortNotElected), patience, ct);
+            TimelineEntry? odown = Since(s, mark).FirstOrDefault(t => t.Event == SentinelEventKind.ODown);
+            TimelineEntry? elected = Since(s, mark).FirstOrDefault(t => t.Event == SentinelEventKind.ElectedLeader);
+            TimelineEntry? switchMaster = Since(s, mark).FirstOrDefault(t => t.Event == SentinelEventKind.SwitchMaster);
+            switched = switchMaster is not null;
+            said.Add($"then quorum {quorum} with {stopped} stopped and {master} killed: " +
+                (odown is null ? "no +odown" : $"+odown ({QuorumOf(odown.Text)})") + ", " +
+                (elected is null ? "no leader elected" : $"{elected.SeenBy.FirstOrDefault() ?? "a sentinel"} elected leader by the {total - 1} running sentinels " +
+                    $"({majority} votes needed: a majority of the {total} it knows)") + ", " +
+                (switched ? $"+switch-master: {ActionRules.CurrentMaster(s) ?? "a new master"} promoted" : "no failover"));
+            await c.Actions.RunAsync(LabActionKind.Start, master, ct);
+        }
+        else said.Add($"then: {master} was not killed: {killed.Message}");
+        await c.Actions.RunAsync(LabActionKind.Start, stopped, ct);
+        said.Add($"put back: {stopped} and {master} started again" + (switched ? $" ({master} rejoins as a replica)" : ""));
+        return switched;
     }
 
     /// <summary>Puts the lab's own quorum back on every sentinel that answers; the result lists what happened, in order.</summary>

@@ -58,10 +58,13 @@ public static partial class FaultMenu
             (s, _) => s.WhyNot(LabActionKind.KillMaster),
             KillAndRestartAsync),
 
+        // The lessons, in the order of `lesson` and the what-goes-wrong walkthrough (Lessons).
         QuorumIsNotAMajority,
         SentinelsNeverForget,
-        DownAfterLive,
+        SentinelsNeverForgetASentinel,
         WrongAnnouncedAddress,
+        ClientThatDoesNotAsk,
+        DownAfterLive,
     ];
 
     /// <summary>Why <paramref name="entry"/> cannot run now, or null.</summary>

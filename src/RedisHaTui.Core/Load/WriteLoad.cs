@@ -36,6 +36,9 @@ public sealed class WriteLoad : IAsyncDisposable
     private Task<LoadLedger>? _run;
     private ConnectionMultiplexer? _mux;
     private readonly Network.NetworkMember? _client;
+    /// <summary>The node a pinned client writes to, whatever its role: it never asks the sentinels (lesson 4).</summary>
+    private readonly NodeDefinition? _pinned;
+    private IServer? _pinnedServer;
     /// <summary>When each write was acknowledged, kept for a named client only (a partition lesson asks which came after the cut).</summary>
     private readonly System.Collections.Concurrent.ConcurrentQueue<(long Sequence, DateTimeOffset At)>? _ackTimes;
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -55,8 +58,12 @@ public sealed class WriteLoad : IAsyncDisposable
                 : throw new ArgumentException($"{name} is not a client of this lab ({string.Join(", ", lab.Network.Clients.Select(c => c.Name))})", nameof(options));
             _ackTimes = new();
         }
-        _key = _client is null ? $"redis-ha-tui:load:{now.ToUnixTimeMilliseconds()}" : $"redis-ha-tui:load:{_client.Name}:{now.ToUnixTimeMilliseconds()}";
-        _ledger = new LoadLedger { Number = _number, StartedAt = now, Running = true, Rate = options.Rate, Key = _key, Client = _client?.Name };
+        if (options.PinnedTo is { } node)
+            _pinned = lab.Nodes.FirstOrDefault(n => n.Name == node)
+                ?? throw new ArgumentException($"{node} is not a node of this lab ({string.Join(", ", lab.Nodes.Select(n => n.Name))})", nameof(options));
+        string? label = _client?.Name ?? (_pinned is null ? null : LoadOptions.PinnedClient);
+        _key = label is null ? $"redis-ha-tui:load:{now.ToUnixTimeMilliseconds()}" : $"redis-ha-tui:load:{label}:{now.ToUnixTimeMilliseconds()}";
+        _ledger = new LoadLedger { Number = _number, StartedAt = now, Running = true, Rate = options.Rate, Key = _key, Client = label, PinnedTo = _pinned?.Name };
     }
 
     /// <summary>Writes issued so far (a benchmark compares them with the rate asked).</summary>
@@ -116,9 +123,12 @@ public sealed class WriteLoad : IAsyncDisposable
             catch (Exception e) when (e is RedisException or TimeoutException or OperationCanceledException)
             {
                 _drained.TrySetResult();
-                return Finish(_ledger with { Problem = $"could not find the master through the sentinels: {e.Message.Split('\n')[0]}" });
+                return Finish(_ledger with { Problem = _pinned is null
+                    ? $"could not find the master through the sentinels: {e.Message.Split('\n')[0]}"
+                    : $"could not connect to {_pinned.Name} ({_pinned.Endpoint}): {e.Message.Split('\n')[0]}" });
             }
             _mux = mux;
+            if (_pinned is not null) _pinnedServer = mux.GetServer(_pinned.Endpoint.Host, _pinned.Endpoint.Port);
             IDatabase db = mux.GetDatabase();
             Task publisher = PublishLoopAsync();
             await WriteLoopAsync(db);
@@ -185,9 +195,14 @@ public sealed class WriteLoad : IAsyncDisposable
     private void Send(IDatabase db, long sequence)
     {
         Interlocked.Increment(ref _inFlight);
-        Task<long> push;
-        try { push = db.ListRightPushAsync(_key, sequence); }
-        catch (Exception e) { push = Task.FromException<long>(e); }
+        Task push;
+        try
+        {
+            // A pinned client sends RPUSH to its one address as a raw command: the library then routes it by that address,
+            // not by role, so a demoted master answers READONLY as it does to any client that never asks Sentinel.
+            push = _pinnedServer is { } pinned ? pinned.ExecuteAsync("RPUSH", (RedisKey)_key, sequence) : db.ListRightPushAsync(_key, sequence);
+        }
+        catch (Exception e) { push = Task.FromException(e); }
         push.ContinueWith(static (t, state) =>
         {
             var (load, seq) = ((WriteLoad, long))state!;
@@ -240,10 +255,13 @@ public sealed class WriteLoad : IAsyncDisposable
         {
             s = Replace(s, ledger);
             foreach ((WriteErrorKind kind, DateTimeOffset at) in bursts)
-                s = Timeline.Add(s, TimelineKind.Writes, LoadExplanations.ForBurst(kind, s, master, other), at, _lab.Ui.TimelineLines);
+                s = Timeline.Add(s, TimelineKind.Writes, Whose(LoadExplanations.ForBurst(kind, s, master, other)), at, _lab.Ui.TimelineLines);
             return FailoverStopwatch.OnLoad(s, ledger);
         });
     }
+
+    /// <summary>A pinned client's explanations say whose they are: they run beside the sentinel-aware client's, which read alike.</summary>
+    private string Whose(string text) => _pinned is null ? text : $"client pinned to {_pinned.Name}: {text}";
 
     private LoadLedger Finish(LoadLedger ledger)
     {
@@ -264,11 +282,14 @@ public sealed class WriteLoad : IAsyncDisposable
         (long[] acked, long[] failed) = _recorder.Sequences();
         try
         {
-            RedisValue[] held = await mux.GetDatabase().ListRangeAsync(_key).WaitAsync(TimeSpan.FromSeconds(10));
+            // A pinned client reads back where it wrote (a demoted master holds what it had, and what its new master sends it).
+            RedisValue[] held = _pinnedServer is { } pinned
+                ? (RedisValue[])(await pinned.ExecuteAsync("LRANGE", (RedisKey)_key, 0, -1).WaitAsync(TimeSpan.FromSeconds(10)))!
+                : await mux.GetDatabase().ListRangeAsync(_key).WaitAsync(TimeSpan.FromSeconds(10));
             var onServer = new HashSet<long>(held.Length);
             foreach (RedisValue item in held) if (item.TryParse(out long n)) onServer.Add(n);
             LoadVerification v = LoadVerification.Compute(acked, failed, onServer);
-            return ledger with { Present = v.Present, Lost = v.Lost, LostSequences = [.. v.LostSequences], Indeterminate = v.Indeterminate, VerifiedOn = MasterOf(mux) };
+            return ledger with { Present = v.Present, Lost = v.Lost, LostSequences = [.. v.LostSequences], Indeterminate = v.Indeterminate, VerifiedOn = _pinned?.Name ?? MasterOf(mux) };
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
@@ -279,6 +300,7 @@ public sealed class WriteLoad : IAsyncDisposable
     /// <summary>The lab node the client's connection takes for master now, by name when it is one.</summary>
     private string? MasterOf(ConnectionMultiplexer? mux)
     {
+        if (_pinned is not null) return _pinned.Name;
         if (mux is null) return null;
         try
         {
@@ -301,7 +323,7 @@ public sealed class WriteLoad : IAsyncDisposable
         int timeout = (int)_options.WriteTimeout.TotalMilliseconds;
         var options = new ConfigurationOptions
         {
-            ServiceName = _lab.MasterName,
+            ServiceName = _pinned is null ? _lab.MasterName : null,
             User = _lab.Security.Credentials?.User,
             Password = _lab.Security.Credentials?.Password.Reveal(),
             Ssl = _lab.Security.Tls,
@@ -311,12 +333,19 @@ public sealed class WriteLoad : IAsyncDisposable
             SyncTimeout = timeout,
             // A refused write is a fact to record, not something to queue and retry behind the application's back.
             BacklogPolicy = BacklogPolicy.FailFast,
-            ClientName = _client is null ? "redis-ha-tui-load" : $"redis-ha-tui-load-{_client.Name}",
+            ClientName = _ledger.Client is { } name ? $"redis-ha-tui-load-{name}" : "redis-ha-tui-load",
             HeartbeatInterval = TimeSpan.FromSeconds(1),
         };
         // A named client reaches the sentinels where the lab's processes do, through the relay, from its own address:
         // a cut then leaves it only its own side's sentinels, as a real partition would.
         if (_client is not null) options.Tunnel = new ClientIdentity(_client.Address);
+        if (_pinned is not null)
+        {
+            // One address, written in the application's config: what a client that never asks Sentinel has.
+            options.EndPoints.Add(_pinned.Endpoint.Host, _pinned.Endpoint.Port);
+            if (_lab.Security.Tls && _lab.Security.TlsCaFile is { } caFile) options.TrustIssuer(caFile);
+            return options;
+        }
         foreach (SentinelDefinition s in _lab.Sentinels)
         {
             Endpoint at = _client is null ? s.Endpoint : _lab.Network.Reach(s);

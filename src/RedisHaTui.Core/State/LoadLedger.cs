@@ -72,8 +72,17 @@ public sealed record LoadLedger
     public string? Problem { get; init; }
     /// <summary>The list the run appended to.</summary>
     public string? Key { get; init; }
-    /// <summary>The client of a partitionable lab it wrote as (A, B); null for the plain load.</summary>
+    /// <summary>The client of a partitionable lab it wrote as (A, B), or "pinned"; null for the plain load.</summary>
     public string? Client { get; init; }
+    /// <summary>The node whose address a pinned client wrote to without asking the sentinels ("node1"); null otherwise.</summary>
+    public string? PinnedTo { get; init; }
+
+    /// <summary>Who wrote, for a heading: "client A", "pinned to node1"; null for the plain load (it asks the sentinels, as clients should).</summary>
+    public string? Who => PinnedTo is { } node ? $"pinned to {node}" : Client is { } name ? $"client {name}" : null;
+
+    /// <summary>Whether this run and <paramref name="other"/> wrote at the same time (two clients side by side).</summary>
+    public bool Overlaps(LoadLedger other) =>
+        StartedAt <= (other.EndedAt ?? DateTimeOffset.MaxValue) && other.StartedAt <= (EndedAt ?? DateTimeOffset.MaxValue);
 
     public long ErrorCount(WriteErrorKind kind) => Errors.FirstOrDefault(e => e.Kind == kind)?.Count ?? 0;
 }

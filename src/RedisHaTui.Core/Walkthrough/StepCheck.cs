@@ -27,6 +27,8 @@ public enum CheckKind
     Healed,
     /// <summary>`writes-lost C`: client C's latest run ended with acknowledged writes that the final master does not hold.</summary>
     WritesLost,
+    /// <summary>`lesson NAME`: the fault menu's lesson NAME (quorum, forget, announce, pinned, down-after) ran and its outcome was seen after it started.</summary>
+    Lesson,
     /// <summary>`manual`: nothing to detect (reading, thinking); the presenter moves on with `]`.</summary>
     Manual,
 }
@@ -53,6 +55,7 @@ public sealed record StepCheck(CheckKind Kind, string? Node = null, string? Othe
         CheckKind.SplitBrain => "two nodes answer as master",
         CheckKind.Healed => "the network is healed",
         CheckKind.WritesLost => $"client {Node} lost acknowledged writes (read back)",
+        CheckKind.Lesson => $"lesson {Key} played: {Faults.FaultMenu.LessonNamed(Key!)?.Outcome}",
         _ => "press ] when done",
     };
 }

@@ -30,6 +30,7 @@ public static class StepConditions
         CheckKind.Healed => s.Network.Cut is null && s.Timeline.Any(t => t.Kind == TimelineKind.Heal),
         // The client's latest run only: a second lesson's step does not tick on the first lesson's losses.
         CheckKind.WritesLost => s.Loads.LastOrDefault(l => l.Client == check.Node) is { Running: false, Lost: > 0 },
+        CheckKind.Lesson => Faults.FaultMenu.LessonNamed(check.Key!)?.Observed(s) ?? false,
         _ => false,
     };
 }

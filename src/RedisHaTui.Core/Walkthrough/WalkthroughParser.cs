@@ -26,6 +26,7 @@ public static class WalkthroughParser
         ["split-brain"] = (CheckKind.SplitBrain, "split-brain"),
         ["healed"] = (CheckKind.Healed, "healed"),
         ["writes-lost"] = (CheckKind.WritesLost, "writes-lost CLIENT"),
+        ["lesson"] = (CheckKind.Lesson, "lesson NAME"),
         ["manual"] = (CheckKind.Manual, "manual"),
     };
 
@@ -161,6 +162,12 @@ public static class WalkthroughParser
                 : $"{words[0]}: clients with their own address need partitions: run with --Lab:Network:Partitions true";
             return null;
         }
+        string? LessonName(string name)
+        {
+            if (Faults.FaultMenu.LessonNamed(name) is not null) return name;
+            why ??= $"{words[0]}: no lesson named '{name}' (known: {string.Join(", ", Faults.FaultMenu.Lessons.Select(l => l.Name))})";
+            return null;
+        }
         int? Count(string value, string what)
         {
             if (int.TryParse(value, out int n) && n >= 0) return n;
@@ -176,6 +183,7 @@ public static class WalkthroughParser
             CheckKind.ReadOnlyRefused => new StepCheck(CheckKind.ReadOnlyRefused, Node: Process(args[0], true)),
             CheckKind.ReplicaOf => new StepCheck(CheckKind.ReplicaOf, Node: Process(args[0], true), Other: Process(args[1], true)),
             CheckKind.WritesLost => new StepCheck(CheckKind.WritesLost, Node: Client(args[0])),
+            CheckKind.Lesson => new StepCheck(CheckKind.Lesson, Key: LessonName(args[0])),
             _ => new StepCheck(known.Kind),
         };
         if (check is { Kind: CheckKind.ReplicaOf } r && why is null && r.Node == r.Other) why = $"replica-of: a node cannot replicate itself ({r.Node})";

@@ -155,7 +155,8 @@ public sealed class AppOptions
     public Option<string> Client { get; } = new("--client")
     {
         HelpName = "NAME",
-        Description = "Write as client NAME (A or B) of a lab with partitions on: from its own address, through the owner's relay, with its own ledger",
+        Description = "Write as client NAME (A or B) of a lab with partitions on: from its own address, through the owner's relay, with its own ledger; " +
+                      "or 'pinned': straight to the initial master's address (node1), never asking the sentinels (READONLY after a failover)",
     };
 
     public Argument<string[]> PartitionSpec { get; } = new("SPEC")

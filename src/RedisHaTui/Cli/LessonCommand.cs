@@ -16,10 +16,10 @@ public static class LessonCommand
     {
         if (name is null)
         {
-            foreach ((string n, FaultEntry e) in FaultMenu.Lessons) Console.WriteLine($"{n,-11} {e.Title}");
+            foreach (Lesson l in FaultMenu.Lessons) Console.WriteLine($"{l.Name,-11} {l.Entry.Title}");
             return ExitCodes.Ok;
         }
-        FaultEntry? entry = FaultMenu.Lessons.FirstOrDefault(l => l.Name == name).Entry;
+        FaultEntry? entry = FaultMenu.LessonNamed(name)?.Entry;
         if (entry is null)
         {
             Console.Error.WriteLine($"redis-ha-tui: no lesson named '{name}': {string.Join(", ", FaultMenu.Lessons.Select(l => l.Name))}");

@@ -24,7 +24,12 @@ public static class LoadCommand
             Console.Error.WriteLine($"redis-ha-tui: --{problem}");
             return ExitCodes.BadInput;
         }
-        if (client is not null)
+        if (client == LoadOptions.PinnedClient)
+        {
+            // The address an application's config would hold: the master the lab starts with, whatever it is now.
+            options = options with { Client = null, PinnedTo = lab.InitialMaster.Name };
+        }
+        else if (client is not null)
         {
             lab = PartitionCommand.Partitionable(lab);
             if (lab.Network.Member(client) is not { IsClient: true } member)
@@ -48,7 +53,9 @@ public static class LoadCommand
         await ((Task)Task.WhenAny(session.Monitor.FirstRead, Task.Delay(TimeSpan.FromSeconds(3), session.Store.Time, cancel.Token))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         string until = durationSeconds is { } s ? $"for {s:0.#} s" : "until Ctrl+C";
         string who = options.Client is { } c ? $"as client {c} ({lab.Network.Member(c)!.Address}) " : "";
-        Console.Error.WriteLine($"writing {rate}/s {who}to {lab.MasterName} through {string.Join(", ", lab.Sentinels.Select(x => options.Client is null ? x.Endpoint : lab.Network.Reach(x)))} {until}");
+        Console.Error.WriteLine(options.PinnedTo is { } pinned
+            ? $"writing {rate}/s to {pinned}'s address {lab.Find(pinned)!.Endpoint}, never asking the sentinels (a pinned client) {until}"
+            : $"writing {rate}/s {who}to {lab.MasterName} through {string.Join(", ", lab.Sentinels.Select(x => options.Client is null ? x.Endpoint : lab.Network.Reach(x)))} {until}");
         await using WriteLoad load = WriteLoad.Start(lab, session.Store, options);
         using CancellationTokenRegistration stopOnSignal = cancel.Token.Register(() => _ = load.StopAsync());
         Task printing = json ? Task.CompletedTask : PrintProgressAsync(session.Store, load.Completion);
@@ -66,7 +73,7 @@ public static class LoadCommand
         l.OutageError is { } k ? HandoutJson.Camel(k) : null,
         new LoadErrors(l.ErrorCount(WriteErrorKind.Connection), l.ErrorCount(WriteErrorKind.NoReplicas), l.ErrorCount(WriteErrorKind.ReadOnly),
             l.ErrorCount(WriteErrorKind.Timeout), l.ErrorCount(WriteErrorKind.Other)),
-        l.VerifiedOn, l.Key, l.Problem, l.Client);
+        l.VerifiedOn, l.Key, l.Problem, l.Client, l.PinnedTo);
 
     /// <summary>One line per finished second, and the timeline's explanations of the load as they come.</summary>
     private static async Task PrintProgressAsync(LabStore store, Task done)

@@ -23,7 +23,8 @@ public sealed record LoadDocument(
     string? VerifiedOn,
     string? Key,
     string? Problem,
-    string? Client = null);
+    string? Client = null,
+    string? PinnedTo = null);
 
 /// <summary>Failed writes by kind, every kind always present (0 when none).</summary>
 public sealed record LoadErrors(long Connection, long NoReplicas, long ReadOnly, long Timeout, long Other);

@@ -25,21 +25,28 @@ internal static class LedgerHeadline
         ("ind", "indeterminate: failed on the client, stored anyway"),
     ];
 
-    public static HeadlineText For(LoadLedger l)
+    /// <param name="beside">The other run drawn beside this one, if any: a plain load then says it is the sentinel-aware client.</param>
+    public static HeadlineText For(LoadLedger l, LoadLedger? beside = null)
     {
         string state = l.Running ? "running" : "ended";
         HeadlineForm Form(string? lead, int wording, string separator = " · ") =>
             new(lead, [.. Figures(l, wording)], l.Problem, separator);
+        // A named client says whose ledger it is in every form: it is drawn beside another client's.
+        string? label = l.Client ?? (beside is not null ? SentinelAware : null);
+        string who = l.Who is { } w ? $" ({w})" : label is not null ? $" ({label})" : "";
         return new HeadlineText(
         [
-            Form($"write load #{l.Number} {l.Rate}/s {state}", Full),
-            Form($"load #{l.Number} {state}", Medium),
-            Form(null, Compact),
-            Form(null, Compact, " "),
+            Form($"write load #{l.Number}{who} {l.Rate}/s {state}", Full),
+            Form($"load #{l.Number}{(label is { } name ? $" {name}" : "")} {state}", Medium),
+            Form(label, Compact),
+            Form(label, Compact, " "),
         ], ToneOf(l));
     }
 
     private const int Full = 0, Medium = 1, Compact = 2;
+
+    /// <summary>What the plain load is called beside a pinned client's: it finds the master through the sentinels.</summary>
+    public const string SentinelAware = "sentinel-aware";
 
     private static IEnumerable<string> Figures(LoadLedger l, int wording)
     {

@@ -26,6 +26,17 @@ internal static class LoadChartText
     public static IReadOnlyList<string> LegendLines(int width) =>
         Headline.Fit([new HeadlineForm(null, [.. Legend.Select(l => $"{l.Mark} {l.Meaning}")], Separator: "  ")], width, Legend.Count);
 
+    /// <summary>
+    /// The runs the panel draws, top to bottom: the latest, and before it the one that wrote at the same time, if any
+    /// (lesson 4's sentinel-aware client above its pinned one), so two clients read side by side. Never more than two.
+    /// </summary>
+    public static IReadOnlyList<LoadLedger> Shown(IReadOnlyList<LoadLedger> loads)
+    {
+        if (loads.Count == 0) return [];
+        LoadLedger last = loads[^1];
+        return loads.Count > 1 && loads[^2].Overlaps(last) ? [loads[^2], last] : [last];
+    }
+
     /// <summary>"NOREPLICAS 997 · connection 107 · timeout 1", or null when nothing failed.</summary>
     public static string? Errors(LoadLedger l) => l.Errors.IsEmpty ? null : WriteErrorText.Counts(l.Errors, " · ");
 

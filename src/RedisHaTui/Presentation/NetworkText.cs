@@ -63,13 +63,17 @@ internal static class NetworkText
     {
         LoadLedger[] ledgers = [.. s.Loads.Where(l => l.Client is not null).GroupBy(l => l.Client).Select(g => g.Last()).OrderBy(l => l.Client)];
         if (ledgers.Length == 0) return null;
+        // A pinned client is the contrast to the sentinel-aware one that ran beside it (lesson 4): that one first.
+        if (ledgers.FirstOrDefault(l => l.PinnedTo is not null) is { } pinned
+            && s.Loads.LastOrDefault(l => l.Client is null && l.Overlaps(pinned)) is { } aware)
+            ledgers = [aware, .. ledgers];
         string text = string.Join(" │ ", ledgers.Select(Ledger));
         Tone tone = ledgers.Any(l => l.Lost is > 0) ? Tone.Bad : ledgers.Any(l => l.Failed > 0) ? Tone.Warn : Tone.Strong;
         return new Fact(text, tone);
     }
 
     private static string Ledger(LoadLedger l) =>
-        $"{l.Client}: acked {l.Acked} · refused {l.Failed}" +
+        $"{l.Client ?? LedgerHeadline.SentinelAware}: acked {l.Acked} · refused {l.Failed}" +
         (LoadChartText.Errors(l) is { } errors ? $" ({errors})" : "") +
         (l.Lost is { } lost ? $" · {(lost > 0 ? "acked then LOST" : "lost")} {lost}" : l.Running ? " · running" : "");
 }

@@ -31,7 +31,14 @@ public class EventParsingTests
     [InlineData("+convert-to-slave", "slave 127.0.0.1:7001 127.0.0.1 7001 @ myMaster 127.0.0.1 7002", "127.0.0.1:7001 converted to a replica of 127.0.0.1:7002")]
     [InlineData("+sentinel", "sentinel abe60c6d 127.0.0.1 5002 @ myMaster 127.0.0.1 7001", "knows sentinel 127.0.0.1:5002")]
     [InlineData("+tilt", "#tilt mode entered", "entered TILT mode (the clock jumped)")]
-    [InlineData("-failover-abort-no-good-slave", "master myMaster 127.0.0.1 7001", "failover aborted: no good replica to promote")]
+    [InlineData("-failover-abort-no-good-slave", "master myMaster 127.0.0.1 7001", "failover aborted: no good replica to promote (none passes Sentinel's rules: " +
+        "link down too long, INFO too old, no PING reply, priority 0 or s_down; readiness says which); the next try waits 2 × failover-timeout")]
+    [InlineData("-failover-abort-not-elected", "master myMaster 127.0.0.1 7001", "failover aborted: not elected leader (it needs the votes of a majority of the " +
+        "sentinels it knows; the quorum only marks +odown); the next try waits 2 × failover-timeout")]
+    [InlineData("-failover-abort-slave-timeout", "master myMaster 127.0.0.1 7001",
+        "failover aborted: the selected replica did not report role master within failover-timeout after REPLICAOF NO ONE")]
+    [InlineData("+failover-end-for-timeout", "master myMaster 127.0.0.1 7001",
+        "failover of myMaster timed out: not every replica was told to follow the new master within failover-timeout (it ends anyway)")]
     [InlineData("+something-new", "some payload", "+something-new some payload")]
     public void Each_captured_event_reads_as_a_sentence(string channel, string payload, string sentence)
     {

@@ -81,13 +81,25 @@ public class FailoverReadinessTests
     [InlineData("INPROG Failover already in progress",
         "sentinel1: INPROG Failover already in progress — sentinel1 is still running a failover; wait for +failover-end (or failover-timeout) and try again")]
     [InlineData("NOQUORUM 1 usable Sentinels. Not enough available Sentinels to reach the specified quorum for this master",
-        "sentinel1: NOQUORUM 1 usable Sentinels. Not enough available Sentinels to reach the specified quorum for this master — sentinel1 cannot count on " +
-        "enough sentinels: 1 of 1 answer; a crash failover needs the quorum to agree and a majority to elect a leader")]
+        "sentinel1: NOQUORUM 1 usable Sentinels. Not enough available Sentinels to reach the specified quorum for this master — sentinel1 counts 1 usable " +
+        "sentinel(s) (itself and those it does not see down): fewer than the quorum, so they cannot agree the master is down (+odown); a stopped sentinel " +
+        "stays counted until SENTINEL RESET (SENTINEL FAILOVER, asking nobody, still works)")]
+    [InlineData("NOQUORUM 1 usable Sentinels. Not enough available Sentinels to reach the specified quorum for this master. Not enough available Sentinels to reach the majority and authorize a failover",
+        "sentinel1: NOQUORUM 1 usable Sentinels. Not enough available Sentinels to reach the specified quorum for this master. Not enough available Sentinels " +
+        "to reach the majority and authorize a failover — sentinel1 counts 1 usable sentinel(s) (itself and those it does not see down): fewer than the " +
+        "quorum, so they cannot agree the master is down (+odown); and fewer than a majority of the 3 it counts (itself and 2 known: 2 votes), so no leader " +
+        "can be elected; a stopped sentinel stays counted until SENTINEL RESET (SENTINEL FAILOVER, asking nobody, still works)")]
+    [InlineData("NOQUORUM 2 usable Sentinels. Not enough available Sentinels to reach the majority and authorize a failover",
+        "sentinel1: NOQUORUM 2 usable Sentinels. Not enough available Sentinels to reach the majority and authorize a failover — sentinel1 counts 2 usable " +
+        "sentinel(s) (itself and those it does not see down): fewer than a majority of the 3 it counts (itself and 2 known: 2 votes), so no leader can be " +
+        "elected; a stopped sentinel stays counted until SENTINEL RESET (SENTINEL FAILOVER, asking nobody, still works)")]
+    [InlineData("ERR No such master with specified name.", "sentinel1: ERR No such master with specified name. — sentinel1 does not monitor myMaster (SENTINEL RESET or a restart without its config?)")]
+    [InlineData("IDONTKNOW not a reply of redis 7.0", "sentinel1: IDONTKNOW not a reply of redis 7.0")]
     [InlineData("ERR No such master with that name", "sentinel1: ERR No such master with that name — sentinel1 does not monitor myMaster (SENTINEL RESET or a restart without its config?)")]
     [InlineData("ERR something new", "sentinel1: ERR something new")]
     public void Sentinels_refusals_are_explained_with_the_fact_behind_them(string reply, string explained)
     {
-        var s = new LabSnapshot { MasterName = "myMaster", Sentinels = [Sentinel("sentinel1", NoLink)] };
+        var s = new LabSnapshot { MasterName = "myMaster", Sentinels = [Sentinel("sentinel1", NoLink) with { KnownSentinels = 2 }] };
 
         Assert.Equal(explained, SentinelRefusals.Explain("sentinel1", reply, s));
     }

@@ -18,7 +18,7 @@ public class WalkthroughCliTests
         (int code, string output) = await AppProcess.RunAsync(Quick, "--lab", lab.LabFile, "--walkthrough", steps);
 
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Contains("my-talk.md:7: unknown check 'looks-fine' (known: runs, master, sentinels-know, key-equals, readonly-refused, failover-completed, replica-of, load-ran, partitioned, split-brain, healed, writes-lost, manual)", output);
+        Assert.Contains("my-talk.md:7: unknown check 'looks-fine' (known: runs, master, sentinels-know, key-equals, readonly-refused, failover-completed, replica-of, load-ran, partitioned, split-brain, healed, writes-lost, lesson, manual)", output);
         Assert.DoesNotContain("   at ", output);
         Assert.False(Directory.Exists(Path.Combine(lab.Directory, ".run", "lab-0", "node1")), "nothing was prepared for a refused walkthrough");
     }

@@ -3,6 +3,7 @@ using RedisHaTui.Core.Events;
 using RedisHaTui.Core.Faults;
 using RedisHaTui.Core.State;
 using RedisHaTui.Core.Tests.Support;
+using RedisHaTui.Core.Walkthrough;
 
 namespace RedisHaTui.Core.Tests.Faults;
 
@@ -14,27 +15,64 @@ public class LessonsOnRealLabTests
     private static FaultContext Context(RunningLab lab) => new(lab.Session.Actions, lab.Session.Store, lab.Lab, lab.Session.Log);
 
     [Fact]
-    public async Task With_quorum_1_a_lone_sentinel_reaches_odown_but_is_not_elected_so_nothing_fails_over()
+    public async Task With_quorum_1_a_lone_sentinel_is_not_elected_and_with_quorum_2_and_one_stopped_the_failover_works_and_the_walkthrough_ticks()
     {
-        await using RunningLab lab = await RunningLab.StartAsync(downAfterMs: 2000);
+        await using RunningLab lab = await RunningLab.StartAsync(downAfterMs: 1500);
         FaultEntry lesson = Entry("quorum 1 is not a majority");
         Assert.Contains("a majority of the 3 sentinels it knows (2 votes)", lesson.Expect(lab.Now, lab.Lab));
+        RedisHaTui.Core.Walkthrough.Walkthrough w = WalkthroughParser.Parse("lab/what-goes-wrong.md", File.ReadAllText(Path.Combine(Repo.LabTemplates, "what-goes-wrong.md")), lab.Lab);
+        var progress = WalkthroughProgress.Start(w);
+        await lab.WaitForAsync(x => (progress = progress.Observe(w, x)).Current >= 1, TimeSpan.FromSeconds(20), "the first step (sentinels know each other) ticks");
+        Assert.False(progress.Observe(w, lab.Now).Current >= 2, "the quorum lesson's step waits for the lesson");
 
-        LabActionResult result = await FaultMenu.RunAsync(lesson, Context(lab)).WaitAsync(TimeSpan.FromSeconds(60));
+        LabActionResult result = await FaultMenu.RunAsync(lesson, Context(lab)).WaitAsync(TimeSpan.FromSeconds(120));
 
         Assert.True(result.Ok, result.Message);
         LabSnapshot s = lab.Now;
-        // sentinel3 alone: +odown with quorum 1 of 1, then the abort; no +switch-master, node2 never promoted.
-        Assert.Contains(s.Timeline, t => t.Event == SentinelEventKind.ODown && t.SeenBy.Contains("sentinel3"));
-        Assert.Contains(s.Timeline, t => t.Event == SentinelEventKind.FailoverAbortNotElected && t.SeenBy.Contains("sentinel3"));
-        Assert.DoesNotContain(s.Timeline, t => t.Event == SentinelEventKind.SwitchMaster);
+        // First half: sentinel3 alone reaches +odown with quorum 1 of 1, then the abort, before any +switch-master.
+        TimelineEntry abort = Assert.Single(s.Timeline, t => t.Event == SentinelEventKind.FailoverAbortNotElected);
+        Assert.Contains("sentinel3", abort.SeenBy);
+        Assert.Contains(s.Timeline, t => t.Event == SentinelEventKind.ODown && t.SeenBy.Contains("sentinel3") && t.Id < abort.Id);
+        Assert.DoesNotContain(s.Timeline, t => t.Event == SentinelEventKind.SwitchMaster && t.Id < abort.Id);
         Assert.Contains("sentinel3 reached +odown alone (quorum 1/1: 1 needed, 1 had)", result.Message);
         Assert.Contains("-failover-abort-not-elected: sentinel3 had 1 vote of the 2 a leader needs (a majority of 3)", result.Message);
+        // Second half: quorum 2, sentinel1 stopped: +odown with 2 of 2, a leader elected by the two left, node2 promoted.
+        string second = result.Message.Split('\n')[^1];
+        Assert.Contains("then quorum 2 with sentinel1 stopped and node1 killed: +odown (quorum 2/2: 2 needed, 2 had)", second);
+        Assert.Contains("elected leader by the 2 running sentinels (2 votes needed: a majority of the 3 it knows)", second);
+        Assert.Contains("+switch-master: node2 promoted", second);
+        Assert.Contains(s.Timeline, t => t.Event == SentinelEventKind.SwitchMaster && t.Id > abort.Id);
 
-        // Put back: node1 is master again (it was never replaced), every sentinel runs with the lab's quorum.
-        await lab.WaitForAsync(x => x.Consensus.Healthy && x.Consensus.MasterByRoles == "node1", TimeSpan.FromSeconds(30), "healthy again with node1 master");
+        // Put back: every process runs, node1 rejoins as node2's replica, every sentinel has the lab's quorum.
+        await lab.WaitForAsync(x => x.Consensus.Healthy && x.Consensus.MasterByRoles == "node2", TimeSpan.FromSeconds(40), "healthy again with node2 master");
         foreach (var x in lab.Lab.Sentinels)
             Assert.Matches("\"quorum\"\n *\\d+\\) \"2\"", (await lab.Session.Actions.RunCommandAsync(x.Name, "sentinel master myMaster")).Message);
+        // The walkthrough ticked its lesson step from the live lab; the next lesson's waits.
+        progress = progress.Observe(w, lab.Now);
+        Assert.Equal(2, progress.Current);
+        Assert.Equal("forget", w.Steps[progress.Current].Check.Key);
+    }
+
+    [Fact]
+    public async Task A_removed_sentinel_is_counted_by_the_others_until_each_is_reset_one_at_a_time()
+    {
+        await using RunningLab lab = await RunningLab.StartAsync(downAfterMs: 1500);
+        await lab.WaitForAsync(x => x.Consensus.Healthy && x.Sentinels.All(y => y.KnownSentinels == 2), TimeSpan.FromSeconds(20), "every sentinel knows the other two");
+        var counts = new List<(string Sentinel, int? Known)>();
+        lab.Session.Store.Changed += s => { lock (counts) counts.AddRange(s.Sentinels.Select(x => (x.Name, x.KnownSentinels))); };
+
+        LabActionResult result = await FaultMenu.RunAsync(Entry("remove a sentinel"), Context(lab)).WaitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.True(result.Ok, result.Message);
+        string[] lines = result.Message.Split('\n');
+        // Stopped for good, sentinel3 is still counted by both others and still in their sentinel.conf.
+        Assert.Equal("sentinel3 stopped; sentinel1 still knows 2 other sentinel(s), 1 known-sentinel line(s) for sentinel3 in sentinel.conf, " +
+            "sentinel2 still knows 2 other sentinel(s), 1 known-sentinel line(s) for sentinel3 in sentinel.conf", lines[0]);
+        // Each RESET, one at a time, leaves only the live peer: the list shrank, in the config too.
+        Assert.Equal("SENTINEL RESET on sentinel1: it knows 1 other sentinel(s) (was 2), 0 known-sentinel line(s) for sentinel3 in sentinel.conf", lines[1]);
+        Assert.Equal("SENTINEL RESET on sentinel2: it knows 1 other sentinel(s) (was 2), 0 known-sentinel line(s) for sentinel3 in sentinel.conf", lines[2]);
+        lock (counts) Assert.Contains(("sentinel2", (int?)2), counts.SkipWhile(c => c != ("sentinel1", (int?)1))); // sentinel2 still counted it while sentinel1 had forgotten
+        Assert.Equal("sentinel3 started again: every sentinel knows the other two again (hello messages)", lines[3]);
     }
 
     [Fact]
@@ -101,5 +139,28 @@ public class LessonsOnRealLabTests
         Assert.DoesNotContain(lab.Now.Timeline, t => t.Event == SentinelEventKind.SwitchMaster);
         // Put back: node2 announced at its real address, listed by every sentinel, and a failover may run again.
         await lab.WaitForAsync(x => x.Readiness.Ready && x.Sentinels.All(y => y.Promotion?.Promotes == "node2"), TimeSpan.FromSeconds(30), "node2 promotable again");
+    }
+
+    [Fact]
+    public async Task A_client_pinned_to_the_old_master_gets_READONLY_after_a_failover_while_the_sentinel_aware_one_writes_again()
+    {
+        await using RunningLab lab = await RunningLab.StartAsync(downAfterMs: 1500);
+        await lab.WaitForAsync(x => x.Readiness.Ready, TimeSpan.FromSeconds(20), "ready");
+        Assert.Equal("pinned", FaultMenu.Lessons.Single(l => l.Entry.Title.StartsWith("a client that does not ask", StringComparison.Ordinal)).Name);
+
+        (LabActionResult result, LoadLedger? aware, LoadLedger? pinned) = await FaultMenu.RunClientThatDoesNotAskAsync(Context(lab)).WaitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.True(result.Ok, result.Message + "\n" + string.Join("\n", lab.Now.Timeline.Select(t => $"{t.At:HH:mm:ss.fff} {t.Kind} {t.Text}")));
+        // The demoted node1 refuses the pinned client's writes; the sentinel-aware client was acknowledged by node2 after the switch.
+        Assert.Equal("pinned", pinned!.Client);
+        Assert.Equal("node1", pinned.PinnedTo);
+        Assert.True(pinned.ErrorCount(WriteErrorKind.ReadOnly) > 0, result.Message);
+        Assert.Null(aware!.Client);
+        Assert.True(aware.Acked > 0 && (aware.ResumedAt is not null || aware.Failed == 0), result.Message);
+        Assert.Equal("node2", lab.Now.Consensus.MasterByRoles);
+        // Both ledgers are in the store side by side, finished and read back: acknowledged = present + lost.
+        Assert.All(new[] { aware, pinned }, l => Assert.Equal(l.Acked, l.Present + l.Lost));
+        Assert.Contains(lab.Now.Timeline, t => t.Text.StartsWith("client pinned to node1: READONLY", StringComparison.Ordinal));
+        Assert.Contains($"client pinned to node1: acknowledged {pinned.Acked}", result.Message);
     }
 }

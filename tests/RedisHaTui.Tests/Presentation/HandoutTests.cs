@@ -129,7 +129,7 @@ public class HandoutTests
         Assert.Equal(["number", "startedAt", "cause", "oldMaster", "newMaster", "complete", "phases"], Names(root.GetProperty("failovers")[0]));
         Assert.Equal(["phase", "seconds"], Names(root.GetProperty("failovers")[0].GetProperty("phases")[0]));
         Assert.Equal(["number", "startedAt", "endedAt", "running", "rate", "acked", "failed", "errors", "outageMs", "outageStart", "outageEnd",
-            "outageOpen", "outageError", "outage", "present", "lost", "lostSequences", "indeterminate", "verifiedOn", "perSecond", "client"],
+            "outageOpen", "outageError", "outage", "present", "lost", "lostSequences", "indeterminate", "verifiedOn", "perSecond", "client", "pinnedTo"],
             Names(root.GetProperty("loads")[0]));
         Assert.Equal(["at", "acked", "failed"], Names(root.GetProperty("loads")[0].GetProperty("perSecond")[0]));
     }

@@ -117,4 +117,27 @@ public class LoadChartTextTests
         Assert.Equal(width, chart.Right);
         Assert.Equal((30, 11), (chart.Y, chart.Height));
     }
+
+    [Fact]
+    public void A_pinned_client_beside_the_sentinel_aware_one_is_drawn_under_it_each_with_its_own_ledger()
+    {
+        var aware = new LoadLedger { Number = 1, StartedAt = T0, Rate = 100, Running = true, Acked = 900, Failed = 300 };
+        var pinned = new LoadLedger { Number = 2, StartedAt = T0.AddSeconds(0.01), Rate = 100, Running = true, Acked = 80, Failed = 1100,
+            Client = "pinned", PinnedTo = "node1", Errors = [new(WriteErrorKind.ReadOnly, 1100)] };
+        var earlier = new LoadLedger { Number = 1, StartedAt = T0.AddMinutes(-5), EndedAt = T0.AddMinutes(-4), Rate = 100, Acked = 6000 };
+
+        Assert.Equal([aware, pinned], LoadChartText.Shown([aware, pinned]));
+        // A run that ended before the last began is history, not a second client: the panel shows the last alone.
+        Assert.Equal([pinned], LoadChartText.Shown([earlier, pinned with { Number = 2 }]));
+        Assert.Empty(LoadChartText.Shown([]));
+
+        HeadlineText p = LedgerHeadline.For(pinned);
+        Assert.Equal("write load #2 (pinned to node1) 100/s running: acknowledged 80 · failed 1100", p.Full);
+        Assert.Equal("pinned: ack 80 fail 1100", p.Compact);
+        Assert.Equal(["load #2 pinned running: acked 80 ·", "failed 1100"], p.Fit(42, 2).Select(f => f.Text));
+        // The plain load keeps its words alone; beside the pinned one it says it is the one that asks the sentinels.
+        Assert.Equal("write load #1 100/s running: acknowledged 900 · failed 300", LedgerHeadline.For(aware).Full);
+        Assert.Equal("write load #1 (sentinel-aware) 100/s running: acknowledged 900 · failed 300", LedgerHeadline.For(aware, pinned).Full);
+        Assert.Equal("sentinel-aware: ack 900 fail 300", LedgerHeadline.For(aware, pinned).Compact);
+    }
 }

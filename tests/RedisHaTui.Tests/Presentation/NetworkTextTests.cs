@@ -66,4 +66,22 @@ public sealed class NetworkTextTests
             NetworkText.ClientLedgers(s));
         Assert.Null(NetworkText.ClientLedgers(FakeLab.Healthy(FakeLab.Definition())));
     }
+
+    [Fact]
+    public void A_pinned_clients_ledger_stands_beside_the_sentinel_aware_one_that_ran_with_it()
+    {
+        DateTimeOffset t = DateTimeOffset.UnixEpoch;
+        LabSnapshot s = FakeLab.Healthy(FakeLab.Definition()) with
+        {
+            Loads =
+            [
+                new LoadLedger { Number = 1, StartedAt = t, EndedAt = t.AddSeconds(20), Acked = 1800, Failed = 1100, Lost = 0, Errors = [new WriteErrorCount(WriteErrorKind.NoReplicas, 1100)] },
+                new LoadLedger { Number = 2, StartedAt = t, EndedAt = t.AddSeconds(20), Client = "pinned", PinnedTo = "node1", Acked = 80, Failed = 1900, Lost = 0,
+                    Errors = [new WriteErrorCount(WriteErrorKind.NoReplicas, 1000), new WriteErrorCount(WriteErrorKind.ReadOnly, 900)] },
+            ],
+        };
+
+        Assert.Equal(new Fact("sentinel-aware: acked 1800 · refused 1100 (NOREPLICAS 1100) · lost 0 │ pinned: acked 80 · refused 1900 (NOREPLICAS 1000 · READONLY 900) · lost 0", Tone.Warn),
+            NetworkText.ClientLedgers(s));
+    }
 }

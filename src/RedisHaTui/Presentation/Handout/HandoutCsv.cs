@@ -26,7 +26,7 @@ public static class HandoutCsv
                 $"{f.Cause}: {f.OldMaster ?? "?"} → {f.NewMaster ?? "?"}", "", Num(p.After.TotalSeconds), f.Number.ToString(CultureInfo.InvariantCulture),
                 Num(p.After.TotalSeconds), "", "", "", "", "");
         foreach (LoadLedger l in s.Loads)
-            Row(csv, "load", Iso(l.StartedAt), "app", l.Client is { } client ? $"load #{l.Number} (client {client})" : $"load #{l.Number}",
+            Row(csv, "load", Iso(l.StartedAt), "app", l.Who is { } who ? $"load #{l.Number} ({who})" : $"load #{l.Number}",
                 $"{l.Rate} writes/s{(l.Running ? ", running" : "")}; " + WriteErrorText.Counts(l.Errors, "; ")
                 + (Core.Load.OutageText.Sentence(l) is { } outage ? $"; {outage}" : ""),
                 "", "", "", l.EndedAt is { } end ? Num((end - l.StartedAt).TotalSeconds) : "",

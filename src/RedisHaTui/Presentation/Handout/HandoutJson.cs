@@ -32,6 +32,7 @@ public static class HandoutJson
             Present = l.Present, Lost = l.Lost, LostSequences = [.. l.LostSequences], Indeterminate = l.Indeterminate, VerifiedOn = l.VerifiedOn,
             PerSecond = [.. l.PerSecond.Select(p => new HandoutSecond(p.At, p.Acked, p.Failed))],
             Client = l.Client,
+            PinnedTo = l.PinnedTo,
         })],
     };
 
@@ -108,8 +109,10 @@ public sealed record HandoutLoad
     public long? Indeterminate { get; init; }
     public string? VerifiedOn { get; init; }
     public required IReadOnlyList<HandoutSecond> PerSecond { get; init; }
-    /// <summary>The partitionable lab's client it wrote as (A, B); null for the plain load.</summary>
+    /// <summary>The partitionable lab's client it wrote as (A, B), or "pinned"; null for the plain load.</summary>
     public string? Client { get; init; }
+    /// <summary>The node a pinned client wrote to without asking the sentinels; null otherwise.</summary>
+    public string? PinnedTo { get; init; }
 }
 
 /// <summary>One second of the chart.</summary>

@@ -58,7 +58,7 @@ public static class HandoutMarkdown
         foreach (LoadLedger l in s.Loads)
         {
             string end = l.EndedAt is { } e ? time(e) : "still running";
-            md.Append($"### Write load {l.Number}{(l.Client is { } client ? $" (client {client})" : "")}: {l.Rate} writes/s, {time(l.StartedAt)} to {end}\n\n");
+            md.Append($"### Write load {l.Number}{(l.Who is { } who ? $" ({who})" : "")}: {l.Rate} writes/s, {time(l.StartedAt)} to {end}\n\n");
             md.Append("| | |\n|---|---:|\n");
             md.Append($"| writes acknowledged | {l.Acked} |\n| writes failed | {l.Failed} |\n");
             foreach (WriteErrorCount c in l.Errors.Where(c => c.Count > 0)) md.Append($"| … failed with {WriteErrorText.Name(c.Kind)} ({WriteErrorText.Meaning(c.Kind)}) | {c.Count} |\n");

@@ -11,15 +11,15 @@ namespace RedisHaTui.Tui.Views;
 /// </summary>
 internal sealed class LoadChartView : PaneView
 {
-    private LoadLedger? _load;
+    private ValueArray<LoadLedger> _loads = [];
     private ValueArray<FailoverRecord> _failovers = [];
 
     public LoadChartView(Theme theme) : base(theme) => Title = "writes/s";
 
     public override void Show(LabSnapshot snapshot)
     {
-        if (snapshot.LastLoad == _load && snapshot.Failovers == _failovers) return;
-        _load = snapshot.LastLoad;
+        if (snapshot.Loads == _loads && snapshot.Failovers == _failovers) return;
+        _loads = snapshot.Loads;
         _failovers = snapshot.Failovers;
         SetNeedsDraw();
     }
@@ -36,19 +36,34 @@ internal sealed class LoadChartView : PaneView
         int width = Viewport.Width, rows = Viewport.Height;
         if (width <= 0 || rows <= 0) return true;
         for (int r = 0; r < rows; r++) this.Blank(r, width, Theme.Of(Tone.Normal));
-        if (_load is not { } load)
+        IReadOnlyList<LoadLedger> shown = LoadChartText.Shown(_loads);
+        if (shown.Count == 0)
         {
             this.Put(0, 0, "no write load yet: w starts one", Theme.Of(Tone.Dim), width);
             return true;
         }
-        HeadlineText ledger = LedgerHeadline.For(load);
-        IReadOnlyList<string> legend = LoadChartText.LegendLines(width);
+        // Two clients side by side (lesson 4): each gets its share of the rows, its own ledger and bars; the legend goes under the last.
+        int top = 0;
+        for (int i = 0; i < shown.Count; i++)
+        {
+            int share = i == shown.Count - 1 ? rows - top : rows / shown.Count;
+            DrawRun(shown[i], shown.Count > 1 ? shown[1 - i] : null, top, share, width, legendToo: i == shown.Count - 1);
+            top += share;
+        }
+        return true;
+    }
+
+    /// <summary>One run's ledger, errors, bars, marks (and legend) in <paramref name="rows"/> rows from <paramref name="top"/>.</summary>
+    private void DrawRun(LoadLedger load, LoadLedger? beside, int top, int rows, int width, bool legendToo)
+    {
+        HeadlineText ledger = LedgerHeadline.For(load, beside);
+        IReadOnlyList<string> legend = legendToo ? LoadChartText.LegendLines(width) : [];
         string? errors = LoadChartText.Errors(load);
         ChartRows plan = LoadChartText.Plan(rows, Headline.RowsNeeded(ledger.Forms, width, 3), Headline.Fit(ledger.Forms, width, 2).Count, legend.Count, errors is not null);
-        int row = 0;
+        int row = top;
         foreach (Fact line in ledger.Fit(width, plan.Ledger)) this.Put(0, row++, line.Text, Theme.Of(line.Tone), width);
         if (plan.Errors > 0) this.Put(0, row++, TextFit.Truncate(errors!, width), Theme.Of(Tone.Warn), width);
-        if (plan.Bars < 1) return true;
+        if (plan.Bars < 1) return;
         int markRow = row + plan.Bars;
         IReadOnlyList<ChartColumn> columns = LoadChartText.Columns(load.PerSecond, width, plan.Bars);
         for (int c = 0; c < columns.Count; c++)
@@ -62,6 +77,5 @@ internal sealed class LoadChartView : PaneView
         // The legend has rows of its own under the marks (a letter never reads as a mark twice); where there is no
         // room for it, `?` names the marks.
         for (int i = 0; i < plan.Legend; i++) this.Put(0, markRow + 1 + i, legend[i], Theme.Of(Tone.Dim), width);
-        return true;
     }
 }
