@@ -59,7 +59,7 @@ internal sealed class MainWindow : Runnable
         _grid.SelectionChanged += KeepOverlaysOnTop;
         _grid.SelectionChanged += () => ShowKeyAvailability(session.Store.Current);
         foreach (PaneView pane in _grid.Panes) Add(pane);
-        _walkthrough = new WalkthroughController(walkthrough, theme, _status, this);
+        _walkthrough = new WalkthroughController(walkthrough, theme, _status, this, session.Store, replay: session.Player is not null);
         if (_walkthrough.Panel is { } panel) Add(panel);
         Add(_status, _console, _overlay); // added last, drawn on top
 
