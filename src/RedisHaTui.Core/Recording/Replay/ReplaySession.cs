@@ -64,7 +64,9 @@ public sealed class ReplaySession : ILabSession
         return ring;
     }
 
-    public string LogSource(string processName) => $"nothing recorded from {processName} yet";
+    /// <summary>What an empty pane says: what the live screen said then, for a lab it owned; else that nothing was recorded.</summary>
+    public string LogSource(string processName) =>
+        _recording.Header.Mode == "owned" ? "waiting for output…" : $"no log of {processName} recorded";
 
     /// <summary>
     /// Shows the moment at the playhead if it moved: its snapshot into the store (only when it differs from the one
