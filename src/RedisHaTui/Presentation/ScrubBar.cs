@@ -1,7 +1,7 @@
 using System.Text;
 using RedisHaTui.Core.Recording;
 
-namespace RedisHaTui.Tui.Presentation;
+namespace RedisHaTui.Presentation;
 
 /// <summary>Where a replay stands, as the scrub bar shows it: a pure copy of the player's state at one moment.</summary>
 internal sealed record ScrubState(

@@ -1,7 +1,7 @@
 using RedisHaTui.Core.Recording;
-using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Presentation;
 
-namespace RedisHaTui.Tests.Tui.Presentation;
+namespace RedisHaTui.Tests.Presentation;
 
 /// <summary>The replay's scrub bar as a pure function of the player's state and the width.</summary>
 public sealed class ScrubBarTests

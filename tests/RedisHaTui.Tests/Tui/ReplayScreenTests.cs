@@ -7,7 +7,7 @@ using RedisHaTui.Core.Tests.Support;
 using RedisHaTui.Core.Walkthrough;
 using RedisHaTui.Tests.Tui.Fakes;
 using RedisHaTui.Tui.Input;
-using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Presentation;
 using Terminal.Gui.Input;
 
 namespace RedisHaTui.Tests.Tui;

@@ -1,7 +1,7 @@
 using RedisHaTui.Core.Recording;
 using RedisHaTui.Core.Recording.Replay;
 using RedisHaTui.Tui.Input;
-using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tui.Views;
 
 namespace RedisHaTui.Tui.Screen;
