@@ -64,7 +64,7 @@ internal sealed class MainWindow : Runnable
         Add(_status, _console, _overlay); // added last, drawn on top
 
         _modes = new ScreenModes(this, _overlay, _status);
-        _quit = new QuitGuard(app, _modes, () => QuitText.Consequences(session.Store.Current, session.Lab, session.OwnsProcesses));
+        _quit = new QuitGuard(app, _modes, () => session.Player is not null ? [QuitText.Replay] : QuitText.Consequences(session.Store.Current, session.Lab, session.OwnsProcesses));
         _modes.AskQuit = _quit.Ask;
         // A replay: its keys drive the player, its scrub bar takes the keys' place on the status line.
         _replay = session.Player is { } player ? new ReplayController(player, _modes, _status, _grid, zone ?? TimeZoneInfo.Local, Tick) : null;
