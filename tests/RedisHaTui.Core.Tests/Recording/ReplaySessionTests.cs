@@ -132,3 +132,35 @@ public sealed class ReplaySessionTests
         Assert.Equal(T0.AddSeconds(40), session.Store.Time.GetUtcNow());
     }
 }
+
+/// <summary>Replays of files written by the recorder's own writer and read by its reader.</summary>
+public sealed class ReplayOfARecordingFileTests : IDisposable
+{
+    private readonly RecordingFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public async Task A_store_s_first_snapshot_which_has_no_time_yet_is_recorded_at_the_start_and_the_replay_spans_the_session()
+    {
+        string path = _files.PathOf();
+        LabDefinition lab = SnapshotStories.Lab;
+        DateTimeOffset t0 = SnapshotStories.T0;
+        using (var writer = new RecordingWriter(File.Create(path), RecordingFiles.Header(lab)))
+        {
+            writer.Snapshot(LabSnapshot.Initial(lab)); // Version 0, At default: what a store holds before its first update
+            writer.Log("node1", t0.AddSeconds(-3), "printed before the recorder started");
+            writer.Snapshot(LabSnapshot.Initial(lab) with { Version = 1, At = t0.AddSeconds(30), MasterName = "later" });
+            writer.End(t0.AddSeconds(30));
+        }
+
+        using RecordingReader reader = RecordingReader.Open(path);
+        await using var session = new ReplaySession(reader, new FakeTimeProvider(t0.AddDays(1)));
+
+        Assert.Equal(t0, reader.Start);
+        Assert.Equal(t0.AddSeconds(30), reader.End);
+        Assert.Equal(["printed before the recorder started"], session.Log("node1").Tail(5));
+        session.Player.GoToEnd();
+        Assert.Equal("later", session.Store.Current.MasterName);
+    }
+}
