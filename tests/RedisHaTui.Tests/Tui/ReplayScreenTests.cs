@@ -141,7 +141,7 @@ public sealed class ReplayScreenTests
 
         screen.Type("[");
         Assert.Equal(T0.AddSeconds(10), session.Player.Position);
-        Assert.Contains("[ 10:00:10 failover: failover #1 (kill -9 node1)", screen.Text);
+        Assert.Contains("[ 10:00:10 failover #1 (kill -9 node1)", screen.Text); // the mark names its kind already
         screen.Type("]");
         Assert.Contains("] 10:00:30 fault: pause sentinel3", screen.Text);
         screen.Type("]");

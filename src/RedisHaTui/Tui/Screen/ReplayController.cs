@@ -78,7 +78,10 @@ internal sealed class ReplayController : IPrompt
             _status.Show($"no mark {(forward ? "after" : "before")} {Clock(from)} ({(_player.Recording.Marks.Count == 0 ? "this recording has none" : $"{_player.Recording.Marks.Count} in all")})", Tone.Warn);
             return;
         }
-        _status.Show($"{(forward ? "]" : "[")} {Clock(mark.At)} {KindText(mark.Kind)}: {mark.Text}", Tone.Accent);
+        // "failover 1: kill -9 node1" names its kind already; "node1 killed" does not.
+        string kind = KindText(mark.Kind);
+        string text = mark.Text.StartsWith(kind, StringComparison.OrdinalIgnoreCase) ? mark.Text : $"{kind}: {mark.Text}";
+        _status.Show($"{(forward ? "]" : "[")} {Clock(mark.At)} {text}", Tone.Accent);
         Drawn();
     }
 
