@@ -148,6 +148,8 @@ public sealed class ReplayScreenTests
         Assert.Contains("no mark after 10:00:30 (2 in all)", screen.Text);
         screen.Type("[");
         Assert.Equal(T0.AddSeconds(10), session.Player.Position);
+        screen.Press(Key.CursorRight); // a move gives the line back to the scrub bar at once
+        Assert.StartsWith(" REPLAY ", screen.Rows[^2]);
     }
 
     [Fact]
@@ -225,8 +227,9 @@ public sealed class ReplayScreenTests
         using TuiScreen disposed = screen;
 
         Assert.Contains("this recording is damaged: cut short at 10:00:40.120: the last line is incomplete", screen.Text);
-        screen.Type("<"); // a key gives the line back to the bar once the message has been read (Esc keeps it)
-        Assert.Contains("10:00:40.120", screen.Text);
+        Assert.DoesNotContain("REPLAY", screen.Rows[^2]);
+        screen.Type("<"); // a replay key gives the line back to the bar, with the damage marked on its badge
+        Assert.StartsWith(" REPLAY ! ", screen.Rows[^2]);
     }
 
     [Fact]

@@ -71,6 +71,7 @@ internal sealed class ReplayController : IPrompt
     /// <summary>[ and ]: the previous or next mark, named on the status line (what it was is the point of going there).</summary>
     public void Mark(bool forward)
     {
+        _status.ClearMessage();
         DateTimeOffset from = _player.Position;
         RecordingMark? mark = forward ? _player.NextMark() : _player.PreviousMark();
         if (mark is null)
@@ -113,8 +114,13 @@ internal sealed class ReplayController : IPrompt
         _status.SetNeedsDraw();
     }
 
+    /// <summary>
+    /// A key that moves the playhead gives the status line back to the scrub bar at once: a message (a mark's name)
+    /// stays until the next move, however the session's clock runs (paused, it does not).
+    /// </summary>
     private void Moved(Action move)
     {
+        _status.ClearMessage();
         move();
         Drawn();
     }

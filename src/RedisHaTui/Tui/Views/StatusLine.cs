@@ -66,6 +66,14 @@ internal sealed class StatusLine : View
         SetNeedsDraw();
     }
 
+    /// <summary>Gives the line back at once (a replay's key moved the playhead: the bar shows where it went).</summary>
+    public void ClearMessage()
+    {
+        if (Message is null) return;
+        Message = null;
+        SetNeedsDraw();
+    }
+
     /// <summary>Called by the main window's timer: an old message gives the line back to the keys.</summary>
     public void Expire()
     {
