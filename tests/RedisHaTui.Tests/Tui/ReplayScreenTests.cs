@@ -128,7 +128,7 @@ public sealed class ReplayScreenTests
     [Fact]
     public void Arrows_step_through_moments_and_brackets_jump_to_marks_naming_them()
     {
-        (TuiScreen screen, ReplaySession session, _) = Open();
+        (TuiScreen screen, ReplaySession session, FakeTimeProvider wall) = Open();
         using TuiScreen disposed = screen;
 
         screen.Press(Key.CursorRight);
@@ -148,6 +148,14 @@ public sealed class ReplayScreenTests
         Assert.Contains("no mark after 10:00:30 (2 in all)", screen.Text);
         screen.Type("[");
         Assert.Equal(T0.AddSeconds(10), session.Player.Position);
+        // The mark's name is for the viewer: it lasts the viewer's seconds, though the replay is paused.
+        wall.Advance(TimeSpan.FromSeconds(5));
+        screen.Window.Tick();
+        Assert.Contains("failover #1 (kill -9 node1)", screen.Rows[^2]);
+        wall.Advance(TimeSpan.FromSeconds(5));
+        screen.Window.Tick();
+        Assert.StartsWith(" REPLAY ", screen.Rows[^2]);
+        screen.Type("]");
         screen.Press(Key.CursorRight); // a move gives the line back to the scrub bar at once
         Assert.StartsWith(" REPLAY ", screen.Rows[^2]);
     }

@@ -47,7 +47,9 @@ internal sealed class MainWindow : Runnable
         _session = session;
         _theme = theme;
         SetScheme(new Scheme(theme.Base));
-        _status = new StatusLine(theme, session.Store.Time);
+        // A message is for the person at the screen: in a replay its life is the viewer's time, not the playhead's
+        // (at 10× a mark's name would be gone in 0.8 s; paused, it would hide the scrub bar for good).
+        _status = new StatusLine(theme, session.Player?.Wall ?? session.Store.Time);
         _console = new CommandConsole(theme);
         _overlay = new OverlayBox(theme);
         _door = new UiThreadDoor(app, ex => _status.Show($"error: {ex.GetBaseException().Message}", Tone.Bad));
