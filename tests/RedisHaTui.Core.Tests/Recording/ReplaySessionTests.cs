@@ -163,4 +163,26 @@ public sealed class ReplayOfARecordingFileTests : IDisposable
         session.Player.GoToEnd();
         Assert.Equal("later", session.Store.Current.MasterName);
     }
+
+    [Fact]
+    public void A_walkthrough_step_passed_is_a_mark_a_replay_jumps_to()
+    {
+        string path = _files.PathOf();
+        LabDefinition lab = SnapshotStories.Lab;
+        DateTimeOffset t0 = SnapshotStories.T0;
+        var start = new Core.Walkthrough.WalkthroughProgress([Core.Walkthrough.StepState.Pending, Core.Walkthrough.StepState.Pending], 0);
+        using (var writer = new RecordingWriter(File.Create(path), RecordingFiles.Header(lab)))
+        {
+            writer.Snapshot(LabSnapshot.Initial(lab) with { At = t0, Walkthrough = start });
+            writer.Snapshot(LabSnapshot.Initial(lab) with { Version = 1, At = t0.AddSeconds(4), Walkthrough = start with { Passed = [Core.Walkthrough.StepState.Done, Core.Walkthrough.StepState.Pending], Shown = 1 } });
+            writer.Snapshot(LabSnapshot.Initial(lab) with { Version = 2, At = t0.AddSeconds(9), Walkthrough = start with { Passed = [Core.Walkthrough.StepState.Done, Core.Walkthrough.StepState.Skipped], Shown = 1 } });
+            writer.End(t0.AddSeconds(9));
+        }
+
+        using RecordingReader reader = RecordingReader.Open(path);
+
+        Assert.Equal(
+            [(t0.AddSeconds(4), "walkthrough step 1 done"), (t0.AddSeconds(9), "walkthrough step 2 passed")],
+            reader.Marks.Where(m => m.Kind == RecordingMarkKind.WalkthroughStep).Select(m => (m.At, m.Text)));
+    }
 }
