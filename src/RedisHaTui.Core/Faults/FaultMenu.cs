@@ -67,13 +67,13 @@ public static partial class FaultMenu
         DownAfterLive,
     ];
 
-    /// <summary>Why <paramref name="entry"/> cannot run now, or null.</summary>
-    public static string? WhyNot(FaultEntry entry, LabSnapshot s, LabDefinition lab) => entry.WhyNot(s, lab);
+    /// <summary>Why the entry cannot run now; a session that refuses everything (a replay) says so first.</summary>
+    public static string? WhyNot(FaultEntry entry, LabSnapshot s, LabDefinition lab) => s.Availability.Refused ?? entry.WhyNot(s, lab);
 
     /// <summary>Marks the timeline, then runs the entry; refused with its reason when it cannot run now.</summary>
     public static async Task<LabActionResult> RunAsync(FaultEntry entry, FaultContext c, CancellationToken ct = default)
     {
-        if (entry.WhyNot(c.Store.Current, c.Lab) is { } why) return LabActionResult.Refused($"{entry.Title}: {why}");
+        if (WhyNot(entry, c.Store.Current, c.Lab) is { } why) return LabActionResult.Refused($"{entry.Title}: {why}");
         c.Store.Update(s => Timeline.Add(s, TimelineKind.Fault, $"fault: {entry.Title}", c.Store.Time.GetUtcNow(), c.Lab.Ui.TimelineLines));
         return await entry.Run(c, ct);
     }

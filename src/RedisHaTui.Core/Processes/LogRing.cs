@@ -17,6 +17,7 @@ public sealed class LogRing(int capacity, TimeProvider? time = null)
     private readonly Lock _gate = new();
     private long _total;
     private long _taken;
+    private long _floor; // no line before this number is held (after a Replace)
 
     public int Capacity => _lines.Length;
 
@@ -30,7 +31,9 @@ public sealed class LogRing(int capacity, TimeProvider? time = null)
     public long Total { get { lock (_gate) return _total; } }
 
     /// <summary>The number of the oldest line still held.</summary>
-    public long First { get { lock (_gate) return Math.Max(0, _total - _lines.Length); } }
+    public long First { get { lock (_gate) return FirstHeld; } }
+
+    private long FirstHeld => Math.Max(_floor, _total - _lines.Length);
 
     /// <summary>Appends a line read now.</summary>
     public void Append(string line) => Append(line, _time.GetUtcNow());
@@ -46,6 +49,28 @@ public sealed class LogRing(int capacity, TimeProvider? time = null)
             _total++;
         }
         Appended?.Invoke(new LogLine(line, at));
+    }
+
+    /// <summary>
+    /// Shows other lines in place of all that were held (a replay that seeks): numbering goes on from where it was,
+    /// as if the old lines had scrolled away, so a reader's line numbers never run backwards.
+    /// </summary>
+    /// Not heard by <see cref="Appended"/>: these lines were read before, elsewhere.
+    public void Replace(IReadOnlyList<LogLine> lines)
+    {
+        lock (_gate)
+        {
+            Array.Clear(_lines);
+            _floor = _total;
+            _taken = -1; // a redraw even when no line came in place of the old
+            foreach (LogLine line in lines.Skip(Math.Max(0, lines.Count - _lines.Length)))
+            {
+                long slot = _total % _lines.Length;
+                _lines[slot] = line.Text;
+                _times[slot] = line.At;
+                _total++;
+            }
+        }
     }
 
     /// <summary>Up to <paramref name="count"/> lines ending just before line number <paramref name="end"/> (clamped to what is held).</summary>
@@ -75,7 +100,8 @@ public sealed class LogRing(int capacity, TimeProvider? time = null)
     private (long Start, long End) Window(int count, long end)
     {
         end = Math.Clamp(end, 0, _total);
-        return (Math.Max(Math.Max(0, _total - _lines.Length), end - count), end);
+        long start = Math.Max(FirstHeld, end - count);
+        return (Math.Min(start, end), end);
     }
 
     /// <summary>The newest lines.</summary>

@@ -27,6 +27,7 @@ namespace RedisHaTui.Core.Recording;
         typeof(ValueArrayJsonConverter<FailoverPhase>), typeof(ValueArrayJsonConverter<LoadLedger>),
         typeof(ValueArrayJsonConverter<CommandState>), typeof(ValueArrayJsonConverter<WriteErrorCount>),
         typeof(ValueArrayJsonConverter<WriteSecond>), typeof(ValueArrayJsonConverter<PromotionCandidate>),
+        typeof(ValueArrayJsonConverter<Walkthrough.StepState>),
     ])]
 [JsonSerializable(typeof(LabSnapshot))]
 [JsonSerializable(typeof(RecordingHeader))]

@@ -31,5 +31,14 @@ public static class RecordingMarks
             if (e.Id <= lastId || kind is null) continue;
             yield return new RecordingMark(e.At, kind.Value, e.Text);
         }
+        // A walkthrough step passed (ticked by the lab, or passed with ]): the progress travels in the snapshot.
+        if (after.Walkthrough is { } progress)
+        {
+            Walkthrough.WalkthroughProgress? was = before?.Walkthrough;
+            for (int i = 0; i < progress.Passed.Length; i++)
+                if (progress.Passed[i] != Walkthrough.StepState.Pending && (was is null || i >= was.Passed.Length || was.Passed[i] == Walkthrough.StepState.Pending))
+                    yield return new RecordingMark(after.At, RecordingMarkKind.WalkthroughStep,
+                        $"walkthrough step {i + 1} {(progress.Passed[i] == Walkthrough.StepState.Done ? "done" : "passed")}");
+        }
     }
 }

@@ -148,7 +148,9 @@ public sealed class RecordingWriter : IDisposable
         _json.Reset(_buffer);
         _buffer.ResetWrittenCount();
         _json.WriteStartObject();
-        _json.WriteNumber("t", at.ToUnixTimeMilliseconds() - _startMs);
+        // Nothing is recorded before the recording began: a store's first snapshot has no time yet (default), and the
+        // lines printed before the recorder started were there at its start.
+        _json.WriteNumber("t", Math.Max(0, at.ToUnixTimeMilliseconds() - _startMs));
         _json.WriteString("k", kind);
     }
 

@@ -24,6 +24,9 @@ public interface ILabSession : IAsyncDisposable
     /// <summary>Partition and heal (refused with the reason where this session cannot cut); null where there are none.</summary>
     Network.NetworkActions? Network => null;
 
+    /// <summary>The player of a replayed session (its scrub bar and keys); null for a live one.</summary>
+    Recording.Replay.ReplayPlayer? Player => null;
+
     /// <summary>The log of a process: its live output, or the tail of its log file when attached.</summary>
     LogRing Log(string processName);
 

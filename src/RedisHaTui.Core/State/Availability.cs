@@ -15,8 +15,18 @@ public sealed record Availability
 
     public ValueArray<CommandState> Commands { get; init; }
 
+    /// <summary>
+    /// Why nothing can run at all, whatever the action and the target (a replay: "replay"), or null. Read first, so
+    /// a session that can act on nothing says so for every key, instead of a reason its recorded lab once had.
+    /// </summary>
+    public string? Refused { get; init; }
+
+    /// <summary>Every action refused for one reason.</summary>
+    public static Availability RefusedAll(string reason) => new() { Refused = reason };
+
     public string? WhyNot(LabActionKind kind, string? target)
     {
+        if (Refused is { } all) return all;
         foreach (CommandState c in Commands)
             if (c.Kind == kind && (c.Target is null || string.Equals(c.Target, target, StringComparison.OrdinalIgnoreCase)))
                 return c.DisabledReason;

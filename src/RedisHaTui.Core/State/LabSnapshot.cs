@@ -232,6 +232,11 @@ public sealed record LabSnapshot
     public FailoverReadiness Readiness { get; init; } = FailoverReadiness.Unknown;
     /// <summary>The lab's network: whether links can be cut, and the cut in force.</summary>
     public NetworkState Network { get; init; } = NetworkState.Off;
+    /// <summary>
+    /// How far the walkthrough the screen has loaded got (steps done, the one shown), or null without one: kept here,
+    /// not in the screen, so a recording carries it and a replay shows the panel as it was.
+    /// </summary>
+    public Walkthrough.WalkthroughProgress? Walkthrough { get; init; }
 
     public static LabSnapshot Initial(LabDefinition lab) => new()
     {

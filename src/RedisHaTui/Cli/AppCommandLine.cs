@@ -22,7 +22,7 @@ public sealed class AppCommandLine
     [
         "up", "status", "down", "check", "reset", "failover", "events", "load", "partition", "heal", "drift", "lesson", "init",
         .. LabCommands.Verbs.Where(c => c.Kind != LabActionKind.Failover).Select(c => c.Verb!),
-        "cli", "env", "walkthrough", "keys",
+        "cli", "env", "walkthrough", "keys", "replay",
     ];
 
     private readonly AppOptions _o = new();
@@ -120,6 +120,7 @@ public sealed class AppCommandLine
             """);
         keys.SetAction(_ => { Console.Write(KeySheet.Markdown()); return ExitCodes.Ok; });
         Root.Subcommands.Add(keys);
+        Root.Subcommands.Add(Replay());
         foreach (Option o in _o.ScreenDeployment.All) Root.Options.Add(o);
         foreach (Option o in _o.ScreenRecording.All) Root.Options.Add(o);
         // Help says "redis-ha-tui" however it was started (dotnet redis-ha-tui.dll, the apphost, a test host).
@@ -259,6 +260,26 @@ public sealed class AppCommandLine
             """) { directory };
         init.SetAction(r => InitCommand.Run(r.GetValue(directory)));
         return init;
+    }
+
+    /// <summary>`replay FILE`: needs no lab and no Redis, only the recording.</summary>
+    private Command Replay()
+    {
+        var file = new Argument<string>("FILE") { Description = $"A recording ({Core.Recording.RecordingFormat.DefaultFileName} in the run directory, or what --record named)" };
+        var replay = new Command("replay", """
+            Replay a recorded session on the screen, at this terminal's size: no Redis, no lab needed.
+            The same panes, logs, timeline, stopwatch, chart and walkthrough panel as they were. The status line is a scrub
+            bar: space plays and pauses, ← → step one moment, Shift+← → ten seconds, [ ] jump to the previous or next
+            failover, fault or action, < > change the speed (1×, 2×, 10×), : goes to a time, End to the end; every action
+            is refused ("replay").
+            With --export OUT.md|OUT.csv|OUT.json it writes the handout of the recording's last moment (or --at TIME)
+            instead, the one `events --export` writes. A damaged recording replays what could be read and says what could not.
+            Exit codes: 0 done; 1 the handout could not be written; 2 bad input (no such file, not a recording, a recording
+            of a newer format, a TIME outside it).
+            """) { file, _o.ReplayExport, _o.ReplayAt, _o.ReplayExitAfter };
+        replay.SetAction((r, _) => ReplayCommand.RunAsync(r.GetValue(file)!, r.GetValue(_o.ReplayExport), r.GetValue(_o.ReplayAt),
+            r.GetValue(_o.ReplayExitAfter) is { } s ? TimeSpan.FromSeconds(s) : null));
+        return replay;
     }
 
     /// <summary>`partition SPEC`: the spec is words (the shell splits "node1,A / rest" at the spaces), joined again.</summary>

@@ -106,6 +106,25 @@ public sealed class AppOptions
         Description = "Also write the session's handout to FILE: .md (a handout to keep), .csv or .json (for analysis)",
     };
 
+    public Option<string> ReplayExport { get; } = new("--export")
+    {
+        HelpName = "OUT",
+        Description = "Write the handout of the recording (as `events --export` does) to OUT.md, OUT.csv or OUT.json instead of opening the screen",
+    };
+
+    public Option<string> ReplayAt { get; } = new("--at")
+    {
+        HelpName = "TIME",
+        Description = "The moment: a clock time (12:03:04), an offset from the start (5m30s), start or end (default: the start on the screen, the end for --export)",
+    };
+
+    public Option<double?> ReplayExitAfter { get; } = new("--exit-after")
+    {
+        HelpName = "SECONDS",
+        Hidden = true,
+        CustomParser = r => Seconds(r),
+    };
+
     public Option<bool> DriftJson { get; } = Json("One JSON document (shape in README.md) instead of text");
 
     public Argument<string?> DriftName { get; } = new("NAME")

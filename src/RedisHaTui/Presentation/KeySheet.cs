@@ -23,6 +23,12 @@ internal static class KeySheet
         md.Append("**Tab + z**: Tab walks the process panes, then the timeline and the write-load chart; z (or Enter) gives the one selected the whole screen, Esc gives it back.\n\n");
         md.Append("A key that cannot run now stays listed: `?` shows it dimmed with the reason (\"node2 is not running (s starts it)\", ");
         md.Append("\"no replica linked: NOGOODSLAVE\"), and the status bar dims it.\n\n");
+        md.Append("## Replaying a recording (`redis-ha-tui replay FILE`)\n\n");
+        md.Append("| keys | what they do |\n|---|---|\n");
+        foreach (HelpLine line in KeyMap.ReplayHelpLines) md.Append($"| {Code(line.Keys)} | {Escape(line.Text)} |\n");
+        md.Append('\n');
+        md.Append("In a replay these keys come first; the others work as above (↑ ↓ Tab 1-9 select, z zooms, / searches the log as it was, ");
+        md.Append("e writes the handout of the moment shown), and every action is refused: `?` dims each with \"replay\".\n\n");
         md.Append("## The same commands from another terminal\n\n");
         md.Append("| key | command line |\n|---|---|\n");
         foreach (Binding b in KeyMap.All.Where(b => b.Action is not null))

@@ -10,6 +10,9 @@ namespace RedisHaTui.Presentation;
 /// </summary>
 public static class QuitText
 {
+    /// <summary>What quitting a replay does: nothing runs behind it.</summary>
+    public const string Replay = "A replay: no lab runs behind it, nothing to stop.";
+
     /// <param name="owns">The app owns the lab; attached (--no-start) it stops nothing.</param>
     public static IReadOnlyList<string> Consequences(LabSnapshot s, LabDefinition lab, bool owns)
     {

@@ -70,6 +70,7 @@ public static class SnapshotStories
             Writes = new WritesStatus { Master = "node2", Accepted = true, GoodReplicas = 1, Required = 1, MaxLagSeconds = 10, Text = "writes accepted by node2" },
             Readiness = new FailoverReadiness(false, "failover in progress", "sentinel2", "sentinel1"),
             Network = new NetworkState { Partitions = true, Cut = new NetworkCut(["node1", "sentinel1"], ["node2", "node3"]), CutAt = T0.AddSeconds(5) },
+            Walkthrough = new Core.Walkthrough.WalkthroughProgress([Core.Walkthrough.StepState.Done, Core.Walkthrough.StepState.Skipped, Core.Walkthrough.StepState.Pending], 1),
         };
         s = Timeline.AddAction(s, RedisHaTui.Core.Actions.LabActionKind.Kill, "kill node1 (SIGKILL)", T0.AddSeconds(1), 500);
         s = FailoverStopwatch.Start(s, "kill node1", "node1", T0.AddSeconds(1));

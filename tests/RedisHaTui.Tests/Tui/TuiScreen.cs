@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Drawing;
+using RedisHaTui.Core.Session;
 using RedisHaTui.Presentation;
 using RedisHaTui.Tests.Tui.Fakes;
 using RedisHaTui.Tui.Views;
@@ -18,9 +19,9 @@ internal sealed class TuiScreen : IDisposable
 {
     private readonly SessionToken _token;
 
-    private TuiScreen(int width, int height, FakeSession session, Theme theme, RedisHaTui.Core.Walkthrough.Walkthrough? walkthrough = null)
+    private TuiScreen(int width, int height, ILabSession session, Theme theme, RedisHaTui.Core.Walkthrough.Walkthrough? walkthrough = null)
     {
-        Session = session;
+        LabSession = session;
         App = Application.Create().Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);
         Window = new MainWindow(App, session, theme, TimeZoneInfo.Utc, walkthrough);
@@ -30,7 +31,10 @@ internal sealed class TuiScreen : IDisposable
 
     public IApplication App { get; }
 
-    public FakeSession Session { get; }
+    /// <summary>The session the screen shows: a fake, a replay, or a real one.</summary>
+    public ILabSession LabSession { get; }
+
+    public FakeSession Session => LabSession as FakeSession ?? throw new InvalidOperationException($"the screen shows a {LabSession.GetType().Name}, not a FakeSession");
 
     public MainWindow Window { get; }
 
@@ -41,6 +45,20 @@ internal sealed class TuiScreen : IDisposable
         session ??= new FakeSession(FakeLab.Definition());
         if (session.Store.Current.Version == 0) session.Publish(FakeLab.Healthy(session.Lab));
         return new TuiScreen(width, height, session, theme ?? Theme.Default, walkthrough);
+    }
+
+    /// <summary>The main window over any session (a replay, a real lab) at a size, as the app would draw it.</summary>
+    public static TuiScreen Over(ILabSession session, int width = 80, int height = 24, Theme? theme = null, RedisHaTui.Core.Walkthrough.Walkthrough? walkthrough = null) =>
+        new(width, height, session, theme ?? Theme.Default, walkthrough);
+
+    /// <summary>
+    /// The screen a session shows now, at a size, as text: what a test compares between a live session and its replay
+    /// at the same moment. The status line (the keys live, the scrub bar in a replay) is the last row.
+    /// </summary>
+    public static string Render(ILabSession session, int width, int height, RedisHaTui.Core.Walkthrough.Walkthrough? walkthrough = null)
+    {
+        using TuiScreen screen = Over(session, width, height, walkthrough: walkthrough);
+        return screen.Text;
     }
 
     /// <summary>The screen as text, rows joined by newlines, after drawing whatever changed.</summary>

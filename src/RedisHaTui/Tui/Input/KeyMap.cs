@@ -1,5 +1,6 @@
 using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Processes;
+using RedisHaTui.Core.Recording.Replay;
 using RedisHaTui.Core.State;
 using RedisHaTui.Presentation;
 using RedisHaTui.Tui.Screen;
@@ -73,7 +74,7 @@ internal static class KeyMap
         new(new("e", "write the session's handout (Markdown) into handouts/ beside the lab file"), (s, _) => s.Handout.Write()) { Chars = "e", Hint = new(16, "e", "handout") },
 
         new(new(":", "send a Redis command to it (↑↓ history)"), (s, _) => s.Console.Open()) { Chars = ":", Hint = new(6, ":", "cmd") },
-        new(Help, (s, _) => s.Modes.ShowHelp(HelpText.Lines(HelpRows(s.Actions.Snapshot, s.Grid.SelectedProcess?.ProcessName))))
+        new(Help, (s, _) => s.Modes.ShowHelp(HelpText.Lines(HelpRows(s.Actions.Snapshot, s.Grid.SelectedProcess?.ProcessName, replay: s.Replay is not null))))
             { Chars = "?", Keys = [Key.F1], Hint = new(1, "?", "help") },
         new(Quit, (s, _) => s.Quit.Ask()) { Chars = "q", Keys = [Key.C.WithCtrl], Hint = new(2, "q", "quit") },
         // Esc peels one layer: the zoom, then the search highlight. It never quits.
@@ -81,13 +82,45 @@ internal static class KeyMap
             { Keys = [Key.Esc] },
     ];
 
+    /// <summary>
+    /// The keys of a replay (`redis-ha-tui replay FILE`), read before the table above only there: they drive the
+    /// player, so ← → step through the recording instead of selecting (↑ ↓ Tab 1-9 still select), [ ] jump between
+    /// marks instead of walkthrough steps (the walkthrough replays as it was), and `:` goes to a time (no Redis to send to).
+    /// </summary>
+    public static readonly IReadOnlyList<Binding> ReplayKeys =
+    [
+        new(new("space", "play / pause the replay"), (s, _) => s.Replay!.TogglePlay()) { Keys = [Key.Space] },
+        new(new("←  →", "one moment back / on (where the screen changed), paused there"), (s, _) => s.Replay!.Step(forward: false)) { Keys = [Key.CursorLeft] },
+        new(new("←  →", "one moment back / on (where the screen changed), paused there"), (s, _) => s.Replay!.Step(forward: true)) { Keys = [Key.CursorRight] },
+        new(new("Shift+←  Shift+→", $"{ReplayPlayer.Skip.TotalSeconds:0} seconds back / on"), (s, _) => s.Replay!.Skip(forward: false)) { Keys = [Key.CursorLeft.WithShift] },
+        new(new("Shift+←  Shift+→", $"{ReplayPlayer.Skip.TotalSeconds:0} seconds back / on"), (s, _) => s.Replay!.Skip(forward: true)) { Keys = [Key.CursorRight.WithShift] },
+        new(new("[  ]", "previous / next mark: a failover, a fault, an action, a walkthrough step (◆ ┼ on the bar)"), (s, _) => s.Replay!.Mark(forward: false)) { Chars = "[" },
+        new(new("[  ]", "previous / next mark: a failover, a fault, an action, a walkthrough step (◆ ┼ on the bar)"), (s, _) => s.Replay!.Mark(forward: true)) { Chars = "]" },
+        new(new("<  >", $"slower / faster ({string.Join(", ", ReplayPlayer.Speeds.Select(x => $"{x}×"))})"), (s, _) => s.Replay!.Slower()) { Chars = "<" },
+        new(new("<  >", $"slower / faster ({string.Join(", ", ReplayPlayer.Speeds.Select(x => $"{x}×"))})"), (s, _) => s.Replay!.Faster()) { Chars = ">" },
+        new(new(":", $"go to a time: {GoToTime.Forms}"), (s, _) => s.Replay!.OpenGoTo()) { Chars = ":" },
+        new(new("End", "back to the end (live while the recording still grows)"), (s, _) => s.Replay!.GoToEnd()) { Keys = [Key.End] },
+    ];
+
     /// <summary>The `?` overlay's rows: each distinct help line once, in table order.</summary>
     public static IReadOnlyList<HelpLine> HelpLines => [.. All.Select(b => b.Help).Distinct()];
 
+    /// <summary>The replay's own rows, for the overlay and the key sheet.</summary>
+    public static IReadOnlyList<HelpLine> ReplayHelpLines => [.. ReplayKeys.Select(b => b.Help).Distinct()];
+
     /// <summary>The `?` overlay's rows now: every help line, a lab command's dimmed with the snapshot's reason when it cannot run.</summary>
     /// <param name="selected">The process pane selected, if any: the target of the per-process commands.</param>
-    public static IReadOnlyList<HelpRow> HelpRows(LabSnapshot s, string? selected) =>
-        [.. HelpLines.Select(line => new HelpRow(line, All.Where(b => b.Help == line && b.Action is not null).Select(b => WhyNot(b, s, selected)).FirstOrDefault()))];
+    /// <param name="replay">A replay: its keys first, then the screen's that it leaves as they are (every action dimmed "replay").</param>
+    public static IReadOnlyList<HelpRow> HelpRows(LabSnapshot s, string? selected, bool replay = false) =>
+    [
+        .. replay ? ReplayHelpLines.Select(line => new HelpRow(line)) : [],
+        .. HelpLines.Where(line => !replay || All.Any(b => b.Help == line && !Shadowed(b)))
+            .Select(line => new HelpRow(line, All.Where(b => b.Help == line && b.Action is not null).Select(b => WhyNot(b, s, selected)).FirstOrDefault())),
+    ];
+
+    /// <summary>In a replay, a key of the live table every one of whose keys a replay key takes.</summary>
+    private static bool Shadowed(Binding b) =>
+        b.Keys.All(k => ReplayKeys.Any(r => r.AnswersTo(k))) && b.Chars.All(c => ReplayKeys.Any(r => r.AnswersTo(new Key(c))));
 
     /// <summary>The status bar's short hints, most useful first; the bar shows as many as fit.</summary>
     public static IReadOnlyList<StatusHint> Hints { get; } = [.. All.Select(b => b.Hint).OfType<StatusHint>().OrderBy(h => h.Rank)];
@@ -109,14 +142,17 @@ internal static class KeyMap
     public static string? WhyNot(Binding b, LabSnapshot s, string? selected)
     {
         if (b.Action is not { } kind) return null;
+        // A session that acts on nothing (a replay) says so for every key, selected pane or not.
+        if (s.Availability.Refused is { } refused) return refused;
         if (LabCommands.Get(kind).Scope == CommandScope.Lab) return s.WhyNot(kind);
         if (selected is null) return "select a process pane first (1-9, Tab, or click it)";
         if (kind == LabActionKind.Pause && s.ProcessOf(selected)?.State == ProcessState.Paused) kind = LabActionKind.Resume;
         return s.WhyNot(kind, selected);
     }
 
-    /// <summary>The binding a key runs on the main screen, or null when the key means nothing there.</summary>
-    public static Binding? Find(Key key) => All.FirstOrDefault(b => b.AnswersTo(key));
+    /// <summary>The binding a key runs on the main screen, or null when the key means nothing there; in a replay its keys come first.</summary>
+    public static Binding? Find(Key key, bool replay = false) =>
+        (replay ? ReplayKeys.FirstOrDefault(b => b.AnswersTo(key)) : null) ?? All.FirstOrDefault(b => b.AnswersTo(key));
 
     /// <summary>A key for one of the core's commands (<see cref="LabCommands"/>): its help is the command's own.</summary>
     private static Binding OnSelected(char key, LabActionKind kind, string? help = null) =>

@@ -6,7 +6,7 @@ using Terminal.Gui.ViewBase;
 
 namespace RedisHaTui.Tui.Screen;
 
-internal enum ScreenMode { Normal, Help, Confirm, Command, Search, Menu }
+internal enum ScreenMode { Normal, Help, Confirm, Command, Search, Menu, GoTo }
 
 /// <summary>
 /// What owns the keyboard: the key table (Normal), the help overlay, a question, or a prompt. One mode at a
@@ -129,7 +129,7 @@ internal sealed class ScreenModes
                 else if (key == Key.Esc || KeyText.Printable(key) is 'q') Close();
                 else if (KeyText.Printable(key) is not '\0' and var c) _choose!(c);
                 return true;
-            case ScreenMode.Command or ScreenMode.Search:
+            case ScreenMode.Command or ScreenMode.Search or ScreenMode.GoTo:
                 IPrompt prompt = _prompt!;
                 if (ctrlC) { Close(); AskQuit(); }
                 else if (key == Key.Esc) Close();

@@ -15,4 +15,5 @@ internal sealed record ScreenParts(
     HandoutWriter Handout,
     WalkthroughController Walkthrough,
     FaultMenuController Faults,
-    LoadController Load);
+    LoadController Load,
+    ReplayController? Replay = null);

@@ -47,7 +47,9 @@ internal sealed class MainWindow : Runnable
         _session = session;
         _theme = theme;
         SetScheme(new Scheme(theme.Base));
-        _status = new StatusLine(theme, session.Store.Time);
+        // A message is for the person at the screen: in a replay its life is the viewer's time, not the playhead's
+        // (at 10× a mark's name would be gone in 0.8 s; paused, it would hide the scrub bar for good).
+        _status = new StatusLine(theme, session.Player?.Wall ?? session.Store.Time);
         _console = new CommandConsole(theme);
         _overlay = new OverlayBox(theme);
         _door = new UiThreadDoor(app, ex => _status.Show($"error: {ex.GetBaseException().Message}", Tone.Bad));
@@ -59,13 +61,15 @@ internal sealed class MainWindow : Runnable
         _grid.SelectionChanged += KeepOverlaysOnTop;
         _grid.SelectionChanged += () => ShowKeyAvailability(session.Store.Current);
         foreach (PaneView pane in _grid.Panes) Add(pane);
-        _walkthrough = new WalkthroughController(walkthrough, theme, _status, this);
+        _walkthrough = new WalkthroughController(walkthrough, theme, _status, this, session.Store, replay: session.Player is not null);
         if (_walkthrough.Panel is { } panel) Add(panel);
         Add(_status, _console, _overlay); // added last, drawn on top
 
         _modes = new ScreenModes(this, _overlay, _status);
-        _quit = new QuitGuard(app, _modes, () => QuitText.Consequences(session.Store.Current, session.Lab, session.OwnsProcesses));
+        _quit = new QuitGuard(app, _modes, () => session.Player is not null ? [QuitText.Replay] : QuitText.Consequences(session.Store.Current, session.Lab, session.OwnsProcesses));
         _modes.AskQuit = _quit.Ask;
+        // A replay: its keys drive the player, its scrub bar takes the keys' place on the status line.
+        _replay = session.Player is { } player ? new ReplayController(player, _modes, _status, _grid, zone ?? TimeZoneInfo.Local, Tick) : null;
         _parts = new ScreenParts(
             _grid,
             _modes,
@@ -77,11 +81,15 @@ internal sealed class MainWindow : Runnable
             new HandoutWriter(session, _status, _door, zone ?? TimeZoneInfo.Local),
             _walkthrough,
             new FaultMenuController(session, _modes, _status, _door),
-            _load = new LoadController(session, _status));
+            _load = new LoadController(session, _status),
+            _replay);
 
         Show(session.Store.Current);
+        // A damaged recording plays what could be read, and says at once what could not.
+        if (session.Player?.Recording.Problem is { } problem)
+            _status.Show($"this recording is damaged: {problem}; it replays what could be read", Tone.Warn);
         // The folder first: it is where the lab's files, run directory and handouts are (README), and what must not be cut.
-        if (session.Lab.BuiltIn)
+        else if (session.Lab.BuiltIn && _replay is null)
             _status.Show($"built-in tutorial lab: {PathText.Shown(session.Lab.LabDirectory)} (no lab.json here) · `{ShellForms.ThisMachine.AppFrom(Directory.GetCurrentDirectory())} init DIR` writes a copy to edit", Tone.Dim);
         _door.WatchNewest(session.Store, Show);
         _door.Every(LogRedrawPeriod, Tick);
@@ -97,6 +105,11 @@ internal sealed class MainWindow : Runnable
     internal LoadChartView? LoadChart { get; private set; }
 
     private readonly LoadController _load;
+
+    private readonly ReplayController? _replay;
+
+    /// <summary>The replay's keys and scrub bar; null on a live screen.</summary>
+    internal ReplayController? Replay => _replay;
 
     internal PaneView SelectedPane => _grid.Selected;
 
@@ -116,6 +129,7 @@ internal sealed class MainWindow : Runnable
         foreach (PaneView pane in _grid.Panes) any |= pane.RedrawIfFed();
         if (any) KeepOverlaysOnTop();
         _status.Expire();
+        _replay?.Tick();
     }
 
     /// <summary>One pane per process, numbered in order.</summary>
@@ -193,7 +207,7 @@ internal sealed class MainWindow : Runnable
         key.Handled = true;
         _door.Guarded(() =>
         {
-            if (!_modes.HandleKey(key)) KeyMap.Find(key)?.Run(_parts, key);
+            if (!_modes.HandleKey(key)) KeyMap.Find(key, replay: _replay is not null)?.Run(_parts, key);
         });
     }
 

@@ -33,6 +33,17 @@ internal sealed class StatusLine : View
 
     public (string Prefix, LineEditor Editor)? Prompt { get; set; }
 
+    /// <summary>What the line says after an open prompt's text.</summary>
+    public string PromptFooter { get; set; } = SearchFooter;
+
+    public const string SearchFooter = "Enter search · Esc cancel";
+
+    /// <summary>
+    /// A replay's scrub bar, drawn in the keys' place (given the width): the state of the replay is what its status
+    /// line is for; `?` still lists the keys. Null on a live screen.
+    /// </summary>
+    public Func<int, IReadOnlyList<Fact>>? Scrub { get; set; }
+
     /// <summary>The main keys that cannot run now: still listed, dimmed (`?` gives the reason).</summary>
     public IReadOnlySet<StatusHint> DisabledHints
     {
@@ -52,6 +63,14 @@ internal sealed class StatusLine : View
         // One line: a message of several (CKQUORUM's answer per sentinel) would draw its line breaks as ␊.
         Message = new Fact(string.Join(" · ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), tone);
         _messageUntil = _time.GetUtcNow() + MessageLife;
+        SetNeedsDraw();
+    }
+
+    /// <summary>Gives the line back at once (a replay's key moved the playhead: the bar shows where it went).</summary>
+    public void ClearMessage()
+    {
+        if (Message is null) return;
+        Message = null;
         SetNeedsDraw();
     }
 
@@ -78,7 +97,7 @@ internal sealed class StatusLine : View
             col += this.Put(col, 0, text, _theme.Input, width - col);
             string under = prompt.Editor.Cursor < text.Length ? text[prompt.Editor.Cursor].ToString() : " ";
             this.Put(prompt.Prefix.Length + prompt.Editor.Cursor, 0, under, _theme.Highlight, width - prompt.Prefix.Length - prompt.Editor.Cursor);
-            this.Put(col + 2, 0, "Enter search · Esc cancel", _theme.Of(Tone.Dim), width - col - 2);
+            this.Put(col + 2, 0, PromptFooter, _theme.Of(Tone.Dim), width - col - 2);
             return true;
         }
         if (Message is { } message)
@@ -89,6 +108,12 @@ internal sealed class StatusLine : View
         if (ModeHint is { } hint)
         {
             this.Put(0, 0, TextFit.Truncate(hint, width), _theme.StatusKey, width);
+            return true;
+        }
+        if (Scrub is { } scrub)
+        {
+            int col = 0;
+            foreach (Fact piece in scrub(width)) col += this.Put(col, 0, piece.Text, _theme.Of(piece.Tone), width - col);
             return true;
         }
         int at = 0;

@@ -43,7 +43,8 @@ internal sealed class FakeSession : ILabSession
 
     public string LogSource(string processName) => OwnsProcesses ? "output of the process" : $"no log file for {processName}: started elsewhere";
 
-    public void Publish(LabSnapshot snapshot) => Store.Update(_ => snapshot);
+    /// <summary>A new picture of the lab, as the monitor would make it: it reads the lab, so it keeps the walkthrough's progress as it was.</summary>
+    public void Publish(LabSnapshot snapshot) => Store.Update(s => snapshot.Walkthrough is null && s.Walkthrough is not null ? snapshot with { Walkthrough = s.Walkthrough } : snapshot);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
