@@ -16,7 +16,8 @@ public static class LessonCommand
     {
         if (name is null)
         {
-            foreach (Lesson l in FaultMenu.Lessons) Console.WriteLine($"{l.Name,-11} {l.Entry.Title}");
+            int width = FaultMenu.Lessons.Max(l => l.Name.Length);
+            foreach (Lesson l in FaultMenu.Lessons) Console.WriteLine($"{l.Name.PadRight(width)}  {l.Entry.Title}");
             return ExitCodes.Ok;
         }
         FaultEntry? entry = FaultMenu.LessonNamed(name)?.Entry;

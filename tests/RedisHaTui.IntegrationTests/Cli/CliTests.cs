@@ -28,11 +28,11 @@ public class CliTests
     {
         (int listCode, string list) = await AppProcess.RunAsync(Quick, "lesson");
         Assert.Equal(0, listCode);
-        Assert.Equal(["quorum", "forget", "down-after", "announce"], list.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0]));
+        Assert.Equal(["quorum", "forget", "forget-sentinel", "announce", "pinned", "down-after"], list.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0]));
 
         (int code, string output) = await AppProcess.RunAsync(Quick, "lesson", "majority");
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.Contains("no lesson named 'majority': quorum, forget, down-after, announce", output);
+        Assert.Contains("no lesson named 'majority': quorum, forget, forget-sentinel, announce, pinned, down-after", output);
     }
 
     [Fact]
