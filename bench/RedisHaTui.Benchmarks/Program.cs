@@ -8,6 +8,7 @@ using RedisHaTui.Core.Tests.Support;
 using StackExchange.Redis;
 
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- [ready|events|exit|cpu|core|frame|keys|screen-events|flood|screen|all] [runs]
+// Recording (issue 16): record-idle [windows] · record-flood [pairs] · record-seek [runs] FILE (a real recording of some minutes)
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- builds|scale|tutorial [runs]   (issue 9; builds needs .app and .aot)
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- scale-poll        (the 15-process lab's poll cycle alone)
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- load [runs]        (issue 8's write load: writer pace, app CPU, keys; not part of `all`)
@@ -36,6 +37,13 @@ if (which is "idle")
     (List<double> cpu, double rss) = await BuildsBenchmark.Idle(ScreenBenchmarks.App, runs, [.. args.Skip(2)]);
     Console.WriteLine($"idle CPU ({ScreenBenchmarks.App}): {Figures.Summary(cpu, "%", "0.00")} · peak RSS {rss:0} MB");
 }
+if (which is "record-idle") await RecordingBenchmark.Idle(runs, TimeSpan.FromSeconds(30));
+// Alternating, each pair in the other order: the second flood of a pair runs beside the first lab's teardown.
+if (which is "record-flood")
+    for (int i = 0; i < runs; i++)
+        foreach (string[] extra in i % 2 == 0 ? new[] { new[] { "--no-record" }, [] } : [[], ["--no-record"]])
+            await ScreenBenchmarks.LogFlood(seconds: 10, extra);
+if (which is "record-seek") RecordingBenchmark.OpenAndSeek(args.ElementAtOrDefault(2) ?? throw new ArgumentException("record-seek RUNS FILE: a real recording to lay end to end"), runs);
 if (which is "sleep") await IdleBenchmark.Compare(ScreenBenchmarks.App, windows: runs, keyRuns: 20);
 if (which is "ten") await TenScreensBenchmark.Run(ScreenBenchmarks.App, screens: runs, windows: 3);
 if (which is "scale") await ScaleBenchmark.Run(runs);

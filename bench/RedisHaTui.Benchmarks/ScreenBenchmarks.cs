@@ -143,11 +143,12 @@ public static partial class ScreenBenchmarks
     /// screen is (its send time to the capture that shows it), how late a key's effect is, what it costs, and
     /// whether a line is lost on the way to the log file.
     /// </summary>
-    public static async Task LogFlood(int seconds)
+    /// <param name="extra">More arguments for the app (--no-record: the flood without the flight recorder).</param>
+    public static async Task LogFlood(int seconds, params string[] extra)
     {
         using var files = TempLab.Create();
         LabDefinition lab = files.Load();
-        using TmuxTerminal t = Launch(files.LabFile);
+        using TmuxTerminal t = Launch(files.LabFile, extra);
         await Healthy(t);
         int app = t.AppPid;
         await using ConnectionMultiplexer mux = await ConnectionMultiplexer.ConnectAsync(
@@ -178,6 +179,7 @@ public static partial class ScreenBenchmarks
         });
         await Task.Delay(2000); // the flood's steady state
         TimeSpan cpu0 = CpuTime(app);
+        long recorder0 = RecordingBenchmark.RecorderNs(app);
         var wall = Stopwatch.StartNew();
         var staleness = new List<double>();
         var keys = new List<double>();
@@ -195,6 +197,7 @@ public static partial class ScreenBenchmarks
             keys.Add((await KeyLatencies(t, 1))[0]);
         }
         double cpu = (CpuTime(app) - cpu0).TotalMilliseconds / wall.Elapsed.TotalMilliseconds * 100;
+        double recorder = (RecordingBenchmark.RecorderNs(app) - recorder0) / 1e6 / wall.Elapsed.TotalMilliseconds * 100;
         double rate = (Volatile.Read(ref sent) - sent0) / wall.Elapsed.TotalSeconds;
         stop.Cancel();
         await flood;
@@ -202,7 +205,7 @@ public static partial class ScreenBenchmarks
         int written = File.ReadLines(logFile).Count(l => l.Contains("DEBUG LOG: flood ")) ;
         Console.WriteLine($"log flood: {rate:0} lines/s for {wall.Elapsed.TotalSeconds:0} s; {written} of {sent} lines in the log file");
         Console.WriteLine($"log flood: newest line on screen is {Figures.Summary(staleness, "ms", "0")} old · key ? → help {Figures.Summary(keys, "ms", "0")}");
-        Console.WriteLine($"log flood: app CPU {cpu:0} % of one core · peak memory (VmHWM) {PeakMb(app):0} MB");
+        Console.WriteLine($"log flood{(extra.Length > 0 ? $" ({string.Join(' ', extra)})" : "")}: app CPU {cpu:0} % of one core (flight recorder thread {recorder:0.0} %) · peak memory (VmHWM) {PeakMb(app):0} MB");
         await Quit(t);
     }
 

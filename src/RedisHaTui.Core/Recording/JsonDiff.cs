@@ -31,16 +31,16 @@ public static class JsonDiff
                 {
                     string child = path + "/" + Escape(p.Key);
                     if (a.TryGetPropertyValue(p.Key, out JsonNode? old)) Compare(old, p.Value, child, ops);
-                    else ops.Add(Op(Set, child, p.Value));
+                    else Push(ops, Op(Set, child, p.Value));
                 }
                 foreach (KeyValuePair<string, JsonNode?> p in a)
-                    if (!b.ContainsKey(p.Key)) ops.Add(new JsonArray(Remove, path + "/" + Escape(p.Key)));
+                    if (!b.ContainsKey(p.Key)) Push(ops, new JsonArray(Remove, path + "/" + Escape(p.Key)));
                 break;
             case (JsonArray a, JsonArray b):
                 CompareLists(a, b, path, ops);
                 break;
             default:
-                if (!JsonNode.DeepEquals(before, after)) ops.Add(Op(Set, path, after));
+                if (!JsonNode.DeepEquals(before, after)) Push(ops, Op(Set, path, after));
                 break;
         }
     }
@@ -52,17 +52,20 @@ public static class JsonDiff
         if (b.Count > 0 && a.Count > 0 && !JsonNode.DeepEquals(a[0], b[0]))
             for (int d = 1; d < a.Count; d++)
                 if (JsonNode.DeepEquals(a[d], b[0])) { drop = d; break; }
-        if (drop > 0) ops.Add(new JsonArray(DropFront, path, drop));
+        if (drop > 0) Push(ops, new JsonArray(DropFront, path, drop));
         int overlap = Math.Min(a.Count - drop, b.Count);
         for (int i = 0; i < overlap; i++) Compare(a[drop + i], b[i], path + "/" + i, ops);
         if (b.Count > overlap)
         {
             var items = new JsonArray();
-            for (int i = overlap; i < b.Count; i++) items.Add(b[i]?.DeepClone());
-            ops.Add(new JsonArray(Append, path, items));
+            for (int i = overlap; i < b.Count; i++) Push(items, b[i]?.DeepClone());
+            Push(ops, new JsonArray(Append, path, items));
         }
-        else if (a.Count - drop > b.Count) ops.Add(new JsonArray(Truncate, path, b.Count));
+        else if (a.Count - drop > b.Count) Push(ops, new JsonArray(Truncate, path, b.Count));
     }
+
+    /// <summary>JsonArray.Add&lt;T&gt; would pick the reflection-based overload for a JsonArray item (not NativeAOT-safe).</summary>
+    private static void Push(JsonArray array, JsonNode? item) => ((ICollection<JsonNode?>)array).Add(item);
 
     private static JsonArray Op(string kind, string path, JsonNode? value) => new(kind, path, value?.DeepClone());
 
@@ -102,7 +105,7 @@ public static class JsonDiff
                 case Append:
                 {
                     JsonArray list = Target(parent, last, path);
-                    foreach (JsonNode? item in (JsonArray)op[2]!) list.Add(item?.DeepClone());
+                    foreach (JsonNode? item in (JsonArray)op[2]!) Push(list, item?.DeepClone());
                     break;
                 }
                 case Truncate:

@@ -60,6 +60,26 @@ public class FlightRecorderTests : IDisposable
         Assert.Equal(expected[^1].At, reader.LogAt("sentinel2", reader.End, 1).Single().At);
         Assert.Equal("printed before the recorder started", reader.LogAt("node1", reader.End, 5).Single().Text);
         Assert.Equal(0, recorder.DroppedLines + recorder.DroppedSnapshots);
+        // The store's first snapshot, never stamped by an update, is recorded as of the recorder's start.
+        Assert.Equal(SnapshotStories.T0, reader.Start);
+        Assert.Equal(SnapshotStories.T0, reader.SnapshotAt(reader.Start).At);
+    }
+
+    [Fact]
+    public async Task A_second_recorder_of_the_same_file_is_refused_by_name_and_the_first_keeps_recording()
+    {
+        string path = _files.PathOf();
+        FlightRecorder first = Start(path);
+
+        IOException e = Assert.Throws<IOException>(() => Start(path));
+        Tick();
+        LabSnapshot changed = _store.Update(s => s with { MasterName = "other" });
+        await first.DisposeAsync();
+
+        Assert.Contains($"{path} is being recorded by another redis-ha-tui", e.Message);
+        using RecordingReader reader = RecordingReader.Open(path);
+        Assert.Equal(changed, reader.SnapshotAt(reader.End));
+        Assert.Null(reader.Problem);
     }
 
     [Fact]
