@@ -6,6 +6,7 @@ using RedisHaTui.Tests.Cli;
 namespace RedisHaTui.Tests.EndToEnd;
 
 /// <summary>Issue 15's "done when": one flag and one key run the split-brain lesson end to end on the real screen.</summary>
+[LongRunning]
 public class SplitBrainEndToEndTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using RedisHaTui.Core.Tests.Support;
 namespace RedisHaTui.Core.Tests.Monitoring;
 
 /// <summary>The tutorial's stories on real processes. Timeouts come from the measured figures (facts note) with room to spare.</summary>
+[LongRunning]
 public class FailoverScenarioTests
 {
     [Fact]
