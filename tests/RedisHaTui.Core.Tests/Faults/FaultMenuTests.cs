@@ -114,6 +114,10 @@ public class FaultMenuTests
     [InlineData("wrong announced address", false, true, NoWrites)]
     [InlineData("wrong announced address", true, false, NoFailover)] // the failover runs later, on the changed lab: the policy still refuses it
     [InlineData("wrong announced address", true, true, null)]
+    [InlineData("remove a sentinel", true, true, ReadOnly)]
+    [InlineData("a client that does not ask", false, false, NoWrites)] // its write clients
+    [InlineData("a client that does not ask", true, false, NoFailover)]
+    [InlineData("a client that does not ask", true, true, null)]
     [InlineData("split brain, unbounded", false, false, "partitions are off")] // the network's own reason comes first
     public void On_an_attached_deployment_an_entry_says_why_with_the_reason_of_the_first_step_it_could_not_run(
         string title, bool allowWrites, bool allowFailover, string? expected)

@@ -130,9 +130,12 @@ public class LessonsOnRealLabTests
     }
 }
 
-/// <summary>The announced-address lesson, the longest of them (two rounds of SENTINEL RESET), in a class of its own so that it runs beside the others.</summary>
+/// <summary>
+/// The lessons about addresses (one announced wrong, one pinned in a client), in a class of their own so that they run
+/// beside the others: a class's tests run one after another, and the announced-address lesson alone takes about a minute.
+/// </summary>
 [LongRunning]
-public class AnnouncedAddressLessonOnRealLabTests
+public class AddressLessonsOnRealLabTests
 {
     private static FaultEntry Entry(string title) => LessonsOnRealLabTests.Entry(title);
 
