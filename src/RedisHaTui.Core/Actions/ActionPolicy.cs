@@ -15,4 +15,16 @@ public sealed record ActionPolicy(string? ProcessControl = null, string? Debug =
 {
     /// <summary>The lab this app started: everything.</summary>
     public static readonly ActionPolicy Owner = new();
+
+    /// <summary>Why this topology never lets <paramref name="kind"/> run, whatever the lab's state; null when it may.</summary>
+    public string? WhyNot(LabActionKind kind) => kind switch
+    {
+        LabActionKind.CheckQuorum => null,
+        LabActionKind.Failover => Failover,
+        LabActionKind.DebugSleep => Debug,
+        _ => ProcessControl,
+    };
+
+    /// <summary>Why this topology refuses the Redis command <paramref name="words"/> (the `:` prompt's rule); null when it may run.</summary>
+    public string? WhyNot(IReadOnlyList<string> words) => Writes is { } readOnly && !ReadOnlyCommands.IsReadOnly(words) ? readOnly : null;
 }

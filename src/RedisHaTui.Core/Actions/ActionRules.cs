@@ -20,7 +20,7 @@ public static class ActionRules
             if (c.Scope == CommandScope.Lab) commands.Add(new CommandState(c.Kind, null, WhyNot(c.Kind, null, s, lab, policy)));
             else foreach (ProcessDefinition p in lab.Processes) commands.Add(new CommandState(c.Kind, p.Name, WhyNot(c.Kind, p, s, lab, policy)));
         }
-        var availability = new Availability { Commands = [.. commands] };
+        var availability = new Availability { Commands = [.. commands], Policy = policy };
         return availability == s.Availability ? s : s with { Availability = availability };
     }
 
@@ -28,7 +28,7 @@ public static class ActionRules
     {
         if (kind is LabActionKind.Failover or LabActionKind.CheckQuorum)
         {
-            if (kind == LabActionKind.Failover && policy.Failover is { } refused) return refused;
+            if (policy.WhyNot(kind) is { } refused) return refused;
             if (!s.Sentinels.Any(x => x.Reachable)) return "no sentinel reachable";
             if (kind == LabActionKind.CheckQuorum) return null;
             // What Sentinel would answer now (INPROG, NOGOODSLAVE with the rule behind it) or why it would stall, from SENTINEL REPLICAS.

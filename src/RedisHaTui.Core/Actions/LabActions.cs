@@ -176,7 +176,7 @@ public sealed class LabActions(ITopologySource source, LabStore store, ProcessCo
         string command = words[0].ToLowerInvariant();
         if (command is "subscribe" or "psubscribe" or "monitor" or "sync" or "psync")
             return LabActionResult.Refused($"(error) {command} streams forever: not supported here (the timeline already shows sentinel events)");
-        if (source.Policy.Writes is { } readOnly && !ReadOnlyCommands.IsReadOnly(words))
+        if (source.Policy.WhyNot(words) is { } readOnly)
             return LabActionResult.Refused($"(error) {words[0]}: {readOnly}");
         try
         {

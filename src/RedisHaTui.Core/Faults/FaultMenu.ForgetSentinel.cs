@@ -21,6 +21,7 @@ public static partial class FaultMenu
                   "peers again (they announce themselves every 2 s; the documentation advises waiting 30 s): its list shrinks to the " +
                   $"sentinels that really run. Then {RunningSentinels(s).LastOrDefault() ?? "the sentinel"} starts again and is learnt back from its hello messages.",
         (s, _) => RunningSentinels(s).Length < 3 ? $"needs three running sentinels ({RunningSentinels(s).Length} running)" : null,
+        (s, lab) => [FaultStep.Now(LabActionKind.Stop, RunningSentinels(s)[^1]), FaultStep.Command($"sentinel reset {lab.MasterName}"), FaultStep.Later(LabActionKind.Start)],
         SentinelsNeverForgetASentinelAsync);
 
     private static async Task<LabActionResult> SentinelsNeverForgetASentinelAsync(FaultContext c, CancellationToken ct)

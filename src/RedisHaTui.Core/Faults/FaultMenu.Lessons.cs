@@ -44,7 +44,9 @@ public static partial class FaultMenu
                     $"and quorum {lab.Sentinels.Max(x => x.Quorum)} are put back. Then, with quorum {lab.Sentinels.Max(x => x.Quorum)}, one sentinel is " +
                     $"stopped and {Master(s)} killed again: the two left are the quorum ({lab.Sentinels.Max(x => x.Quorum)}) and a majority " +
                     $"({lab.Sentinels.Length / 2 + 1} of {lab.Sentinels.Length}), so the failover works; the sentinel and the old master start again after.",
-        (s, _) => RunningSentinels(s).Length < 3 ? $"needs three running sentinels ({RunningSentinels(s).Length} running)" : s.WhyNot(LabActionKind.KillMaster),
+        (s, _) => RunningSentinels(s).Length < 3 ? $"needs three running sentinels ({RunningSentinels(s).Length} running)" : null,
+        (s, lab) => [FaultStep.Command($"sentinel set {lab.MasterName} quorum 1"), .. RunningSentinels(s).Take(2).Select(x => FaultStep.Now(LabActionKind.Stop, x)),
+            FaultStep.Now(LabActionKind.KillMaster), FaultStep.Later(LabActionKind.Start)],
         QuorumIsNotAMajorityAsync);
 
     /// <summary>
@@ -58,7 +60,8 @@ public static partial class FaultMenu
                     "each after the one before has found its peers again: it forgets everything it learned about the master and relearns " +
                     $"only what answers (the master's INFO lists the replicas). The lists shrink on screen. Then {Replica(s) ?? "the replica"} " +
                     "starts again and every sentinel learns it back within its next INFO of the master (10 s).",
-        (s, _) => Replica(s) is { } r ? s.WhyNot(LabActionKind.Stop, r) : "no replica is running",
+        (s, _) => Replica(s) is null ? "no replica is running" : null,
+        (s, lab) => [FaultStep.Now(LabActionKind.Stop, Replica(s)), FaultStep.Command($"sentinel reset {lab.MasterName}"), FaultStep.Later(LabActionKind.Start)],
         SentinelsNeverForgetAsync);
 
     private static async Task<LabActionResult> SentinelsNeverForgetAsync(FaultContext c, CancellationToken ct)
@@ -127,7 +130,9 @@ public static partial class FaultMenu
                     $"the lab's is {DownAfter(lab)}), kills {Master(s)} and times it: +sdown follows the new value, the replica is promoted a " +
                     "few tenths of a second after, and with min-replicas-to-write and no other replica the new master refuses writes " +
                     $"(NOREPLICAS) until {Master(s)}, started again, has rejoined as its replica. Then the lab's value is put back.",
-        (s, _) => s.WhyNot(LabActionKind.KillMaster),
+        NothingMore,
+        (_, lab) => [FaultStep.Command($"sentinel set {lab.MasterName} down-after-milliseconds {LessonDownAfter(lab)}"), FaultStep.Now(LabActionKind.KillMaster),
+            FaultStep.Later(LabActionKind.Start)],
         DownAfterLiveAsync);
 
     /// <summary>A value clearly apart from the lab's, and never below the 1500 ms that failed over reliably here (facts note).</summary>
@@ -190,6 +195,9 @@ public static partial class FaultMenu
                   "replica sees for itself is not the one the others reach it at. The fix is replica-announce-ip / replica-announce-port on the " +
                   "replica (sentinel announce-ip / announce-port on a sentinel), or host networking. Then the address is put back.",
         (s, _) => Replica(s) is null ? "no replica is running" : ActionRules.CurrentMaster(s) is null ? "no master" : null,
+        // The failover runs on a lab the earlier steps changed (it is meant to be refused by Sentinel then): only the topology's rule applies.
+        (_, lab) => [FaultStep.Command($"config set replica-announce-ip {WrongAnnounceIp}"), FaultStep.Command("client kill type master"),
+            FaultStep.Command($"sentinel reset {lab.MasterName}"), FaultStep.Later(LabActionKind.Failover)],
         WrongAnnouncedAddressAsync);
 
     private static async Task<LabActionResult> WrongAnnouncedAddressAsync(FaultContext c, CancellationToken ct)

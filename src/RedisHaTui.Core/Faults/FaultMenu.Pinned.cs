@@ -25,6 +25,7 @@ public static partial class FaultMenu
                   "The lesson stops both clients at the end (that is its undo); the new master stays.",
         // Not the failover's own readiness: the lesson starts its clients first and waits for it (a rejoin may still be settling).
         (s, _) => ActionRules.CurrentMaster(s) is null ? "no master to pin a client to" : Replica(s) is null ? "no replica running: nobody to promote" : null,
+        (_, _) => [FaultStep.WriteLoad(), FaultStep.Later(LabActionKind.Failover)],
         ClientThatDoesNotAskAsync);
 
     private static async Task<LabActionResult> ClientThatDoesNotAskAsync(FaultContext c, CancellationToken ct) =>

@@ -18,13 +18,15 @@ public static partial class FaultMenu
         new("kill -9 the master",
             (s, lab) => $"{Master(s)} dies at once, without a goodbye. After down-after-milliseconds ({DownAfter(lab)}) the sentinels mark it " +
                         $"+sdown, then +odown, elect a leader and promote a replica. {QuorumSays(s, lab, 0)}{PromotionSays(s)}",
-            (s, _) => s.WhyNot(LabActionKind.KillMaster),
+            NothingMore,
+            (_, _) => [FaultStep.Now(LabActionKind.KillMaster)],
             (c, ct) => c.Actions.RunAsync(LabActionKind.KillMaster, null, ct)),
 
         new($"pause the master (SIGSTOP), then resume it",
             (s, lab) => $"{Master(s)} freezes for {PauseSeconds(lab)} s: longer than down-after-milliseconds ({DownAfter(lab)}), so the sentinels " +
                         "fail over. When it resumes it still believes it is master, until they convert it to a replica (+convert-to-slave)." + PromotionSays(s),
-            (s, _) => OnMaster(s, LabActionKind.Pause),
+            (s, _) => HasMaster(s),
+            (s, _) => [FaultStep.Now(LabActionKind.Pause, Master(s)), FaultStep.Later(LabActionKind.Resume)],
             PauseThenResumeAsync),
 
         new($"DEBUG SLEEP the master",
@@ -32,30 +34,35 @@ public static partial class FaultMenu
                         (LabActions.DebugSleepSeconds * 1000 < lab.Sentinels.Min(x => x.DownAfterMilliseconds)
                             ? $"That is shorter than down-after-milliseconds ({DownAfter(lab)}): no failover, only a pause for clients."
                             : $"That reaches down-after-milliseconds ({DownAfter(lab)}): the sentinels may mark it +sdown and fail over."),
-            (s, _) => OnMaster(s, LabActionKind.DebugSleep),
+            (s, _) => HasMaster(s),
+            (s, _) => [FaultStep.Now(LabActionKind.DebugSleep, Master(s))],
             (c, ct) => c.Actions.RunAsync(LabActionKind.DebugSleep, ActionRules.CurrentMaster(c.Store.Current), ct)),
 
         new("stop one sentinel",
             (s, lab) => $"{RunningSentinels(s).FirstOrDefault() ?? "a sentinel"} stops. {QuorumSays(s, lab, 1)}",
             (s, _) => RunningSentinels(s).Length == 0 ? "no sentinel is running" : null,
+            (s, _) => [FaultStep.Now(LabActionKind.Stop, RunningSentinels(s)[0])],
             (c, ct) => c.Actions.RunAsync(LabActionKind.Stop, RunningSentinels(c.Store.Current)[0], ct)),
 
         new("stop two sentinels: no automatic failover",
             (s, lab) => $"{string.Join(" and ", RunningSentinels(s).Take(2))} stop. {QuorumSays(s, lab, 2)} Once the last one marks them " +
                         "+sdown, CKQUORUM answers why (NOQUORUM); then kill the master and watch it stay down.",
             (s, _) => RunningSentinels(s).Length < 2 ? $"needs two running sentinels ({RunningSentinels(s).Length} running)" : null,
+            (s, _) => [.. RunningSentinels(s).Take(2).Select(x => FaultStep.Now(LabActionKind.Stop, x)), FaultStep.Later(LabActionKind.CheckQuorum)],
             StopTwoSentinelsAsync),
 
         new("restart a replica and watch it resync",
             (s, _) => $"{Replica(s) ?? "a replica"} stops and starts again, then asks {Master(s)} to resync: partial (only the missed part of the " +
                       "backlog) when the master recognises its replication ID and offset, full (a whole RDB copy) otherwise. The result says which, and why.",
-            (s, _) => Replica(s) is { } r ? s.WhyNot(LabActionKind.Restart, r) : "no replica is running",
+            (s, _) => Replica(s) is null ? "no replica is running" : null,
+            (s, _) => [FaultStep.Command("info stats"), FaultStep.Now(LabActionKind.Restart, Replica(s))],
             RestartReplicaAsync),
 
         new("kill the master, restart it before down-after",
             (s, lab) => $"{Master(s)} is killed and started again after {QuickRestart(lab).TotalSeconds:0.#} s, before down-after-milliseconds " +
                         $"({DownAfter(lab)}): no +sdown, no failover at all (the stopwatch says no failover). Clients see only a short outage.",
-            (s, _) => s.WhyNot(LabActionKind.KillMaster),
+            NothingMore,
+            (_, _) => [FaultStep.Now(LabActionKind.KillMaster), FaultStep.Later(LabActionKind.Start)],
             KillAndRestartAsync),
 
         // The lessons, in the order of `lesson` and the what-goes-wrong walkthrough (Lessons).
@@ -67,8 +74,14 @@ public static partial class FaultMenu
         DownAfterLive,
     ];
 
-    /// <summary>Why the entry cannot run now; a session that refuses everything (a replay) says so first.</summary>
-    public static string? WhyNot(FaultEntry entry, LabSnapshot s, LabDefinition lab) => s.Availability.Refused ?? entry.WhyNot(s, lab);
+    /// <summary>
+    /// Why <paramref name="entry"/> cannot run now, or null: what it needs, then the first of its steps that would be
+    /// refused, for that step's own reason (the one rule for every entry, so an attached deployment's read-only policy
+    /// disables an entry before it marks the timeline, not halfway through).
+    /// A session that refuses everything (a replay) says so first.
+    /// </summary>
+    public static string? WhyNot(FaultEntry entry, LabSnapshot s, LabDefinition lab) =>
+        s.Availability.Refused ?? entry.Needs(s, lab) ?? entry.Steps(s, lab).Select(step => step.WhyNot(s)).FirstOrDefault(why => why is not null);
 
     /// <summary>Marks the timeline, then runs the entry; refused with its reason when it cannot run now.</summary>
     public static async Task<LabActionResult> RunAsync(FaultEntry entry, FaultContext c, CancellationToken ct = default)
@@ -80,8 +93,10 @@ public static partial class FaultMenu
 
     private static string Master(LabSnapshot s) => ActionRules.CurrentMaster(s) ?? "the master";
 
-    private static string? OnMaster(LabSnapshot s, LabActionKind kind) =>
-        ActionRules.CurrentMaster(s) is { } m ? s.WhyNot(kind, m) : "no master to act on";
+    private static string? HasMaster(LabSnapshot s) => ActionRules.CurrentMaster(s) is null ? "no master to act on" : null;
+
+    /// <summary>An entry whose steps say all it needs.</summary>
+    private static string? NothingMore(LabSnapshot s, LabDefinition lab) => null;
 
     private static string? Replica(LabSnapshot s) =>
         s.Nodes.FirstOrDefault(n => n is { Reachable: true, Role: NodeRole.Replica } && n.Process.IsAlive)?.Name;

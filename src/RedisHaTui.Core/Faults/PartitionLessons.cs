@@ -19,6 +19,7 @@ public static partial class PartitionLessons
                         $"Both clients stop at the heal; {Master(s)} is then converted to a replica, and every write it acknowledged after the cut is " +
                         "gone: the ledgers count them, list them, and read back from the final master to prove it. About 30-40 s.",
             (s, lab) => SplitBrainWhyNot(s),
+            NoSteps,
             (c, ct) => SplitBrainAsync(c, unbounded: false, ct)),
 
         new("split brain, unbounded: the same with min-replicas-to-write 0",
@@ -26,6 +27,7 @@ public static partial class PartitionLessons
                         $"Now nothing stops {Master(s)}: it acknowledges client A for the whole partition (held {Hold(s).TotalSeconds:0} s after the " +
                         "promotion), and all of it is lost at the heal. The setting goes back afterwards.",
             (s, lab) => SplitBrainWhyNot(s),
+            (_, _) => [FaultStep.Command("config set min-replicas-to-write 0"), FaultStep.Command("config rewrite")],
             (c, ct) => SplitBrainAsync(c, unbounded: true, ct)),
 
         new("minority sentinel: cut one sentinel off alone",
@@ -33,6 +35,7 @@ public static partial class PartitionLessons
                         $"quorum ({lab.Sentinels.Max(x => x.Quorum)}) for +odown, let alone a majority's vote: no failover. The other sentinels see " +
                         $"{Master(s)} fine. The run watches for 3 × down-after, then heals.",
             (s, lab) => CommonWhyNot(s),
+            NoSteps,
             MinoritySentinelAsync),
 
         new("replica cut from its master",
@@ -40,14 +43,19 @@ public static partial class PartitionLessons
                         $"its replica has been silent for min-replicas-max-lag ({MaxLag(s)} s) it refuses writes (client A runs to show it), " +
                         "until the heal lets the replica catch up.",
             (s, lab) => CommonWhyNot(s) ?? (Replica(s) == "a replica" ? "no replica is linked" : null),
+            NoSteps,
             ReplicaCutAsync),
 
         new("heal the network",
             (s, lab) => $"Every cut link goes through again: the connections the cut held ({s.Network.Cut}) are closed and the processes reconnect. " +
                         "Custom cuts: `redis-ha-tui partition node1,sentinel1,A / rest` from another terminal.",
             (s, lab) => s.Network.WhyNot ?? (s.Network.Cut is null ? "the network is whole (cut it with a lesson, or `redis-ha-tui partition SPEC`)" : null),
+            NoSteps,
             async (c, ct) => await c.Network!.HealAsync()),
     ];
+
+    /// <summary>The cut and the heal go through the owner's relay, which the network state already answers for; the clients only read and write data.</summary>
+    private static IEnumerable<FaultStep> NoSteps(LabSnapshot s, LabDefinition lab) => [];
 
     private static string? CommonWhyNot(LabSnapshot s) =>
         s.Network.WhyNot

@@ -27,7 +27,8 @@ public static class RecordingPlace
         if (OffWords.Contains(value, StringComparer.OrdinalIgnoreCase)) return (null, null);
         string path = Path.GetFullPath(value.Length > 0 ? value : Default(lab, mode));
         if (Directory.Exists(path)) return (null, $"--record {value}: is a folder; name a file");
-        foreach (string templates in lab.Processes.Select(p => Path.GetDirectoryName(Path.GetFullPath(p.Folder))).OfType<string>().Distinct())
+        // A deployment's processes have no folder on this machine (empty): nothing of theirs to keep the recording out of.
+        foreach (string templates in lab.Processes.Where(p => p.Folder.Length > 0).Select(p => Path.GetDirectoryName(Path.GetFullPath(p.Folder))).OfType<string>().Distinct())
             if (templates.Length > 0 && path.StartsWith(templates + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 return (null, $"--record {value}: is under {LabLoader.Relative(templates)}, the lab's templates, which running the lab never changes; choose another place");
         return (path, null);

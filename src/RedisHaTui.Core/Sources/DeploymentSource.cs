@@ -34,13 +34,16 @@ public sealed class DeploymentSource : ITopologySource
         _lab = Define(options, found, previous: null);
         _figures = found.Figures;
         foreach (ProcessDefinition p in _lab.Processes) Ring(p.Name);
-        Policy = new ActionPolicy(
-            ProcessControl: "attached to a deployment: read-only (this app did not start these processes)",
-            Debug: options.AllowWrites ? null : "attached to a deployment: read-only; start with --allow-writes",
-            Failover: options.AllowFailover ? null : "attached to a deployment: failover needs --allow-failover",
-            Writes: options.AllowWrites ? null : "attached to a deployment: read-only; start with --allow-writes",
-            ConfirmFailoverByName: true);
+        Policy = PolicyOf(options);
     }
+
+    /// <summary>What an attached deployment lets this app do: no signals ever; writes and failover only when the person asked.</summary>
+    internal static ActionPolicy PolicyOf(DeploymentOptions options) => new(
+        ProcessControl: "attached to a deployment: read-only (this app did not start these processes)",
+        Debug: options.AllowWrites ? null : "attached to a deployment: read-only; start with --allow-writes",
+        Failover: options.AllowFailover ? null : "attached to a deployment: failover needs --allow-failover",
+        Writes: options.AllowWrites ? null : "attached to a deployment: read-only; start with --allow-writes",
+        ConfirmFailoverByName: true);
 
     /// <summary>Asks the sentinels what the deployment is; throws <see cref="LabLoadException"/> naming why not.</summary>
     public static async Task<DeploymentSource> DiscoverAsync(DeploymentOptions options, TimeProvider? time = null, CancellationToken ct = default) =>

@@ -24,6 +24,9 @@ public sealed record Availability
     /// <summary>Every action refused for one reason.</summary>
     public static Availability RefusedAll(string reason) => new() { Refused = reason };
 
+    /// <summary>What the topology lets this app do at all, whatever the state: for steps that run later, on a lab changed by the ones before.</summary>
+    public ActionPolicy Policy { get; init; } = ActionPolicy.Owner;
+
     public string? WhyNot(LabActionKind kind, string? target)
     {
         if (Refused is { } all) return all;

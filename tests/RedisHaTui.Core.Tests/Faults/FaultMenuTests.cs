@@ -2,6 +2,7 @@ using RedisHaTui.Core.Actions;
 using RedisHaTui.Core.Faults;
 using RedisHaTui.Core.Lab;
 using RedisHaTui.Core.Processes;
+using RedisHaTui.Core.Sources;
 using RedisHaTui.Core.State;
 using RedisHaTui.Core.Tests.Support;
 
@@ -85,6 +86,69 @@ public class FaultMenuTests
 
         LabSnapshot paused = Healthy() with { Nodes = [.. Healthy().Nodes.Select(n => n.Name == "node1" ? n with { Process = new ProcessStatus(ProcessState.Paused, Pid: 42) } : n)] };
         Assert.Equal("node1 is already paused", FaultMenu.WhyNot(Entry("pause"), ActionRules.Evaluate(paused, Lab, ActionPolicy.Owner), Lab));
+    }
+
+    private const string ReadOnly = "attached to a deployment: read-only (this app did not start these processes)";
+    private const string NoWrites = "attached to a deployment: read-only; start with --allow-writes";
+    private const string NoFailover = "attached to a deployment: failover needs --allow-failover";
+
+    /// <summary>
+    /// On an attached deployment every entry is disabled by the first of its steps that the deployment's policy refuses,
+    /// with that step's own reason, before it could mark the timeline: signals never, Redis writes and the failover only
+    /// with --allow-writes / --allow-failover. The policy is the one DeploymentSource uses; the snapshot is a healthy one.
+    /// </summary>
+    [Theory]
+    [InlineData("kill -9 the master", false, false, ReadOnly)]
+    [InlineData("pause the master", false, false, ReadOnly)]
+    [InlineData("DEBUG SLEEP the master", false, false, NoWrites)]
+    [InlineData("DEBUG SLEEP the master", true, false, null)]
+    [InlineData("stop one sentinel", true, true, ReadOnly)]
+    [InlineData("stop two sentinels", true, true, ReadOnly)]
+    [InlineData("restart a replica", true, true, ReadOnly)]
+    [InlineData("kill the master, restart it", true, true, ReadOnly)]
+    [InlineData("quorum 1 is not a majority", false, false, NoWrites)] // SENTINEL SET comes first
+    [InlineData("quorum 1 is not a majority", true, true, ReadOnly)] // then the stops
+    [InlineData("remove a replica", true, true, ReadOnly)]
+    [InlineData("how long a failover takes", false, true, NoWrites)]
+    [InlineData("how long a failover takes", true, true, ReadOnly)]
+    [InlineData("wrong announced address", false, true, NoWrites)]
+    [InlineData("wrong announced address", true, false, NoFailover)] // the failover runs later, on the changed lab: the policy still refuses it
+    [InlineData("wrong announced address", true, true, null)]
+    [InlineData("remove a sentinel", true, true, ReadOnly)]
+    [InlineData("a client that does not ask", false, false, NoWrites)] // its write clients
+    [InlineData("a client that does not ask", true, false, NoFailover)]
+    [InlineData("a client that does not ask", true, true, null)]
+    [InlineData("split brain, unbounded", false, false, "partitions are off")] // the network's own reason comes first
+    public void On_an_attached_deployment_an_entry_says_why_with_the_reason_of_the_first_step_it_could_not_run(
+        string title, bool allowWrites, bool allowFailover, string? expected)
+    {
+        ActionPolicy attached = DeploymentSource.PolicyOf(new DeploymentOptions([], Lab.MasterName, new ConnectionSecurity(null),
+            AllowFailover: allowFailover, AllowWrites: allowWrites));
+        LabSnapshot s = Healthy();
+        s = ActionRules.Evaluate(s with { Network = new NetworkState { WhyNot = "partitions are off" } }, Lab, attached);
+
+        string? why = FaultMenu.WhyNot(Entry(title), s, Lab);
+
+        Assert.Equal(expected, why);
+        // The same reason refuses the run before it marks the timeline.
+        if (expected is not null) Assert.Null(RefusedBeforeTheTimeline(Entry(title), s, expected));
+    }
+
+    /// <summary>Runs the entry on a store holding <paramref name="s"/> with actions that fail the test if called; returns what the timeline gained.</summary>
+    private static TimelineEntry? RefusedBeforeTheTimeline(FaultEntry entry, LabSnapshot s, string why)
+    {
+        var store = new LabStore(s);
+        var context = new FaultContext(new NoActions(), store, Lab, _ => throw new InvalidOperationException("no log"));
+        LabActionResult result = FaultMenu.RunAsync(entry, context).GetAwaiter().GetResult();
+        Assert.False(result.Ok);
+        Assert.Equal($"{entry.Title}: {why}", result.Message);
+        return store.Current.Timeline.LastOrDefault(t => t.Kind == TimelineKind.Fault);
+    }
+
+    private sealed class NoActions : ILabActions
+    {
+        public Task<LabActionResult> RunAsync(LabActionKind kind, string? target, CancellationToken ct = default) => throw new InvalidOperationException($"{kind} ran");
+        public Task<LabActionResult> RunCommandAsync(string target, string commandLine, CancellationToken ct = default) => throw new InvalidOperationException($"{commandLine} ran");
     }
 
     [Theory]

@@ -7,6 +7,7 @@ using RedisHaTui.Core.Tests.Support;
 namespace RedisHaTui.Tests.Cli;
 
 /// <summary>The executable itself, on real labs: exit codes, messages, JSON, and no process left behind.</summary>
+[LongRunning]
 public class CliTests
 {
     private static readonly TimeSpan Quick = TimeSpan.FromSeconds(30);

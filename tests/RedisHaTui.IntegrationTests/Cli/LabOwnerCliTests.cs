@@ -10,6 +10,7 @@ namespace RedisHaTui.Tests.Cli;
 /// One owner per lab, between real app processes: a second start is refused and takes nothing from the first.
 /// A dead owner blocking nothing is pinned by CliTests' leftovers test (a SIGKILLed up) and the pure LabOwnershipTests.
 /// </summary>
+[LongRunning]
 public class LabOwnerCliTests
 {
     private static readonly TimeSpan Quick = TimeSpan.FromSeconds(30);

@@ -9,11 +9,12 @@ using RedisHaTui.Core.Walkthrough;
 namespace RedisHaTui.Core.Tests.Faults;
 
 /// <summary>Issue 17's lessons (the classic Sentinel mistakes) on real labs: what Redis guarantees, then the lab put back.</summary>
+[LongRunning]
 public class LessonsOnRealLabTests
 {
-    private static FaultEntry Entry(string title) => FaultMenu.All.Single(e => e.Title.StartsWith(title, StringComparison.Ordinal));
+    internal static FaultEntry Entry(string title) => FaultMenu.All.Single(e => e.Title.StartsWith(title, StringComparison.Ordinal));
 
-    private static FaultContext Context(RunningLab lab) => new(lab.Session.Actions, lab.Session.Store, lab.Lab, lab.Session.Log);
+    internal static FaultContext Context(RunningLab lab) => new(lab.Session.Actions, lab.Session.Store, lab.Lab, lab.Session.Log);
 
     [Fact]
     public async Task With_quorum_1_a_lone_sentinel_is_not_elected_and_with_quorum_2_and_one_stopped_the_failover_works_and_the_walkthrough_ticks()
@@ -127,6 +128,18 @@ public class LessonsOnRealLabTests
         foreach (var x in lab.Lab.Sentinels)
             Assert.Matches("\"down-after-milliseconds\"\n *\\d+\\) \"2000\"", (await lab.Session.Actions.RunCommandAsync(x.Name, "sentinel master myMaster")).Message);
     }
+}
+
+/// <summary>
+/// The lessons about addresses (one announced wrong, one pinned in a client), in a class of their own so that they run
+/// beside the others: a class's tests run one after another, and the announced-address lesson alone takes about a minute.
+/// </summary>
+[LongRunning]
+public class AddressLessonsOnRealLabTests
+{
+    private static FaultEntry Entry(string title) => LessonsOnRealLabTests.Entry(title);
+
+    private static FaultContext Context(RunningLab lab) => LessonsOnRealLabTests.Context(lab);
 
     [Fact]
     public async Task A_replica_announcing_an_unreachable_address_cannot_be_promoted_and_the_failover_is_refused_with_why()

@@ -12,6 +12,7 @@ namespace RedisHaTui.Core.Tests.Load;
 /// The write load on real labs (two data nodes, min-replicas-to-write 1 as in the tutorial): what a client lives
 /// through in a failover, counted and then checked against what the final master really holds.
 /// </summary>
+[LongRunning]
 public class WriteLoadTests
 {
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(60);

@@ -12,6 +12,7 @@ namespace RedisHaTui.IntegrationTests.Network;
 /// The partition lessons on real labs: what each says to expect is what Redis and Sentinel then do, and what the
 /// ledgers call lost is what the final master, read back directly, does not hold.
 /// </summary>
+[LongRunning]
 public class PartitionLessonTests
 {
     private const int DownAfterMs = 2000;

@@ -17,6 +17,7 @@ namespace RedisHaTui.Core.Tests.Walkthrough;
 /// says to type them in. The lab has another file name and a port offset, so start.sh, `cli`, `load` all have to
 /// find its run directory and ports from the options the walkthrough gives them.
 /// </summary>
+[LongRunning]
 public class WalkthroughCommandsAsPrintedTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(45);
