@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace RedisHaTui.Core.Sharing;
 
@@ -6,11 +7,16 @@ namespace RedisHaTui.Core.Sharing;
 public readonly record struct TailLine(string Text, long Start, long End);
 
 /// <summary>What one read of a growing recording found.</summary>
-/// <param name="Lines">The complete lines appended since the last read, in file order.</param>
-/// <param name="StartedOver">The file was truncated or replaced (the recorder dropped its oldest part): reading began again at its start.</param>
-public sealed record TailRead(IReadOnlyList<TailLine> Lines, bool StartedOver)
+/// <param name="Lines">The complete lines appended since the last read, in order: the last ones of a file renamed aside first.</param>
+/// <param name="NewFileAt">
+/// Where in <see cref="Lines"/> a new file begins (its offsets start at 0 again) when the file was cut shorter or another
+/// was renamed over it (the recorder rotated); null when it is the same file.
+/// </param>
+public sealed record TailRead(IReadOnlyList<TailLine> Lines, int? NewFileAt)
 {
-    public static readonly TailRead Nothing = new([], false);
+    public static readonly TailRead Nothing = new([], null);
+
+    public bool StartedOver => NewFileAt is not null;
 }
 
 /// <summary>
@@ -24,7 +30,8 @@ public sealed class RecordingTail : IDisposable
     private readonly string _path;
     private readonly byte[] _buffer = new byte[64 * 1024];
     private readonly List<byte> _partial = [];
-    private FileStream? _stream;
+    private readonly bool _ownsHandle = true;
+    private SafeFileHandle? _handle;
     private long _readTo;
     private int _mismatches;
 
@@ -35,6 +42,21 @@ public sealed class RecordingTail : IDisposable
         _readTo = startAt;
     }
 
+    /// <summary>
+    /// Reads a file another tail holds open (<see cref="Handle"/>), from <paramref name="startAt"/>: the very file it
+    /// reads, even when the path already names a newer one. Reads are positional, so the two never disturb each other.
+    /// </summary>
+    public RecordingTail(SafeFileHandle handle, long startAt)
+    {
+        _path = "";
+        _handle = handle;
+        _ownsHandle = false;
+        _readTo = startAt;
+    }
+
+    /// <summary>The file being read, null until it exists; it is closed when the tail moves to a new file or is disposed.</summary>
+    public SafeFileHandle? Handle => _handle;
+
     /// <summary>The offset just after the last complete line read: everything before it has been handed out.</summary>
     public long Position => _readTo - _partial.Count;
 
@@ -43,22 +65,29 @@ public sealed class RecordingTail : IDisposable
     /// <param name="upTo">Read no further than this offset (a follower's backlog ends where the live lines begin).</param>
     public TailRead ReadNew(bool checkReplaced = false, long upTo = long.MaxValue)
     {
-        bool startedOver = false;
-        if (_stream is null)
-        {
-            if (!TryOpen()) return TailRead.Nothing;
-        }
-        else if (_stream.Length < _readTo || (checkReplaced && Replaced()))
-        {
-            Reopen();
-            startedOver = true;
-            if (_stream is null) return new TailRead([], true);
-        }
+        if (_handle is null && !TryOpen()) return TailRead.Nothing;
         var lines = new List<TailLine>();
+        int? newFileAt = null;
+        if (_ownsHandle && RandomAccess.GetLength(_handle!) < _readTo)
+        {
+            Reopen(); // cut shorter in place: what was there is gone
+            newFileAt = 0;
+        }
+        else if (_ownsHandle && checkReplaced && Replaced())
+        {
+            ReadInto(lines, upTo); // renamed aside: its last lines still belong before the new file's
+            Reopen();
+            newFileAt = lines.Count;
+        }
+        if (_handle is not null) ReadInto(lines, upTo);
+        return lines.Count == 0 && newFileAt is null ? TailRead.Nothing : new TailRead(lines, newFileAt);
+    }
+
+    private void ReadInto(List<TailLine> lines, long upTo)
+    {
         long lineStart = Position;
-        _stream!.Position = _readTo;
-        int n = 0;
-        while (_readTo < upTo && (n = _stream.Read(_buffer, 0, (int)Math.Min(_buffer.Length, upTo - _readTo))) > 0)
+        int n;
+        while (_readTo < upTo && (n = RandomAccess.Read(_handle!, _buffer.AsSpan(0, (int)Math.Min(_buffer.Length, upTo - _readTo)), _readTo)) > 0)
         {
             int start = 0;
             for (int i = 0; i < n; i++)
@@ -72,7 +101,6 @@ public sealed class RecordingTail : IDisposable
             _partial.AddRange(_buffer.AsSpan(start, n - start));
             _readTo += n;
         }
-        return lines.Count == 0 && !startedOver ? TailRead.Nothing : new TailRead(lines, startedOver);
     }
 
     /// <summary>The bytes of one line, a part of it possibly read earlier; a trailing CR is dropped (a file edited on Windows).</summary>
@@ -99,7 +127,7 @@ public sealed class RecordingTail : IDisposable
         try { atPath = new FileInfo(_path).Length; }
         catch (IOException) { return false; }
         catch (UnauthorizedAccessException) { return false; }
-        if (!File.Exists(_path) || atPath == _stream!.Length) { _mismatches = 0; return false; }
+        if (atPath == RandomAccess.GetLength(_handle!)) { _mismatches = 0; return false; }
         return ++_mismatches >= 2;
     }
 
@@ -107,7 +135,7 @@ public sealed class RecordingTail : IDisposable
     {
         try
         {
-            _stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
+            _handle = File.OpenHandle(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             return true;
         }
         catch (FileNotFoundException) { return false; }
@@ -116,13 +144,16 @@ public sealed class RecordingTail : IDisposable
 
     private void Reopen()
     {
-        _stream?.Dispose();
-        _stream = null;
+        _handle?.Dispose();
+        _handle = null;
         _readTo = 0;
         _partial.Clear();
         _mismatches = 0;
         TryOpen();
     }
 
-    public void Dispose() => _stream?.Dispose();
+    public void Dispose()
+    {
+        if (_ownsHandle) _handle?.Dispose();
+    }
 }

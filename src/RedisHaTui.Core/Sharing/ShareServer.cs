@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading.Channels;
+using Microsoft.Win32.SafeHandles;
 
 namespace RedisHaTui.Core.Sharing;
 
@@ -57,7 +58,7 @@ public sealed class ShareServer : IAsyncDisposable
         get { lock (_gate) return _followers.Count; }
     }
 
-    /// <summary>Followers dropped because they read too slowly (or the file started over), since the start.</summary>
+    /// <summary>Followers dropped because they read too slowly, since the start.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>
@@ -145,18 +146,25 @@ public sealed class ShareServer : IAsyncDisposable
     private async Task ServeAsync(HttpListenerRequest request, HttpListenerResponse response)
     {
         Follower follower;
-        IReadOnlyList<(long From, long To)> backlog;
+        IReadOnlyList<Backlog> backlog;
         string generation;
-        bool resumed;
+        bool restart;
+        // The tailer's file, held open until the backlog is read: were it read by name, after a rotation the name would
+        // already stand for the new file while the offsets still mean the old one.
+        SafeFileHandle? current;
+        bool held = false;
         lock (_gate)
         {
+            current = _tail.Handle;
+            current?.DangerousAddRef(ref held);
             generation = Generation;
             long now = _tail.Position;
-            long? from = Resume(request.Headers["Last-Event-ID"], generation, now);
-            resumed = from is not null;
-            backlog = from is { } at ? [(at, now)]
-                : _options.FromNewestKeyframe && _keyframeStart >= _headerEnd && _headerEnd > 0 ? [(0, _headerEnd), (_keyframeStart, now)]
-                : [(0, now)];
+            string? lastId = request.Headers["Last-Event-ID"];
+            backlog = Resume(lastId, now) ?? (_options.FromNewestKeyframe && _keyframeStart >= _headerEnd && _headerEnd > 0
+                ? [new(null, 0, _headerEnd, generation), new(null, _keyframeStart, now, generation)]
+                : [new(null, 0, now, generation)]);
+            // A follower of another run of the presenter's app (the app restarted) must not mix two recordings in one copy.
+            restart = lastId is { Length: > 0 } && !lastId.StartsWith(_runId + ".", StringComparison.Ordinal);
             follower = new Follower(response, _options.FollowerBuffer);
             _followers.Add(follower);
         }
@@ -168,25 +176,28 @@ public sealed class ShareServer : IAsyncDisposable
             response.SendChunked = true;
             Stream output = response.OutputStream;
             await output.WriteAsync(Opening, follower.Stopped).ConfigureAwait(false);
-            // A follower that asked to resume a file that has since started over must not mix the two.
-            if (request.Headers["Last-Event-ID"] is { Length: > 0 } && !resumed)
-                await output.WriteAsync(Encoding.UTF8.GetBytes("event: restart\ndata: the recording started over\n\n"), follower.Stopped).ConfigureAwait(false);
-            var batch = new MemoryStream(BatchBytes * 2);
-            foreach ((long from, long to) in backlog)
+            if (restart)
             {
-                using var reader = new RecordingTail(_file, from);
-                TailRead read = reader.ReadNew(upTo: to);
-                foreach (TailLine line in read.Lines)
+                await output.WriteAsync(Encoding.UTF8.GetBytes("event: restart\ndata: the recording started over\n\n"), follower.Stopped).ConfigureAwait(false);
+                return;
+            }
+            var batch = new MemoryStream(BatchBytes * 2);
+            foreach (Backlog part in backlog)
+            {
+                foreach (TailLine line in ReadPart(part, current))
                 {
-                    AppendEvent(batch, generation, line);
+                    batch.Write(Event(part.Generation, line));
                     if (batch.Length >= BatchBytes) await FlushAsync(batch, output, follower.Stopped).ConfigureAwait(false);
                 }
             }
             await FlushAsync(batch, output, follower.Stopped).ConfigureAwait(false);
-            await PumpAsync(follower, generation, batch, output).ConfigureAwait(false);
+            if (held) current!.DangerousRelease();
+            held = false;
+            await PumpAsync(follower, batch, output).ConfigureAwait(false);
         }
         finally
         {
+            if (held) current!.DangerousRelease();
             lock (_gate) _followers.Remove(follower);
             try
             {
@@ -197,10 +208,21 @@ public sealed class ShareServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The live part: whatever the tailer queued, in batches, with a keep-alive comment when there is nothing.</summary>
-    private async Task PumpAsync(Follower follower, string generation, MemoryStream batch, Stream output)
+    /// <summary>A part of a file a new follower is sent before the live lines: of the file the tailer reads (File null), or of one rotated aside.</summary>
+    private readonly record struct Backlog(string? File, long From, long To, string Generation);
+
+    /// <summary>The lines of a part: of a rotated file by its name, of the tailer's by the handle held for it.</summary>
+    private static IReadOnlyList<TailLine> ReadPart(Backlog part, SafeFileHandle? current)
     {
-        ChannelReader<TailLine> queue = follower.Queue.Reader;
+        if (part.File is null && current is null) return [];
+        using RecordingTail reader = part.File is { } file ? new RecordingTail(file, part.From) : new RecordingTail(current!, part.From);
+        return reader.ReadNew(upTo: part.To).Lines;
+    }
+
+    /// <summary>The live part: whatever the tailer queued, in batches, with a keep-alive comment when there is nothing.</summary>
+    private async Task PumpAsync(Follower follower, MemoryStream batch, Stream output)
+    {
+        ChannelReader<byte[]> queue = follower.Queue.Reader;
         while (true)
         {
             using var idle = CancellationTokenSource.CreateLinkedTokenSource(follower.Stopped);
@@ -214,16 +236,13 @@ public sealed class ShareServer : IAsyncDisposable
                 continue;
             }
             if (!more) return; // the server stops, or the file started over
-            while (batch.Length < BatchBytes && queue.TryRead(out TailLine line)) AppendEvent(batch, generation, line);
+            while (batch.Length < BatchBytes && queue.TryRead(out byte[]? e)) batch.Write(e);
             await FlushAsync(batch, output, follower.Stopped).ConfigureAwait(false);
         }
     }
 
-    private static void AppendEvent(MemoryStream batch, string generation, TailLine line)
-    {
-        // A recording line is one JSON object without a raw newline, so it is one data: line as it is.
-        batch.Write(Encoding.UTF8.GetBytes($"id: {generation}-{line.End}\ndata: {line.Text}\n\n"));
-    }
+    /// <summary>One line as an event. A recording line is one JSON object without a raw newline: one data: line as it is.</summary>
+    private static byte[] Event(string generation, TailLine line) => Encoding.UTF8.GetBytes($"id: {generation}-{line.End}\ndata: {line.Text}\n\n");
 
     private static async Task FlushAsync(MemoryStream batch, Stream output, CancellationToken ct)
     {
@@ -235,14 +254,28 @@ public sealed class ShareServer : IAsyncDisposable
 
     private string Generation => $"{_runId}.{_generation}";
 
-    /// <summary>Where a reconnecting follower's Last-Event-ID says it stopped, when that is a line end of this same file.</summary>
-    private static long? Resume(string? lastEventId, string generation, long now)
+    private string PreviousGeneration => $"{_runId}.{_generation - 1}";
+
+    /// <summary>
+    /// What a reconnecting follower still needs after the line its Last-Event-ID names: the rest of this file, or, when
+    /// the recorder rotated since, the rest of the file it was reading (now FILE.1) and the new one from its start.
+    /// Null when the id is not one of ours or too old: the follower then starts afresh (a new header and keyframe).
+    /// </summary>
+    private IReadOnlyList<Backlog>? Resume(string? lastEventId, long now)
     {
         if (lastEventId is null) return null;
         int dash = lastEventId.LastIndexOf('-');
-        if (dash <= 0 || lastEventId[..dash] != generation) return null;
-        return long.TryParse(lastEventId[(dash + 1)..], out long offset) && offset >= 0 && offset <= now ? offset : null;
+        if (dash <= 0 || !long.TryParse(lastEventId[(dash + 1)..], out long offset) || offset < 0) return null;
+        string generation = lastEventId[..dash];
+        if (generation == Generation) return offset <= now ? [new(null, offset, now, Generation)] : null;
+        string older = RotatedFile;
+        return generation == PreviousGeneration && File.Exists(older) && offset <= new FileInfo(older).Length
+            ? [new(older, offset, long.MaxValue, PreviousGeneration), new(null, 0, now, Generation)]
+            : null;
     }
+
+    /// <summary>Where a rotating recorder moves the part before the file being written (RecordingSegments.Older).</summary>
+    private string RotatedFile => _file + ".1";
 
     /// <summary>The one tailer: reads what was appended and queues it for every follower; never waits for one.</summary>
     private async Task TailLoop()
@@ -267,24 +300,27 @@ public sealed class ShareServer : IAsyncDisposable
         TailRead read;
         try { read = _tail.ReadNew(checkReplaced); }
         catch (IOException) { return; } // a file being replaced this instant: the next tick reads it
-        if (read.StartedOver)
+        for (int i = 0; i < read.Lines.Count; i++)
         {
-            _generation++;
-            _headerEnd = 0;
-            _keyframeStart = -1;
-            // Their copies are of the old file: they reconnect and get the new one from its start.
-            foreach (Follower f in _followers) f.Queue.Writer.TryComplete();
-        }
-        foreach (TailLine line in read.Lines)
-        {
+            if (i == read.NewFileAt)
+            {
+                // The recorder rotated: the new file starts with its own header and keyframe, which a reader takes as
+                // the next segment of the same recording, so followers simply go on with it.
+                _generation++;
+                _headerEnd = 0;
+                _keyframeStart = -1;
+            }
+            TailLine line = read.Lines[i];
             if (line.Start == 0) _headerEnd = line.End;
             else if (RecordingLineKind.IsKeyframe(line.Text)) _keyframeStart = line.Start;
+            byte[] e = Event(Generation, line); // formatted once, whatever the number of followers
             foreach (Follower f in _followers)
             {
-                if (f.Queue.Writer.TryWrite(line)) continue;
+                if (f.Queue.Writer.TryWrite(e)) continue;
                 if (f.Drop()) Interlocked.Increment(ref _dropped);
             }
         }
+        if (read.NewFileAt == read.Lines.Count) { _generation++; _headerEnd = 0; _keyframeStart = -1; }
     }
 
     /// <summary>Drops every follower now, as a slow one is dropped (tests of reconnecting).</summary>
@@ -316,7 +352,7 @@ public sealed class ShareServer : IAsyncDisposable
     {
         private readonly CancellationTokenSource _stopped = new();
 
-        public Channel<TailLine> Queue { get; } = Channel.CreateBounded<TailLine>(
+        public Channel<byte[]> Queue { get; } = Channel.CreateBounded<byte[]>(
             new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
 
         public CancellationToken Stopped => _stopped.Token;

@@ -70,24 +70,28 @@ public sealed class RecordingTailTests : IDisposable
         using var tail = new RecordingTail(File());
         tail.ReadNew();
 
-        Append(File("next"), "first of the new file\nsecond\n");
-        System.IO.File.Move(File("next"), File(), overwrite: true);
+        // As the recorder rotates: FILE moved aside to FILE.1 (its last line written first), a new FILE begun.
+        Append(File(), "last of the old file\n");
+        System.IO.File.Move(File(), File() + ".1");
+        Append(File(), "first of the new file\nsecond\n");
         TailRead once = tail.ReadNew(checkReplaced: true);
         TailRead twice = tail.ReadNew(checkReplaced: true);
 
         Assert.False(once.StartedOver); // one look could be a write landing between the two stats
-        Assert.True(twice.StartedOver);
+        Assert.Equal(["last of the old file"], once.Lines.Select(l => l.Text));
+        Assert.Equal(0, twice.NewFileAt);
         Assert.Equal(["first of the new file", "second"], twice.Lines.Select(l => l.Text));
+        Assert.Equal(0, twice.Lines[0].Start);
     }
 
     [Theory]
-    [InlineData("{\"kind\":\"key\",\"at\":\"2026-12-07T10:00:00Z\"}", true)]
-    [InlineData("{\"at\":\"2026-12-07T10:00:00Z\",\"snapshot\":{\"kind\":\"x\"},\"kind\":\"key\"}", true)]
-    [InlineData("{\"kind\":\"delta\",\"snapshot\":{\"kind\":\"key\"}}", false)]
-    [InlineData("{\"kind\":\"log\",\"text\":\"\\\"kind\\\":\\\"key\\\"\"}", false)]
-    [InlineData("{\"kind\":\"key\"", false)]
-    [InlineData("not json \"key\"", false)]
-    public void A_keyframe_is_a_line_whose_own_kind_is_key(string line, bool keyframe) =>
+    [InlineData("{\"t\":5000,\"k\":\"K\",\"s\":{\"nodes\":[]}}", true)]
+    [InlineData("{\"t\":5000,\"s\":{\"k\":\"x\"},\"k\":\"K\"}", true)]
+    [InlineData("{\"t\":5000,\"k\":\"d\",\"o\":{\"k\":\"K\"}}", false)]
+    [InlineData("{\"t\":5000,\"k\":\"l\",\"p\":\"node1\",\"x\":\"\\\"k\\\":\\\"K\\\"\"}", false)]
+    [InlineData("{\"t\":5000,\"k\":\"K\"", false)]
+    [InlineData("not json \"K\"", false)]
+    public void A_keyframe_is_a_line_whose_own_kind_is_K(string line, bool keyframe) =>
         Assert.Equal(keyframe, RecordingLineKind.IsKeyframe(line));
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

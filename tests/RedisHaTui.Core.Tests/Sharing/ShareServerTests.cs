@@ -17,7 +17,7 @@ public sealed class ShareServerTests : IAsyncDisposable
     {
         // As a recorder writes: one writer, others may read; each line written whole and flushed.
         _writer = new FileStream(Recording, FileMode.Create, FileAccess.Write, FileShare.Read, 1);
-        Write("{\"kind\":\"header\",\"formatVersion\":1}");
+        Write("{\"t\":0,\"k\":\"h\",\"n\":0,\"h\":{\"formatVersion\":1}}");
     }
 
     private string Recording => Path.Combine(_dir, "session.rec.ndjson");
@@ -26,7 +26,9 @@ public sealed class ShareServerTests : IAsyncDisposable
 
     private void Write(string line) => _writer.Write(Encoding.UTF8.GetBytes(line + "\n"));
 
-    private static string Line(int n, int width = 50) => $"{{\"kind\":\"log\",\"n\":{n},\"text\":\"ü {new string('x', n % width)}\"}}";
+    private static string Line(int n, int width = 50) => $"{{\"t\":{n},\"k\":\"l\",\"p\":\"node1\",\"x\":\"ü {new string('x', n % width)}\"}}";
+
+    private static string Keyframe(int n) => $"{{\"t\":{n},\"k\":\"K\",\"s\":{{\"version\":{n}}}}}";
 
     private static ShareServer Serve(string file, ShareServerOptions? options = null) =>
         ShareServer.Start(file, new ShareAddress(IPAddress.Loopback, 0), options);
@@ -70,9 +72,9 @@ public sealed class ShareServerTests : IAsyncDisposable
     public async Task A_new_follower_starts_at_the_header_and_the_newest_keyframe()
     {
         Write(Line(1));
-        Write("{\"kind\":\"key\",\"n\":2}");
+        Write(Keyframe(2));
         Write(Line(3));
-        Write("{\"kind\":\"key\",\"n\":4}");
+        Write(Keyframe(4));
         Write(Line(5));
         await using ShareServer server = Serve(Recording);
         await Until(() => new FileInfo(Recording).Length > 0, "the file");
@@ -81,7 +83,7 @@ public sealed class ShareServerTests : IAsyncDisposable
         Write(Line(6));
 
         await Until(() => follower.Lines == 4, "header, keyframe 4, line 5 and line 6");
-        Assert.Equal([Lines(Recording)[0], "{\"kind\":\"key\",\"n\":4}", Line(5), Line(6)], Lines(Copy()));
+        Assert.Equal([Lines(Recording)[0], Keyframe(4), Line(5), Line(6)], Lines(Copy()));
     }
 
     [Fact]
@@ -147,6 +149,31 @@ public sealed class ShareServerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task When_the_recorder_rotates_followers_go_on_into_the_new_file_and_one_cut_off_meanwhile_resumes_across_it()
+    {
+        await using ShareServer server = Serve(Recording);
+        await using SharedRecordingDownload live = await SharedRecordingDownload.StartAsync(server.Url, Copy(0));
+        await using SharedRecordingDownload cut = await SharedRecordingDownload.StartAsync(server.Url, Copy(1));
+        for (int n = 1; n <= 100; n++) Write(Line(n));
+        await Until(() => live.Lines == 101 && cut.Lines == 101, "the first file at both");
+
+        server.DropFollowers();
+        // The recorder's rotation: FILE becomes FILE.1, a new FILE starts with its header (segment 1) and a keyframe.
+        for (int n = 101; n <= 150; n++) Write(Line(n));
+        await _writer.DisposeAsync();
+        File.Move(Recording, Recording + ".1");
+        await using var next = new FileStream(Recording, FileMode.Create, FileAccess.Write, FileShare.Read, 1);
+        foreach (string line in (string[])["{\"t\":151,\"k\":\"h\",\"n\":1,\"h\":{\"formatVersion\":1}}", Keyframe(152), .. Enumerable.Range(153, 100).Select(n => Line(n))])
+            next.Write(Encoding.UTF8.GetBytes(line + "\n"));
+
+        string[] both = [.. Lines(Recording + ".1"), .. Lines(Recording)];
+
+        await Until(() => live.Lines == both.Length && cut.Lines == both.Length, "both files at both followers");
+        Assert.Equal(both, Lines(Copy(0)));
+        Assert.Equal(both, Lines(Copy(1)));
+    }
+
+    [Fact]
     public async Task With_a_token_only_the_url_with_it_is_served()
     {
         await using ShareServer server = Serve(Recording, new ShareServerOptions { RequireToken = true });
@@ -177,7 +204,7 @@ public sealed class ShareServerTests : IAsyncDisposable
 
         using HttpResponseMessage response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), server.Url)
         {
-            Content = new StringContent("{\"kind\":\"action\",\"key\":\"K\"}\n"),
+            Content = new StringContent("{\"t\":1,\"k\":\"m\",\"m\":\"Action\",\"x\":\"kill node1\"}\n"),
         });
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
@@ -239,7 +266,7 @@ public sealed class ShareServerTests : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _writer.DisposeAsync();
+        await _writer.DisposeAsync(); // twice is harmless
         Directory.Delete(_dir, recursive: true);
     }
 }
