@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.Win32.SafeHandles;
+using RedisHaTui.Core.Recording;
 
 namespace RedisHaTui.Core.Sharing;
 
@@ -274,8 +275,12 @@ public sealed class ShareServer : IAsyncDisposable
             : null;
     }
 
-    /// <summary>Where a rotating recorder moves the part before the file being written (RecordingSegments.Older).</summary>
-    private string RotatedFile => _file + ".1";
+    /// <summary>Where a rotating recorder moves the part before the file being written.</summary>
+    private string RotatedFile => RecordingSegments.Older(_file);
+
+    /// <summary>A keyframe: a full state a new follower can start from. Only the line's fixed start is read (docs/recording.md).</summary>
+    private static bool IsKeyframe(string line) =>
+        line.Contains("\"K\"", StringComparison.Ordinal) && RecordingLine.ReadPrefix(Encoding.UTF8.GetBytes(line)) is { Kind: RecordingLine.Keyframe };
 
     /// <summary>The one tailer: reads what was appended and queues it for every follower; never waits for one.</summary>
     private async Task TailLoop()
@@ -312,7 +317,7 @@ public sealed class ShareServer : IAsyncDisposable
             }
             TailLine line = read.Lines[i];
             if (line.Start == 0) _headerEnd = line.End;
-            else if (RecordingLineKind.IsKeyframe(line.Text)) _keyframeStart = line.Start;
+            else if (IsKeyframe(line.Text)) _keyframeStart = line.Start;
             byte[] e = Event(Generation, line); // formatted once, whatever the number of followers
             foreach (Follower f in _followers)
             {

@@ -84,15 +84,5 @@ public sealed class RecordingTailTests : IDisposable
         Assert.Equal(0, twice.Lines[0].Start);
     }
 
-    [Theory]
-    [InlineData("{\"t\":5000,\"k\":\"K\",\"s\":{\"nodes\":[]}}", true)]
-    [InlineData("{\"t\":5000,\"s\":{\"k\":\"x\"},\"k\":\"K\"}", true)]
-    [InlineData("{\"t\":5000,\"k\":\"d\",\"o\":{\"k\":\"K\"}}", false)]
-    [InlineData("{\"t\":5000,\"k\":\"l\",\"p\":\"node1\",\"x\":\"\\\"k\\\":\\\"K\\\"\"}", false)]
-    [InlineData("{\"t\":5000,\"k\":\"K\"", false)]
-    [InlineData("not json \"K\"", false)]
-    public void A_keyframe_is_a_line_whose_own_kind_is_K(string line, bool keyframe) =>
-        Assert.Equal(keyframe, RecordingLineKind.IsKeyframe(line));
-
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -1,6 +1,6 @@
 using RedisHaTui.Core.Session;
 using RedisHaTui.Presentation.Cast;
-using RedisHaTui.Tui.Presentation;
+using RedisHaTui.Presentation;
 using RedisHaTui.Tui.Views;
 using Terminal.Gui.App;
 using Terminal.Gui.Drawing;
