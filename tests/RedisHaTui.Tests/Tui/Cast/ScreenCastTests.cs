@@ -3,7 +3,7 @@ using RedisHaTui.Core.State;
 using RedisHaTui.Presentation.Cast;
 using RedisHaTui.Tests.Tui.Fakes;
 using RedisHaTui.Tui.Cast;
-using RedisHaTui.Presentation;
+using RedisHaTui.Tui.Views;
 
 namespace RedisHaTui.Tests.Tui.Cast;
 
