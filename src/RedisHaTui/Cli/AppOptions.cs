@@ -250,6 +250,20 @@ public sealed class AppOptions
     }
 
     /// <summary>A non-negative number of seconds, or an error that names the option and echoes what was given.</summary>
+    /// <summary>--share [ADDR:]PORT on the screen and on `up` (one instance each: a symbol belongs to one command).</summary>
+    public static Option<Core.Sharing.ShareAddress?> Share() => new("--share")
+    {
+        HelpName = "[ADDR:]PORT",
+        Description = "Serve this session's recording read-only over HTTP for `redis-ha-tui follow URL` (127.0.0.1 unless ADDR is named; then the URL carries a random token)",
+        CustomParser = r =>
+        {
+            string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+            Core.Sharing.ShareAddress? address = Core.Sharing.ShareAddress.Parse(text, out string? error);
+            if (error is not null) r.AddError(error);
+            return address;
+        },
+    };
+
     private static double? Seconds(ArgumentResult r)
     {
         string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
