@@ -41,7 +41,8 @@ public sealed class AppCommandLine
                 Ctrl+C or SIGTERM stops every process and exits 0. One app owns a lab (lab file and port offset) at
                 a time: while another runs it, up exits 2 naming its pid and stops nothing.
                 Records the session as the screen does (--record FILE, --no-record).
-                """, (r, lab) => UpCommand.RunAsync(lab, Record(r, _o.UpRecording)), _o.UpRecording.All),
+                With --share PORT, students follow it live: `redis-ha-tui follow URL` (the URL is printed).
+                """, (r, lab) => UpCommand.RunAsync(lab, Record(r, _o.UpRecording), share: r.GetValue(_o.UpShare)), [.. _o.UpRecording.All, _o.UpShare]),
             Verb("status", """
                 Print the running lab's state; exit 0 when healthy.
                 Reads the running lab (whoever started it, start.sh by hand included): each node's role, the master
@@ -123,13 +124,15 @@ public sealed class AppCommandLine
         Root.Subcommands.Add(Replay());
         foreach (Option o in _o.ScreenDeployment.All) Root.Options.Add(o);
         foreach (Option o in _o.ScreenRecording.All) Root.Options.Add(o);
+        Root.Options.Add(_o.ScreenShare);
         // Help says "redis-ha-tui" however it was started (dotnet redis-ha-tui.dll, the apphost, a test host).
         Root.HelpName = "redis-ha-tui";
         Root.SetAction(WithTarget(_o.ScreenDeployment, (r, target) => ScreenCommand.RunAsync(target, r.GetValue(_o.NoStart),
             r.GetValue(_o.ExitAfter) is { } s ? TimeSpan.FromSeconds(s) : null,
             // Given without a file: "" (the lab's own walkthrough); not given: null.
             r.GetResult(_o.Walkthrough) is { Implicit: false } ? r.GetValue(_o.Walkthrough) ?? "" : null,
-            Record(r, _o.ScreenRecording))));
+            Record(r, _o.ScreenRecording),
+            r.GetValue(_o.ScreenShare))));
         VersionOption version = Root.Options.OfType<VersionOption>().Single();
         version.Aliases.Add("-V");
         version.Action = new PrintVersion();

@@ -250,6 +250,10 @@ public sealed class AppOptions
     }
 
     /// <summary>A non-negative number of seconds, or an error that names the option and echoes what was given.</summary>
+    public Option<Core.Sharing.ShareAddress?> ScreenShare { get; } = Share();
+
+    public Option<Core.Sharing.ShareAddress?> UpShare { get; } = Share();
+
     /// <summary>--share [ADDR:]PORT on the screen and on `up` (one instance each: a symbol belongs to one command).</summary>
     public static Option<Core.Sharing.ShareAddress?> Share() => new("--share")
     {
