@@ -32,8 +32,15 @@ internal sealed record FollowSource(string? File, Uri? Url)
     public async Task<(string File, SharedRecordingDownload? Download)> OpenAsync(TimeSpan firstLineWithin, CancellationToken ct = default)
     {
         if (File is { } file) return (file, null);
-        string copy = Path.Combine(Directory.CreateTempSubdirectory("redis-ha-tui-follow-").FullName, "session.rec.ndjson");
-        SharedRecordingDownload download = await SharedRecordingDownload.StartAsync(Url!, copy, ct);
+        string folder = Directory.CreateTempSubdirectory("redis-ha-tui-follow-").FullName;
+        string copy = Path.Combine(folder, "session.rec.ndjson");
+        SharedRecordingDownload download;
+        try { download = await SharedRecordingDownload.StartAsync(Url!, copy, ct); }
+        catch
+        {
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(ct);
         waiting.CancelAfter(firstLineWithin);
         try
@@ -45,9 +52,11 @@ internal sealed record FollowSource(string? File, Uri? Url)
                 await Task.Delay(20, waiting.Token);
             }
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (e is ShareException || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
             await download.DisposeAsync();
+            Directory.Delete(folder, recursive: true);
+            if (e is ShareException) throw;
             throw new ShareException($"{Url} sent no recording within {firstLineWithin.TotalSeconds:0} s: is the presenter's session recording (not --no-record)?");
         }
         return (copy, download);

@@ -65,6 +65,7 @@ public sealed class FollowSourceOpenTests : IAsyncDisposable
             Assert.NotEqual(Recording, copy);
             Assert.Equal(File.ReadAllText(Recording), File.ReadAllText(copy));
         }
+        Directory.Delete(Path.GetDirectoryName(copy)!, recursive: true);
     }
 
     [Fact]
@@ -72,9 +73,11 @@ public sealed class FollowSourceOpenTests : IAsyncDisposable
     {
         await using var server = Core.Sharing.ShareServer.Start(Recording, new Core.Sharing.ShareAddress(System.Net.IPAddress.Loopback, 0));
 
+        int before = TempCopies();
         var e = await Assert.ThrowsAsync<Core.Sharing.ShareException>(() => FollowSource.Parse(server.Url.ToString(), out _)!.OpenAsync(TimeSpan.FromMilliseconds(500)));
 
         Assert.Contains("--no-record", e.Message);
+        Assert.Equal(before, TempCopies()); // the temporary copy went with the refusal
     }
 
     [Fact]
@@ -91,6 +94,8 @@ public sealed class FollowSourceOpenTests : IAsyncDisposable
 
         Assert.Contains($"cannot reach http://127.0.0.1:{port}/", e.Message);
     }
+
+    private static int TempCopies() => Directory.GetDirectories(Path.GetTempPath(), "redis-ha-tui-follow-*").Length;
 
     public ValueTask DisposeAsync()
     {
