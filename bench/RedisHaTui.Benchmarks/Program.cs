@@ -17,6 +17,7 @@ using StackExchange.Redis;
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- soak [failovers]   (default 30; not part of `all`: ~10 min)
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- drill [rounds]     (issue 17: status --wait-failover-ready + failover; default 12, ~6 min)
 // dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- replay [runs]     (issue 16: open a one-hour recording, seek + full redraw; not part of `all`)
+// dotnet run -c Release --project bench/RedisHaTui.Benchmarks -- follow [followers] (issue 16: a line written → in 30 followers' copies; presenter-side CPU)
 // The screen ones run the Release app in tmux (installed with the machine, as for the end-to-end test).
 string which = args.ElementAtOrDefault(0) ?? "all";
 int runs = int.TryParse(args.ElementAtOrDefault(1), out int r) ? r : 10;
@@ -54,6 +55,8 @@ if (which is "load" or "load-screen") await ScreenBenchmarks.WriteLoad([100, 100
 if (which is "drill") Environment.ExitCode = await FailoverDrillBenchmark.Run(int.TryParse(args.ElementAtOrDefault(1), out int d) ? d : 12) ? 0 : 1;
 if (which is "relay") await RelayBenchmark.Run(int.TryParse(args.ElementAtOrDefault(1), out int rr) ? rr : 5, TimeSpan.FromSeconds(10));
 if (which is "replay") ReplayBenchmark.Run(runs);
+if (which is "follow") await FollowBenchmark.Run(int.TryParse(args.ElementAtOrDefault(1), out int fw) ? fw : 30, TimeSpan.FromSeconds(20), [100, 1000, 10_000]);
+if (which is "follow-clients") { await FollowBenchmark.Clients(new Uri(args[1]), int.Parse(args[2]), args[3]); return; }
 if (which is "soak") Environment.ExitCode = await SoakBenchmark.Run(int.TryParse(args.ElementAtOrDefault(1), out int f) ? f : 30) ? 0 : 1;
 
 // The ordered start: OpenAsync (preflight) + StartLabAsync, until every sentinel agrees — what `up` waits for.

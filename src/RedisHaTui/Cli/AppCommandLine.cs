@@ -22,7 +22,7 @@ public sealed class AppCommandLine
     [
         "up", "status", "down", "check", "reset", "failover", "events", "load", "partition", "heal", "drift", "lesson", "init",
         .. LabCommands.Verbs.Where(c => c.Kind != LabActionKind.Failover).Select(c => c.Verb!),
-        "cli", "env", "walkthrough", "keys", "replay",
+        "cli", "env", "walkthrough", "keys", "replay", "follow",
     ];
 
     private readonly AppOptions _o = new();
@@ -41,7 +41,8 @@ public sealed class AppCommandLine
                 Ctrl+C or SIGTERM stops every process and exits 0. One app owns a lab (lab file and port offset) at
                 a time: while another runs it, up exits 2 naming its pid and stops nothing.
                 Records the session as the screen does (--record FILE, --no-record).
-                """, (r, lab) => UpCommand.RunAsync(lab, Record(r, _o.UpRecording)), _o.UpRecording.All),
+                With --share PORT, students follow it live: `redis-ha-tui follow URL` (the URL is printed).
+                """, (r, lab) => UpCommand.RunAsync(lab, Record(r, _o.UpRecording), share: r.GetValue(_o.UpShare)), [.. _o.UpRecording.All, _o.UpShare]),
             Verb("status", """
                 Print the running lab's state; exit 0 when healthy.
                 Reads the running lab (whoever started it, start.sh by hand included): each node's role, the master
@@ -121,15 +122,18 @@ public sealed class AppCommandLine
         keys.SetAction(_ => { Console.Write(KeySheet.Markdown()); return ExitCodes.Ok; });
         Root.Subcommands.Add(keys);
         Root.Subcommands.Add(Replay());
+        Root.Subcommands.Add(Follow());
         foreach (Option o in _o.ScreenDeployment.All) Root.Options.Add(o);
         foreach (Option o in _o.ScreenRecording.All) Root.Options.Add(o);
+        Root.Options.Add(_o.ScreenShare);
         // Help says "redis-ha-tui" however it was started (dotnet redis-ha-tui.dll, the apphost, a test host).
         Root.HelpName = "redis-ha-tui";
         Root.SetAction(WithTarget(_o.ScreenDeployment, (r, target) => ScreenCommand.RunAsync(target, r.GetValue(_o.NoStart),
             r.GetValue(_o.ExitAfter) is { } s ? TimeSpan.FromSeconds(s) : null,
             // Given without a file: "" (the lab's own walkthrough); not given: null.
             r.GetResult(_o.Walkthrough) is { Implicit: false } ? r.GetValue(_o.Walkthrough) ?? "" : null,
-            Record(r, _o.ScreenRecording))));
+            Record(r, _o.ScreenRecording),
+            r.GetValue(_o.ScreenShare))));
         VersionOption version = Root.Options.OfType<VersionOption>().Single();
         version.Aliases.Add("-V");
         version.Action = new PrintVersion();
@@ -276,10 +280,26 @@ public sealed class AppCommandLine
             instead, the one `events --export` writes. A damaged recording replays what could be read and says what could not.
             Exit codes: 0 done; 1 the handout could not be written; 2 bad input (no such file, not a recording, a recording
             of a newer format, a TIME outside it).
-            """) { file, _o.ReplayExport, _o.ReplayAt, _o.ReplayExitAfter };
+            With --cast OUT.cast it draws the whole session instead, moment by moment at --size (default 120x40), into an
+            asciicast v2 file: `asciinema play OUT.cast`, or asciinema's player in a web page.
+            """) { file, _o.ReplayExport, _o.ReplayAt, _o.ReplayExitAfter, _o.ReplayCast, _o.ReplaySize };
         replay.SetAction((r, _) => ReplayCommand.RunAsync(r.GetValue(file)!, r.GetValue(_o.ReplayExport), r.GetValue(_o.ReplayAt),
-            r.GetValue(_o.ReplayExitAfter) is { } s ? TimeSpan.FromSeconds(s) : null));
+            r.GetValue(_o.ReplayExitAfter) is { } s ? TimeSpan.FromSeconds(s) : null, r.GetValue(_o.ReplayCast), r.GetValue(_o.ReplaySize)));
         return replay;
+    }
+
+    /// <summary>`follow FILE|URL`: a presenter's session live; needs no lab and no Redis.</summary>
+    private Command Follow()
+    {
+        var source = new Argument<string>("FILE|URL") { Description = "The presenter's --share URL (http://HOST:PORT/TOKEN, as their screen shows it), or a recording being written (a shared folder)" };
+        var follow = new Command("follow", """
+            Follow a presenter's session live, at this terminal's size: no Redis, no lab needed.
+            The replay screen kept at the end of the recording as it grows: scrub back with the replay's keys (space,
+            ← →, [ ], :), End returns to live. Nothing can be acted on; nothing reaches the presenter's lab.
+            Exit codes: 0 done; 2 bad input (no such file, a URL that is wrong, refused or unreachable, a token missing).
+            """) { source, _o.FollowExitAfter };
+        follow.SetAction((r, _) => FollowCommand.RunAsync(r.GetValue(source)!, r.GetValue(_o.FollowExitAfter) is { } s ? TimeSpan.FromSeconds(s) : null));
+        return follow;
     }
 
     /// <summary>`partition SPEC`: the spec is words (the shell splits "node1,A / rest" at the spaces), joined again.</summary>

@@ -112,6 +112,32 @@ public sealed class AppOptions
         Description = "Write the handout of the recording (as `events --export` does) to OUT.md, OUT.csv or OUT.json instead of opening the screen",
     };
 
+    public Option<string> ReplayCast { get; } = new("--cast")
+    {
+        HelpName = "OUT.cast",
+        Description = "Write the whole session as an asciicast v2 file (asciinema's player plays it in a browser) instead of showing it",
+    };
+
+    public Option<Presentation.Cast.CastSize?> ReplaySize { get; } = new("--size")
+    {
+        HelpName = "COLSxROWS",
+        Description = "The terminal size --cast draws at (default 120x40)",
+        CustomParser = r =>
+        {
+            string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+            Presentation.Cast.CastSize? size = Presentation.Cast.CastSize.Parse(text, out string? error);
+            if (error is not null) r.AddError(error);
+            return size;
+        },
+    };
+
+    public Option<double?> FollowExitAfter { get; } = new("--exit-after")
+    {
+        HelpName = "SECONDS",
+        Hidden = true,
+        CustomParser = r => Seconds(r),
+    };
+
     public Option<string> ReplayAt { get; } = new("--at")
     {
         HelpName = "TIME",
@@ -250,6 +276,24 @@ public sealed class AppOptions
     }
 
     /// <summary>A non-negative number of seconds, or an error that names the option and echoes what was given.</summary>
+    public Option<Core.Sharing.ShareAddress?> ScreenShare { get; } = Share();
+
+    public Option<Core.Sharing.ShareAddress?> UpShare { get; } = Share();
+
+    /// <summary>--share [ADDR:]PORT on the screen and on `up` (one instance each: a symbol belongs to one command).</summary>
+    public static Option<Core.Sharing.ShareAddress?> Share() => new("--share")
+    {
+        HelpName = "[ADDR:]PORT",
+        Description = "Serve this session's recording read-only over HTTP for `redis-ha-tui follow URL` (127.0.0.1 unless ADDR is named; then the URL carries a random token)",
+        CustomParser = r =>
+        {
+            string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+            Core.Sharing.ShareAddress? address = Core.Sharing.ShareAddress.Parse(text, out string? error);
+            if (error is not null) r.AddError(error);
+            return address;
+        },
+    };
+
     private static double? Seconds(ArgumentResult r)
     {
         string text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";

@@ -13,8 +13,11 @@ namespace RedisHaTui.Cli;
 /// </summary>
 public static class ReplayCommand
 {
-    public static Task<int> RunAsync(string file, string? export, string? at, TimeSpan? exitAfter = null)
+    /// <param name="cast">--cast OUT.cast: the whole session drawn into an asciicast at <paramref name="size"/> instead.</param>
+    public static Task<int> RunAsync(string file, string? export, string? at, TimeSpan? exitAfter = null, string? cast = null, Presentation.Cast.CastSize? size = null)
     {
+        if (cast is not null && export is not null) return Task.FromResult(BadInput("--cast and --export each write a file of their own: one at a time"));
+        if (cast is not null && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(cast)))) return Task.FromResult(BadInput($"--cast {cast}: no such folder {Path.GetDirectoryName(Path.GetFullPath(cast))}"));
         HandoutFormat? format = null;
         if (export is not null)
         {
@@ -26,6 +29,7 @@ public static class ReplayCommand
         if (Open(file) is not { } recording) return Task.FromResult(ExitCodes.BadInput);
         // A damaged file still replays what could be read: said first, on stderr, as on the screen.
         if (recording.Problem is { } problem) Console.Error.WriteLine($"redis-ha-tui: {file} is damaged: {problem}; replaying what could be read");
+        if (cast is not null) return ReplayCast.WriteAsync(recording, cast, size ?? Presentation.Cast.CastSize.Default);
         DateTimeOffset? moment = null;
         if (at is not null)
         {
@@ -79,7 +83,7 @@ public static class ReplayCommand
     }
 
     /// <summary>The walkthrough the presenter had loaded, read from the header; a panel that cannot be read is left out, saying why.</summary>
-    private static Walkthrough? RecordedWalkthrough(IRecording recording)
+    internal static Walkthrough? RecordedWalkthrough(IRecording recording)
     {
         if (recording.Header.WalkthroughMarkdown is not { } markdown) return null;
         try

@@ -13,7 +13,9 @@ public static class ScreenCommand
 {
     /// <param name="walkthrough">--walkthrough: "" for the lab's own (lab/walkthrough.md), a file, or null for none.</param>
     /// <param name="record">--record FILE or --no-record ("off"); null: as Ui:Record says.</param>
-    public static async Task<int> RunAsync(WatchTarget target, bool noStart, TimeSpan? exitAfter, string? walkthrough = null, string? record = null)
+    /// <param name="share">--share: serve the session's recording to followers while the screen runs.</param>
+    public static async Task<int> RunAsync(WatchTarget target, bool noStart, TimeSpan? exitAfter, string? walkthrough = null, string? record = null,
+        Core.Sharing.ShareAddress? share = null)
     {
         // Everything that can be wrong with the input is found here, before the screen takes the terminal.
         Walkthrough? guide = walkthrough is null ? null : LoadWalkthrough(target, walkthrough);
@@ -27,7 +29,18 @@ public static class ScreenCommand
         RecordingMode mode = target.Deployment is not null ? RecordingMode.Deployment : session.OwnsProcesses ? RecordingMode.Owned : RecordingMode.Attached;
         // Disposed after the session: the lab's stop is recorded too.
         FlightRecorder? recorder = SessionRecording.Start(session, record, mode, guide?.File, SessionRecording.OnTimeline(session));
+        Core.Sharing.ShareServer? sharing;
+        try { sharing = SessionSharing.Start(share, recorder); }
+        catch (Core.Sharing.ShareException e)
+        {
+            // Nothing started yet: the lab starts behind the first frame.
+            await session.DisposeAsync();
+            if (recorder is not null) await recorder.DisposeAsync();
+            Console.Error.WriteLine($"redis-ha-tui: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         await using (recorder)
+        await using (sharing)
         await using (session)
         {
             session.ReportProgressOnTimeline(); // stderr is the screen from here on
@@ -37,7 +50,7 @@ public static class ScreenCommand
                 exitAfter,
                 // Starting six processes competes with the first frame for two cores: start once it is on screen.
                 FirstFrameShown: session.OwnsProcesses && guide is null ? () => _ = StartInBackgroundAsync(session) : null,
-                Walkthrough: guide, PollWhenIdle: lab.Ui.PollWhenIdle);
+                Walkthrough: guide, PollWhenIdle: lab.Ui.PollWhenIdle, Share: sharing);
             if (guide is not null)
             {
                 // The first step is the student's: the run directory is ready (start.sh runs the same working copy), nothing runs.

@@ -14,11 +14,12 @@ public static class UpCommand
 
     /// <param name="record">--record FILE or --no-record ("off"); null: as Ui:Record says.</param>
     /// <param name="time">The session's clock: "lab ready in N s" is measured on it.</param>
-    public static async Task<int> RunAsync(LabDefinition lab, string? record = null, TimeProvider? time = null)
+    /// <param name="share">--share: serve the session's recording to followers while the lab runs.</param>
+    public static async Task<int> RunAsync(LabDefinition lab, string? record = null, TimeProvider? time = null, Core.Sharing.ShareAddress? share = null)
     {
         // The recorder outlives the session, so the lab's stop is recorded too.
         FlightRecorder? recorder = null;
-        try { return await RunAsync(lab, session => recorder = SessionRecording.Start(session, record, RecordingMode.Owned, null, Say), time ?? TimeProvider.System); }
+        try { return await RunAsync(lab, session => recorder = SessionRecording.Start(session, record, RecordingMode.Owned, null, Say), time ?? TimeProvider.System, share); }
         finally
         {
             if (recorder is not null) await recorder.DisposeAsync();
@@ -28,15 +29,24 @@ public static class UpCommand
 
     private static void Say(string message) => Console.Error.WriteLine($"redis-ha-tui | {message}");
 
-    private static async Task<int> RunAsync(LabDefinition lab, Action<LabSession> record, TimeProvider time)
+    private static async Task<int> RunAsync(LabDefinition lab, Func<LabSession, FlightRecorder?> record, TimeProvider time, Core.Sharing.ShareAddress? share)
     {
         (CancellationTokenSource cancel, IDisposable signals) = Terminal.CancelOnSignals();
         using var _ = signals;
         long began = time.GetTimestamp();
         if (lab.BuiltIn) Console.Error.WriteLine($"redis-ha-tui | running {lab.Describe()}");
         await using LabSession session = await LabSession.OpenAsync(lab, m => Console.Error.WriteLine($"redis-ha-tui | {m}"), time);
-        record(session);
+        FlightRecorder? recorder = record(session);
         AppDomain.CurrentDomain.UnhandledException += (_, _) => session.KillAllNow();
+        Core.Sharing.ShareServer? sharing;
+        try { sharing = SessionSharing.Start(share, recorder); }
+        catch (Core.Sharing.ShareException e)
+        {
+            Console.Error.WriteLine($"redis-ha-tui: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        await using Core.Sharing.ShareServer? shared = sharing;
+        Task reporting = sharing is null ? Task.CompletedTask : SessionSharing.ReportAsync(sharing, Say, cancel.Token);
         int width = lab.Processes.Max(p => p.Name.Length);
         var gate = new Lock();
         int index = 0;

@@ -48,6 +48,7 @@ public static class TuiApp
                 }))];
             try
             {
+                if (options.Share is { } share) ShowSharing(app, window, session, share);
                 if (options.ExitAfter is { } after) app.AddTimeout(after, () => { window.Quit(); return false; });
                 // Iteration is raised before an iteration draws: the second one comes after the first frame.
                 int iterations = 0;
@@ -77,6 +78,23 @@ public static class TuiApp
             else app.Dispose();
         }
         return 0;
+    }
+
+    /// <summary>--share: the URL said once on the timeline; the follower count in the status line's corner, looked at every second.</summary>
+    private static void ShowSharing(IApplication app, MainWindow window, ILabSession session, Core.Sharing.ShareServer share)
+    {
+        Tell(session, ShareText.Started(share.Url, share.Url.AbsolutePath.Length > 1, Core.Shell.ShellForms.ThisMachine.AppFrom(Directory.GetCurrentDirectory())));
+        window.StatusCorner = width => ShareText.Corner(share.Url, share.Followers, width);
+        int shown = 0;
+        app.AddTimeout(TimeSpan.FromSeconds(1), () =>
+        {
+            if (share.Followers != shown)
+            {
+                shown = share.Followers;
+                window.RefreshStatus();
+            }
+            return true;
+        });
     }
 
     /// <summary>Says something about the screen itself on the timeline (the app's log), once.</summary>

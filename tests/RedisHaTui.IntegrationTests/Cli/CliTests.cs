@@ -82,7 +82,7 @@ public class CliTests
     [InlineData(new[] { "down", "--json" }, "--json is not an option of `down`: `status`, `events`, `load`, `partition`, `heal`, `drift` take it")]
     [InlineData(new[] { "status", "--timeout", "3" }, "--timeout is not an option of `status`: `failover` takes it")]
     [InlineData(new[] { "--no-start", "status" }, "--no-start is an option of the screen (no command), not of `status`")]
-    [InlineData(new[] { "stauts" }, "unknown command 'stauts' (commands: up, status, down, check, reset, failover, events, load, partition, heal, drift, lesson, init, stop, kill, pause, resume, debug-sleep, kill-master, ckquorum, cli, env, walkthrough, keys, replay)")]
+    [InlineData(new[] { "stauts" }, "unknown command 'stauts' (commands: up, status, down, check, reset, failover, events, load, partition, heal, drift, lesson, init, stop, kill, pause, resume, debug-sleep, kill-master, ckquorum, cli, env, walkthrough, keys, replay, follow)")]
     [InlineData(new[] { "status", "--wait-ready", "soon" }, "--wait-ready needs a number of seconds, got 'soon'")]
     public async Task A_misplaced_or_unknown_option_or_verb_is_refused_by_name_with_exit_2(string[] args, string expected)
     {

@@ -119,6 +119,15 @@ internal sealed class MainWindow : Runnable
 
     internal WalkthroughController Walkthrough => _walkthrough;
 
+    /// <summary>The status line's right end (--share's follower count), drawn fresh on every redraw of the line.</summary>
+    internal Func<int, string>? StatusCorner
+    {
+        set => _status.Corner = value;
+    }
+
+    /// <summary>Redraws the status line (its corner changed).</summary>
+    internal void RefreshStatus() => _status.SetNeedsDraw();
+
     /// <summary>Ends the main loop for good: confirmed quit, a signal, or the benchmark's ExitAfter.</summary>
     internal void Quit() => _quit.Quit();
 

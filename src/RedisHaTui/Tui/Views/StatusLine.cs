@@ -33,6 +33,8 @@ internal sealed class StatusLine : View
 
     public (string Prefix, LineEditor Editor)? Prompt { get; set; }
 
+    /// <summary>A note kept at the right end of the keys (--share: how many follow); it gives way to the keys when short of room.</summary>
+    public Func<int, string>? Corner { get; set; }
     /// <summary>What the line says after an open prompt's text.</summary>
     public string PromptFooter { get; set; } = SearchFooter;
 
@@ -116,6 +118,9 @@ internal sealed class StatusLine : View
             foreach (Fact piece in scrub(width)) col += this.Put(col, 0, piece.Text, _theme.Of(piece.Tone), width - col);
             return true;
         }
+        string corner = Corner?.Invoke(width / 3) ?? "";
+        if (corner.Length > 0) this.Put(width - corner.Length, 0, corner, _theme.StatusKey, corner.Length);
+        width -= corner.Length == 0 ? 0 : corner.Length + 1;
         int at = 0;
         foreach (StatusHint shown in KeyMap.Hints)
         {
