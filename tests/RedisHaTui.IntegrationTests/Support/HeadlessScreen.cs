@@ -7,8 +7,9 @@ namespace RedisHaTui.Core.Tests.Support;
 
 /// <summary>
 /// The real MainWindow over a real session on a headless terminal, as the app draws it: what a test compares between
-/// a live lab and its replay. The test thread is the UI thread; <see cref="Text"/> first runs what the session's
-/// background threads handed to it (the snapshots and the log redraws), then draws.
+/// a live lab and its replay. The calling thread stands in for the UI thread: <see cref="Text"/> first runs what the
+/// session's background threads handed to it (the snapshots and the log redraws), then draws. Use it from one thread
+/// at a time.
 /// </summary>
 internal sealed class HeadlessScreen : IDisposable
 {
@@ -18,11 +19,18 @@ internal sealed class HeadlessScreen : IDisposable
 
     public HeadlessScreen(ILabSession session, int width, int height, Core.Walkthrough.Walkthrough? walkthrough = null)
     {
-        _app = Application.Create().Init(DriverRegistry.Names.ANSI);
-        _app.Driver!.SetScreenSize(width, height);
-        _window = new MainWindow(_app, session, Theme.Default, TimeZoneInfo.Utc, walkthrough);
-        _token = _app.Begin(_window)!;
-        _app.LayoutAndDraw();
+        IApplication app = null!;
+        MainWindow window = null!;
+        SessionToken token = null!;
+        KeepingTheTestsContext(() =>
+        {
+            app = Application.Create().Init(DriverRegistry.Names.ANSI);
+            app.Driver!.SetScreenSize(width, height);
+            window = new MainWindow(app, session, Theme.Default, TimeZoneInfo.Utc, walkthrough);
+            token = app.Begin(window)!;
+            app.LayoutAndDraw();
+        });
+        (_app, _window, _token) = (app, window, token);
     }
 
     /// <summary>The screen as text, rows joined by newlines, once everything queued for the UI thread has run.</summary>
@@ -30,18 +38,34 @@ internal sealed class HeadlessScreen : IDisposable
     {
         get
         {
-            _app.TimedEvents?.RunTimers();
-            _window.Tick();
-            _app.LayoutAndDraw();
-            return _app.Driver!.ToString()!;
+            string text = "";
+            KeepingTheTestsContext(() =>
+            {
+                _app.TimedEvents?.RunTimers();
+                _window.Tick();
+                _app.LayoutAndDraw();
+                text = _app.Driver!.ToString()!;
+            });
+            return text;
         }
     }
 
-    public void Dispose()
+    public void Dispose() => KeepingTheTestsContext(() =>
     {
         _window.Quit();
         _app.End(_token);
         _window.Dispose();
         _app.Dispose();
+    });
+
+    /// <summary>
+    /// Terminal.Gui installs its main-loop context on the thread that drives it; with no loop running, a test's next
+    /// await would be posted there and wait forever. The test keeps its own context and pumps the screen itself.
+    /// </summary>
+    private static void KeepingTheTestsContext(Action action)
+    {
+        SynchronizationContext? context = SynchronizationContext.Current;
+        try { action(); }
+        finally { SynchronizationContext.SetSynchronizationContext(context); }
     }
 }
