@@ -18,6 +18,12 @@ public sealed record FlightRecorderOptions
     /// <summary>Written lines reach the file at least this often (a follower reads the file).</summary>
     public TimeSpan FlushEvery { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// While the session is shared (--share): a line reaches the followers' screens within 250 ms only if it reaches
+    /// the file sooner than 200 ms (the server reads the file every 50 ms, the follower's screen draws every 50 ms).
+    /// </summary>
+    public static readonly FlightRecorderOptions Shared = new() { FlushEvery = TimeSpan.FromMilliseconds(50) };
+
     /// <summary>How long the writer lets events gather after writing a batch (a quarter of the flush interval).</summary>
     public TimeSpan Gather => FlushEvery / 4;
 

@@ -28,7 +28,7 @@ public static class ScreenCommand
         using var holdSignals = new ShutdownSignals();
         RecordingMode mode = target.Deployment is not null ? RecordingMode.Deployment : session.OwnsProcesses ? RecordingMode.Owned : RecordingMode.Attached;
         // Disposed after the session: the lab's stop is recorded too.
-        FlightRecorder? recorder = SessionRecording.Start(session, record, mode, guide?.File, SessionRecording.OnTimeline(session));
+        FlightRecorder? recorder = SessionRecording.Start(session, record, mode, guide?.File, SessionRecording.OnTimeline(session), shared: share is not null);
         Core.Sharing.ShareServer? sharing;
         try { sharing = SessionSharing.Start(share, recorder); }
         catch (Core.Sharing.ShareException e)

@@ -14,7 +14,8 @@ public static class SessionRecording
 {
     /// <param name="choice">The command line's word ("off", a file) or null for Ui:Record's.</param>
     /// <param name="say">How the session tells the user (the timeline on the screen, stderr for `up`).</param>
-    public static FlightRecorder? Start(LabSession session, string? choice, RecordingMode mode, string? walkthroughFile, Action<string> say)
+    /// <param name="shared">Served to followers (--share): flushed more often, so they see it sooner.</param>
+    public static FlightRecorder? Start(LabSession session, string? choice, RecordingMode mode, string? walkthroughFile, Action<string> say, bool shared = false)
     {
         LabDefinition lab = session.Lab;
         (string? path, string? problem) = RecordingPlace.Resolve(choice ?? lab.Ui.Record, lab, mode);
@@ -31,7 +32,7 @@ public static class SessionRecording
                 Mode = RecordingPlace.ModeName(mode),
                 WalkthroughMarkdown = walkthroughFile is null ? null : File.ReadAllText(walkthroughFile),
             };
-            FlightRecorder recorder = FlightRecorder.Start(session.Store, session.Log, header, path);
+            FlightRecorder recorder = FlightRecorder.Start(session.Store, session.Log, header, path, shared ? FlightRecorderOptions.Shared : null);
             say($"recording to {LabLoader.Relative(path)}");
             return recorder;
         }

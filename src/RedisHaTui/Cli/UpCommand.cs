@@ -19,7 +19,7 @@ public static class UpCommand
     {
         // The recorder outlives the session, so the lab's stop is recorded too.
         FlightRecorder? recorder = null;
-        try { return await RunAsync(lab, session => recorder = SessionRecording.Start(session, record, RecordingMode.Owned, null, Say), time ?? TimeProvider.System, share); }
+        try { return await RunAsync(lab, session => recorder = SessionRecording.Start(session, record, RecordingMode.Owned, null, Say, shared: share is not null), time ?? TimeProvider.System, share); }
         finally
         {
             if (recorder is not null) await recorder.DisposeAsync();
