@@ -93,7 +93,9 @@ internal static partial class TimelineText
     /// </summary>
     public static HeadlineText Verdict(LabSnapshot s)
     {
-        if (NothingRunningText.Of(s) is { } nothing) return new HeadlineText([new(null, [nothing], "s starts the selected process")], Tone.Strong);
+        // The key is offered only where keys act: a replay or a follower has nothing to start.
+        if (NothingRunningText.Of(s) is { } nothing)
+            return new HeadlineText([new(null, [nothing], s.Availability.Refused is null ? "s starts the selected process" : null)], Tone.Strong);
         Consensus c = s.Consensus;
         if (!c.Read) return new HeadlineText([new("health: not read yet")], Tone.Dim);
         string verdict = c.Healthy ? "HEALTHY" : "NOT HEALTHY";

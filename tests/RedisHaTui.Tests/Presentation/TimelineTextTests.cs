@@ -106,6 +106,9 @@ public sealed class TimelineTextTests
 
         LabSnapshot stopped = empty.WithNode("node1", n => n with { Process = new(Core.Processes.ProcessState.Exited, ExitCode: 0) });
         Assert.StartsWith("nothing running ·", TimelineText.Verdict(stopped).Full);
+
+        // A replay (or a follower) starts nothing: no key offered.
+        Assert.Equal("nothing running yet", TimelineText.Verdict(empty with { Availability = Availability.RefusedAll("replay") }).Full);
     }
 
     [Theory]
